@@ -1,0 +1,108 @@
+import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto'
+
+/** What the sandbox needs to play one mini-program (appid) and one merchant (mchid). */
+export interface SandboxOptions {
+  appid: string
+  secret: string
+  mchid: string
+  /** The merchant API certificate serial the merchant puts in `serial_no`. */
+  merchantSerialNo: string
+  /** Verifies the merchant's Authorization signatures and paySign. */
+  merchantPublicKeyPem: string
+  /** Signs every Pay answer and notification (the "WeChat Pay public key" pair). */
+  wechatpayPrivateKeyPem: string
+  /** `PUB_KEY_ID_…`, sent as `Wechatpay-Serial`. */
+  wechatpayPublicKeyId: string
+  /** 32-byte APIv3 key: AES-256-GCM key of notification resources. */
+  apiV3Key: string
+  /** Shown on the pay page. */
+  merchantName?: string
+  /** Multiplies the notify retry schedule (15s/15s/30s/3m/…); 0.001 turns 15 s into 15 ms. */
+  timeFactor?: number
+  /** Send every notification this many times (WeChat may deliver one event more than once). */
+  duplicates?: number
+  /** How long a refund stays PROCESSING before it settles and is notified. */
+  refundDelayMs?: number
+  /** How long the notifier waits for the merchant's answer (WeChat asks for one within 5 s). */
+  notifyTimeoutMs?: number
+  /** Answer jscode2session with a `unionid` (as when the app is bound to an Open Platform account). */
+  unionid?: boolean
+  /** Accept `payer.openid` values this sandbox never issued (real WeChat refuses them). */
+  acceptUnknownOpenids?: boolean
+  /** Epoch milliseconds; drives header timestamps, the 5-minute windows, code and prepay expiry. */
+  now?: () => number
+  /** Where the sandbox reports what it does (deliveries, refusals); silent by default. */
+  log?: (line: string) => void
+}
+
+export interface ResolvedOptions {
+  appid: string
+  secret: string
+  mchid: string
+  merchantSerialNo: string
+  merchantPublicKey: KeyObject
+  wechatpayPrivateKey: KeyObject
+  wechatpayPublicKeyId: string
+  apiV3Key: Buffer
+  merchantName: string
+  timeFactor: number
+  duplicates: number
+  refundDelayMs: number
+  notifyTimeoutMs: number
+  unionid: boolean
+  acceptUnknownOpenids: boolean
+  now: () => number
+  log: (line: string) => void
+}
+
+function need(value: string | undefined, name: string): string {
+  if (typeof value !== 'string' || value === '') throw new Error(`createSandbox: option ${name} is required`)
+  return value
+}
+
+function positive(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`createSandbox: option ${name} must be a positive number, got ${value}`)
+  return value
+}
+
+/** Checks every option once at construction, so a bad key fails at start and not at the first payment. */
+export function resolveOptions(o: SandboxOptions): ResolvedOptions {
+  const apiV3Key = Buffer.from(need(o.apiV3Key, 'apiV3Key'), 'utf8')
+  if (apiV3Key.length !== 32) throw new Error(`createSandbox: apiV3Key must be 32 bytes, got ${apiV3Key.length}`)
+  const keyId = need(o.wechatpayPublicKeyId, 'wechatpayPublicKeyId')
+  if (!keyId.startsWith('PUB_KEY_ID_')) throw new Error(`createSandbox: wechatpayPublicKeyId must look like PUB_KEY_ID_…, got ${keyId}`)
+  const duplicates = positive(o.duplicates, 1, 'duplicates')
+  if (!Number.isInteger(duplicates)) throw new Error(`createSandbox: duplicates must be an integer, got ${duplicates}`)
+  let merchantPublicKey: KeyObject
+  let wechatpayPrivateKey: KeyObject
+  try {
+    merchantPublicKey = createPublicKey(need(o.merchantPublicKeyPem, 'merchantPublicKeyPem'))
+  } catch (e) {
+    throw new Error(`createSandbox: merchantPublicKeyPem is not a readable public key (${(e as Error).message})`)
+  }
+  try {
+    wechatpayPrivateKey = createPrivateKey(need(o.wechatpayPrivateKeyPem, 'wechatpayPrivateKeyPem'))
+  } catch (e) {
+    throw new Error(`createSandbox: wechatpayPrivateKeyPem is not a readable private key (${(e as Error).message})`)
+  }
+  return {
+    appid: need(o.appid, 'appid'),
+    secret: need(o.secret, 'secret'),
+    mchid: need(o.mchid, 'mchid'),
+    merchantSerialNo: need(o.merchantSerialNo, 'merchantSerialNo'),
+    merchantPublicKey,
+    wechatpayPrivateKey,
+    wechatpayPublicKeyId: keyId,
+    apiV3Key,
+    merchantName: o.merchantName ?? '沙箱示例商户',
+    timeFactor: positive(o.timeFactor, 1, 'timeFactor'),
+    duplicates,
+    refundDelayMs: o.refundDelayMs ?? 500,
+    notifyTimeoutMs: positive(o.notifyTimeoutMs, 5000, 'notifyTimeoutMs'),
+    unionid: o.unionid ?? false,
+    acceptUnknownOpenids: o.acceptUnknownOpenids ?? false,
+    now: o.now ?? Date.now,
+    log: o.log ?? (() => {})
+  }
+}

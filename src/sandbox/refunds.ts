@@ -1,0 +1,127 @@
+import type { Deps } from './deps'
+import { json, parseJsonObject, route, type Reply, type RequestContext, type Route } from './http'
+import { beijingTime, refundId } from './ids'
+import { paramError, payError } from './pay-errors'
+import { notifyUrlIssue } from './pay-validate'
+import { refundableFen, type Refund, type RefundOutcome } from './store'
+
+const OUT_REFUND_NO = /^[0-9A-Za-z_\-|*@]{1,64}$/
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)
+const positiveInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0
+const notExists = (what: string): Reply => payError(404, 'RESOURCE_NOT_EXISTS', `${what}不存在`)
+
+/** The refund object as POST and GET answer it. */
+function refundView(r: Refund): Record<string, unknown> {
+  return {
+    refund_id: r.refundId,
+    out_refund_no: r.outRefundNo,
+    transaction_id: r.transactionId,
+    out_trade_no: r.outTradeNo,
+    channel: 'ORIGINAL',
+    user_received_account: '支付用户零钱',
+    ...(r.successTime ? { success_time: r.successTime } : {}),
+    create_time: r.createTime,
+    status: r.status,
+    funds_account: 'AVAILABLE',
+    amount: {
+      total: r.totalFen,
+      refund: r.refundFen,
+      from: [],
+      payer_total: r.totalFen,
+      payer_refund: r.refundFen,
+      settlement_refund: r.refundFen,
+      settlement_total: r.totalFen,
+      discount_refund: 0,
+      currency: 'CNY',
+      refund_fee: 0
+    },
+    promotion_detail: []
+  }
+}
+
+const SUMMARY: Record<RefundOutcome, string> = { SUCCESS: '退款成功', ABNORMAL: '退款异常', CLOSED: '退款关闭' }
+
+/** PROCESSING → the outcome; then REFUND.<outcome> goes to the refund's notify_url, if it gave one. */
+function settle(d: Deps, refund: Refund, outcome: RefundOutcome): void {
+  refund.status = outcome
+  const order = d.store.orders.get(refund.outTradeNo)
+  if (outcome === 'SUCCESS') {
+    refund.successTime = beijingTime(d.o.now())
+    if (order) order.tradeState = 'REFUND'
+  }
+  d.o.log(`refund ${refund.outRefundNo} of ${refund.outTradeNo}: ${outcome}`)
+  if (!refund.notifyUrl) return
+  void d.notifier.send({
+    url: refund.notifyUrl,
+    eventType: `REFUND.${outcome}`,
+    summary: SUMMARY[outcome],
+    originalType: 'refund',
+    resource: {
+      mchid: d.o.mchid,
+      transaction_id: refund.transactionId,
+      out_trade_no: refund.outTradeNo,
+      refund_id: refund.refundId,
+      out_refund_no: refund.outRefundNo,
+      refund_status: outcome,
+      ...(refund.successTime ? { success_time: refund.successTime } : {}),
+      user_received_account: '支付用户零钱',
+      amount: { total: refund.totalFen, refund: refund.refundFen, payer_total: refund.totalFen, payer_refund: refund.refundFen }
+    },
+    outTradeNo: refund.outTradeNo,
+    outRefundNo: refund.outRefundNo,
+    copies: d.control.duplicates
+  })
+}
+
+function create(d: Deps, ctx: RequestContext): Reply {
+  const body = parseJsonObject(ctx.body)
+  if (!body) return payError(400, 'PARAM_ERROR', '请求体不是合法的 JSON 对象')
+  const { out_trade_no: outTradeNo, transaction_id: txId, out_refund_no: outRefundNo, amount, reason, notify_url: notifyUrl } = body
+  if (typeof outTradeNo !== 'string' && typeof txId !== 'string') return paramError('/out_trade_no', null, 'out_trade_no 与 transaction_id 须至少填一个')
+  if (typeof outRefundNo !== 'string' || !OUT_REFUND_NO.test(outRefundNo)) return paramError('/out_refund_no', outRefundNo ?? null, '须为 1-64 位数字、字母或 _-|*@')
+  if (reason !== undefined && (typeof reason !== 'string' || [...reason].length > 80)) return paramError('/reason', reason, '应为不超过 80 字的字符串')
+  if (notifyUrl !== undefined && notifyUrlIssue(notifyUrl)) return paramError('/notify_url', notifyUrl, notifyUrlIssue(notifyUrl) as string)
+  if (!isObject(amount)) return paramError('/amount', amount ?? null, '为必填对象')
+  if (!positiveInt(amount.refund)) return paramError('/amount/refund', amount.refund ?? null, '须为大于 0 的整数（单位：分）')
+  if (!positiveInt(amount.total)) return paramError('/amount/total', amount.total ?? null, '须为大于 0 的整数（单位：分）')
+  if (amount.currency !== 'CNY') return paramError('/amount/currency', amount.currency ?? null, '为必填，境内商户仅支持 CNY')
+  const tradeNo = typeof outTradeNo === 'string' ? outTradeNo : d.store.byTransactionId.get(txId as string)
+  const order = tradeNo ? d.store.orders.get(tradeNo) : undefined
+  if (!order || (typeof txId === 'string' && order.transactionId !== txId)) return notExists('订单')
+  const existing = d.store.refunds.get(outRefundNo)
+  if (existing) {
+    // The same out_refund_no refunds once: a repeat gets the first refund back.
+    if (existing.outTradeNo === order.outTradeNo && existing.refundFen === amount.refund) return json(200, refundView(existing))
+    return payError(400, 'INVALID_REQUEST', '退款单号已存在，且与原退款请求参数不一致')
+  }
+  if (!order.transactionId) return payError(400, 'INVALID_REQUEST', '订单未支付，不能退款')
+  if (amount.total !== order.totalFen) return payError(400, 'INVALID_REQUEST', `订单金额 amount.total 与原订单（${order.totalFen} 分）不一致`)
+  if (amount.refund > refundableFen(d.store, order)) return payError(400, 'INVALID_REQUEST', '申请退款金额超过订单可退金额')
+  const refund: Refund = {
+    refundId: refundId(d.o.now()),
+    outRefundNo,
+    outTradeNo: order.outTradeNo,
+    transactionId: order.transactionId,
+    refundFen: amount.refund,
+    totalFen: order.totalFen,
+    ...(typeof reason === 'string' ? { reason } : {}),
+    ...(typeof notifyUrl === 'string' ? { notifyUrl } : {}),
+    status: 'PROCESSING',
+    createTime: beijingTime(d.o.now())
+  }
+  d.store.refunds.set(outRefundNo, refund)
+  const outcome = d.control.nextRefundOutcome
+  d.control.nextRefundOutcome = 'SUCCESS'
+  d.timers.later(d.o.refundDelayMs, () => settle(d, refund, outcome))
+  return json(200, refundView(refund))
+}
+
+export function refundRoutes(d: Deps): Route[] {
+  return [
+    route('POST', '/v3/refund/domestic/refunds', (ctx) => create(d, ctx)),
+    route('GET', '/v3/refund/domestic/refunds/:outRefundNo', (ctx) => {
+      const refund = d.store.refunds.get(ctx.params.outRefundNo)
+      return refund ? json(200, refundView(refund)) : notExists('退款单')
+    })
+  ]
+}
