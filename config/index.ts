@@ -1,0 +1,46 @@
+import path from 'path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+
+// NOTE: Taro's script rule only compiles sourceRoot and taro packages; src/core lives
+// outside sourceRoot, so both mini.compile.include and h5.compile.include must list it.
+const CORE_DIR = path.resolve(__dirname, '..', 'src/core')
+const isH5 = process.env.TARO_ENV === 'h5'
+
+// The API base is baked in at build time; pages never know which platform they run on.
+const API_BASE = process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000'
+const SANDBOX_BASE = process.env.TARO_APP_SANDBOX_BASE || 'http://127.0.0.1:3100'
+
+export default defineConfig<'webpack5'>(async () => {
+  const config: UserConfigExport<'webpack5'> = {
+    projectName: 'brand-storefront',
+    designWidth: 750,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src/app',
+    outputRoot: isH5 ? 'dist-h5' : 'dist',
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: process.env.TARO_CACHE === '1' },
+    alias: { '@core': CORE_DIR },
+    defineConstants: {
+      API_BASE: JSON.stringify(API_BASE),
+      SANDBOX_BASE: JSON.stringify(SANDBOX_BASE)
+    },
+    mini: {
+      compile: { include: [CORE_DIR] },
+      optimizeMainPackage: { enable: true },
+      postcss: { pxtransform: { enable: true, config: {} }, cssModules: { enable: false } }
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      compile: { include: [CORE_DIR] },
+      router: { mode: 'hash' },
+      output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
+      webpackChain(chain) {
+        chain.performance.hints(false)
+      },
+      postcss: { autoprefixer: { enable: true, config: {} }, cssModules: { enable: false } }
+    }
+  }
+  return config
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '品牌好物',
+  enablePullDownRefresh: true
+})
