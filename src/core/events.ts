@@ -1,0 +1,3 @@
+// Analytics events: the schema and per-event rules, and the POST /events batch.
+export * from './event-schema'
+export * from './event-batch'
