@@ -1,0 +1,91 @@
+/**
+ * Builds the HTTP app (Fastify 5) without listening: main.ts listens, tests
+ * use `app.inject` or listen on port 0.
+ *
+ * Layout: routes/ (HTTP shape, validation, guards) → flows/ (one use case a
+ * file) → db/repos/ (queries; never call each other) and wechat/ (outbound
+ * WeChat); http/ holds the error mapper, guards and validation; logic lives
+ * in @core. The caller owns the database: it opens, migrates and closes it.
+ */
+import { randomUUID } from 'node:crypto'
+import { mkdirSync } from 'node:fs'
+import { resolve } from 'node:path'
+import Fastify, { type FastifyInstance } from 'fastify'
+import cookie from '@fastify/cookie'
+import multipart from '@fastify/multipart'
+import fastifyStatic from '@fastify/static'
+import type { Config } from './config'
+import { systemClock, type Clock } from './clock'
+import type { Database } from './db/database'
+import type { Deps } from './deps'
+import { installErrorHandler } from './http/error-handler'
+import { installJsonOnlyForStaffWrites } from './http/json-only'
+import { loggerOptions, type LogOptions } from './logger'
+import { allRoutes } from './routes'
+import type { RegisterRoutes } from './routes/route'
+import { startJobs } from './jobs'
+
+export interface BuildAppOptions {
+  config: Config
+  db: Database
+  clock?: Clock
+  log?: LogOptions
+  /** Poll for due jobs (scheduled publishes) every this many ms; off when absent (tests tick by hand). */
+  jobsIntervalMs?: number
+  /** Extra routes, e.g. the bench's empty route; never used in production. */
+  extraRoutes?: RegisterRoutes[]
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: Deps
+  }
+}
+
+export const BODY_LIMIT_BYTES = 1024 * 1024
+export const UPLOAD_LIMIT_BYTES = 5 * 1024 * 1024
+
+export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
+  const deps: Deps = {
+    database: opts.db,
+    db: opts.db.db,
+    clock: opts.clock ?? systemClock,
+    config: opts.config,
+    instanceId: randomUUID()
+  }
+  const app = Fastify({
+    logger: loggerOptions(opts.log),
+    bodyLimit: BODY_LIMIT_BYTES,
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id']
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID()
+    }
+  })
+  app.decorate('deps', deps)
+  app.decorateRequest('staff', null)
+  app.decorateRequest('shopper', null)
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+
+  // Only JSON (and multipart on the upload route) reaches a handler; no text/plain.
+  app.removeContentTypeParser('text/plain')
+  installErrorHandler(app)
+  installJsonOnlyForStaffWrites(app)
+  await app.register(cookie)
+  await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 5, parts: 6 } })
+
+  const mediaRoot = resolve(opts.config.mediaDir)
+  mkdirSync(mediaRoot, { recursive: true })
+  // Media file names are content hashes, so a URL's bytes never change: cache for a year.
+  await app.register(fastifyStatic, { root: mediaRoot, prefix: '/media/', maxAge: '365d', immutable: true, index: false })
+
+  for (const register of [...allRoutes, ...(opts.extraRoutes ?? [])]) register(app, deps)
+
+  if (opts.jobsIntervalMs !== undefined) {
+    const stop = startJobs(deps, opts.jobsIntervalMs, app.log)
+    app.addHook('onClose', async () => stop())
+  }
+  return app
+}

@@ -1,0 +1,62 @@
+/** The append-only events table: inserts that keep the first copy of an id, and the reads attribution needs. */
+import type { Insertable } from 'kysely'
+import type { Executor } from '../database'
+import type { EventTables } from '../schema'
+
+export type EventRow = Insertable<EventTables['events']>
+
+/** Inserts rows in one statement; an id already stored (or repeated in `rows`) is skipped. Returns how many were new. */
+export async function insertEvents(db: Executor, rows: readonly EventRow[]): Promise<number> {
+  if (rows.length === 0) return 0
+  const res = await db
+    .insertInto('events')
+    .values([...rows])
+    .onConflict((oc) => oc.column('id').doNothing())
+    .executeTakeFirst()
+  return Number(res.numInsertedOrUpdatedRows ?? 0)
+}
+
+/** share_open events of any of these shopper ids (anon ids or the user id) with ts in [fromMs, toMs]. */
+export async function findShareOpens(
+  db: Executor,
+  q: { anonIds: readonly string[]; userId: string; fromMs: number; toMs: number }
+): Promise<Array<{ shareId: string; ts: number }>> {
+  const rows = await db
+    .selectFrom('events')
+    .select(['shareId', 'ts'])
+    .where('type', '=', 'share_open')
+    .where('ts', '>=', q.fromMs)
+    .where('ts', '<=', q.toMs)
+    .where((eb) => {
+      const who = [eb('userId', '=', q.userId)]
+      if (q.anonIds.length > 0) who.push(eb('anonId', 'in', [...q.anonIds]))
+      return eb.or(who)
+    })
+    .orderBy('ts')
+    .orderBy('id')
+    .execute()
+  return rows.flatMap((r) => (r.shareId ? [{ shareId: r.shareId, ts: Number(r.ts) }] : []))
+}
+
+export interface ShareRow {
+  shareId: string
+  anonId: string | null
+  userId: string | null
+  parentShareId: string | null
+  contentSlug: string | null
+  productId: string | null
+}
+
+/** The `share` events naming these share ids (the first stored per id wins when a client reused one). */
+export async function findShares(db: Executor, shareIds: readonly string[]): Promise<ShareRow[]> {
+  if (shareIds.length === 0) return []
+  const rows = await db
+    .selectFrom('events')
+    .select(['shareId', 'anonId', 'userId', 'parentShareId', 'contentSlug', 'productId'])
+    .where('type', '=', 'share')
+    .where('shareId', 'in', [...shareIds])
+    .orderBy('ts')
+    .orderBy('id')
+    .execute()
+  return rows.flatMap((r) => (r.shareId ? [{ ...r, shareId: r.shareId }] : []))
+}

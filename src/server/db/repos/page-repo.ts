@@ -1,0 +1,172 @@
+/**
+ * Content pages. A page row holds the editable draft plus pointers into
+ * page_versions: the published version (and the slug it is served under)
+ * and a scheduled one with its time. Versions are immutable snapshots.
+ */
+import type { Selectable, Updateable } from 'kysely'
+import type { Executor } from '../database'
+import type { ContentTables } from '../schema'
+
+export type PageRow = Selectable<ContentTables['pages']>
+export type PageVersionRow = Selectable<ContentTables['pageVersions']>
+export type PageContentRow = Pick<PageRow, 'slug' | 'title' | 'cover' | 'blocks' | 'shareTitle' | 'shareImageUrl'>
+
+export async function insertPage(db: Executor, row: PageRow): Promise<void> {
+  await db.insertInto('pages').values(row).execute()
+}
+
+export async function updatePage(db: Executor, id: string, patch: Updateable<ContentTables['pages']>): Promise<void> {
+  await db.updateTable('pages').set(patch).where('id', '=', id).execute()
+}
+
+export function findPageRow(db: Executor, id: string): Promise<PageRow | undefined> {
+  return db.selectFrom('pages').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/** Is this slug a draft slug or a live published slug of any page other than `exceptId`? */
+export async function slugInUse(db: Executor, slug: string, exceptId: string | null): Promise<boolean> {
+  let q = db
+    .selectFrom('pages')
+    .select('id')
+    .where((eb) => eb.or([eb('slug', '=', slug), eb('publishedSlug', '=', slug)]))
+  if (exceptId) q = q.where('id', '<>', exceptId)
+  return (await q.executeTakeFirst()) !== undefined
+}
+
+export function listPageRows(db: Executor, opts: { limit: number; after?: { at: string; id: string } }) {
+  let q = db.selectFrom('pages').selectAll()
+  const after = opts.after
+  if (after) {
+    q = q.where((eb) =>
+      eb.or([eb('updatedAt', '<', after.at), eb.and([eb('updatedAt', '=', after.at), eb('id', '<', after.id)])])
+    )
+  }
+  return q.orderBy('updatedAt', 'desc').orderBy('id', 'desc').limit(opts.limit).execute()
+}
+
+export async function maxVersion(db: Executor, pageId: string): Promise<number> {
+  const row = await db
+    .selectFrom('pageVersions')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .where('pageId', '=', pageId)
+    .executeTakeFirst()
+  return Number(row?.v ?? 0)
+}
+
+export async function insertVersion(db: Executor, row: PageVersionRow): Promise<void> {
+  await db.insertInto('pageVersions').values(row).execute()
+}
+
+export function findVersion(db: Executor, pageId: string, version: number): Promise<PageVersionRow | undefined> {
+  return db
+    .selectFrom('pageVersions')
+    .selectAll()
+    .where('pageId', '=', pageId)
+    .where('version', '=', version)
+    .executeTakeFirst()
+}
+
+export function listVersions(db: Executor, pageId: string) {
+  return db
+    .selectFrom('pageVersions')
+    .select(['version', 'slug', 'title', 'createdAt', 'createdBy'])
+    .where('pageId', '=', pageId)
+    .orderBy('version', 'desc')
+    .execute()
+}
+
+/** Pages whose scheduled time has come, oldest first. */
+export function findDuePages(db: Executor, nowIso: string, limit = 50) {
+  return db
+    .selectFrom('pages')
+    .select(['id', 'scheduledVersion', 'scheduledAt'])
+    .where('scheduledAt', 'is not', null)
+    .where('scheduledAt', '<=', nowIso)
+    .orderBy('scheduledAt')
+    .limit(limit)
+    .execute()
+}
+
+/**
+ * Fires one schedule if it is still the one we read: the WHERE makes a
+ * second runner (or a staff change in between) update nothing.
+ */
+export async function publishScheduled(
+  db: Executor,
+  p: { id: string; version: number; scheduledAt: string; slug: string; publishedAt: string }
+): Promise<boolean> {
+  const res = await db
+    .updateTable('pages')
+    .set({
+      publishedVersion: p.version,
+      publishedSlug: p.slug,
+      publishedAt: p.publishedAt,
+      scheduledVersion: null,
+      scheduledAt: null
+    })
+    .where('id', '=', p.id)
+    .where('scheduledVersion', '=', p.version)
+    .where('scheduledAt', '=', p.scheduledAt)
+    .executeTakeFirst()
+  return Number(res.numUpdatedRows) === 1
+}
+
+const publishedColumns = [
+  'pages.id as id',
+  'pages.publishedAt as publishedAt',
+  'pageVersions.slug as slug',
+  'pageVersions.title as title',
+  'pageVersions.cover as cover',
+  'pageVersions.blocks as blocks',
+  'pageVersions.shareTitle as shareTitle',
+  'pageVersions.shareImageUrl as shareImageUrl'
+] as const
+
+function published(db: Executor) {
+  return db
+    .selectFrom('pages')
+    .innerJoin('pageVersions', (j) =>
+      j.onRef('pageVersions.pageId', '=', 'pages.id').onRef('pageVersions.version', '=', 'pages.publishedVersion')
+    )
+    .select(publishedColumns)
+}
+
+export function findPublishedBySlug(db: Executor, slug: string) {
+  return published(db).where('pages.publishedSlug', '=', slug).executeTakeFirst()
+}
+
+/** Published pages, newest publication first; `after` is the previous page's last (publishedAt, id). */
+export function listPublished(db: Executor, opts: { limit: number; after?: { at: string; id: string } }) {
+  let q = published(db).where('pages.publishedAt', 'is not', null)
+  const after = opts.after
+  if (after) {
+    q = q.where((eb) =>
+      eb.or([
+        eb('pages.publishedAt', '<', after.at),
+        eb.and([eb('pages.publishedAt', '=', after.at), eb('pages.id', '<', after.id)])
+      ])
+    )
+  }
+  return q.orderBy('pages.publishedAt', 'desc').orderBy('pages.id', 'desc').limit(opts.limit).execute()
+}
+
+export async function insertPreviewToken(
+  db: Executor,
+  row: { tokenHash: string; pageId: string; expiresAt: string; createdBy: string }
+): Promise<void> {
+  await db.insertInto('previewTokens').values(row).execute()
+}
+
+export async function findPreviewPageId(db: Executor, tokenHash: string, nowIso: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('previewTokens')
+    .select('pageId')
+    .where('tokenHash', '=', tokenHash)
+    .where('expiresAt', '>', nowIso)
+    .executeTakeFirst()
+  return row?.pageId
+}
+
+export async function deleteExpiredPreviewTokens(db: Executor, nowIso: string): Promise<void> {
+  await db.deleteFrom('previewTokens').where('expiresAt', '<=', nowIso).execute()
+}

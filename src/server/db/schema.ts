@@ -1,0 +1,139 @@
+/**
+ * Row types for Kysely. Columns are camelCase here and snake_case in SQL
+ * (CamelCasePlugin). Conventions that keep one query text valid on SQLite
+ * and PostgreSQL:
+ *   - times are ISO 8601 UTC text (`Date#toISOString`), so they compare and
+ *     sort as text on both dialects;
+ *   - booleans are integer 0/1, JSON is text (parsed in the repository);
+ *   - ids are random text minted by the server (see ids.ts).
+ * A new issue adds its tables in a new migration and a new `*Tables`
+ * interface below, joined into `Tables`.
+ */
+import type { ColumnType } from 'kysely'
+
+export interface StaffTables {
+  staff: {
+    id: string
+    email: string
+    name: string
+    role: 'admin' | 'editor'
+    passwordHash: string
+    active: number
+    createdAt: string
+    updatedAt: string
+  }
+  staffSessions: { tokenHash: string; staffId: string; createdAt: string; expiresAt: string }
+  loginAttempts: { id: string; email: string; ip: string; at: string }
+  auditLog: {
+    id: string
+    at: string
+    actorId: string | null
+    action: string
+    targetType: string
+    targetId: string
+    details: string
+  }
+}
+
+export interface ShopperTables {
+  users: {
+    id: string
+    openid: string
+    unionid: string | null
+    sessionKey: string
+    createdAt: string
+    lastLoginAt: string
+  }
+  shopperSessions: { tokenHash: string; userId: string; createdAt: string; expiresAt: string }
+  anonBindings: { anonId: string; userId: string; boundAt: string }
+}
+
+export interface CatalogTables {
+  products: {
+    id: string
+    title: string
+    description: string
+    images: string
+    createdAt: string
+    updatedAt: string
+  }
+  skus: {
+    id: string
+    productId: string
+    attrs: string
+    priceFen: number
+    stock: number
+    position: number
+    active: number
+  }
+  media: {
+    id: string
+    fileName: string
+    mime: string
+    sizeBytes: number
+    sha256: string
+    createdBy: string | null
+    createdAt: string
+  }
+}
+
+interface PageContent {
+  slug: string
+  title: string
+  cover: string | null
+  blocks: string
+  shareTitle: string | null
+  shareImageUrl: string | null
+}
+
+export interface ContentTables {
+  pages: PageContent & {
+    id: string
+    createdAt: string
+    updatedAt: string
+    publishedVersion: number | null
+    publishedSlug: string | null
+    publishedAt: string | null
+    scheduledVersion: number | null
+    scheduledAt: string | null
+  }
+  pageVersions: PageContent & {
+    pageId: string
+    version: number
+    createdAt: string
+    createdBy: string | null
+  }
+  previewTokens: { tokenHash: string; pageId: string; expiresAt: string; createdBy: string }
+}
+
+export interface JobTables {
+  jobLeases: { name: string; holder: string; expiresAt: string }
+}
+
+/** Analytics events (migration 0003); who a shopper is resolves through anonBindings at read time. */
+export interface EventTables {
+  events: {
+    id: string
+    type: string
+    /** Epoch ms; bigint, which PostgreSQL's driver reads back as a string: Number() it. */
+    ts: ColumnType<number | string, number, never>
+    receivedAt: string
+    anonId: string | null
+    userId: string | null
+    sessionId: string | null
+    page: string | null
+    scene: number | null
+    shareId: string | null
+    parentShareId: string | null
+    channel: string | null
+    contentSlug: string | null
+    productId: string | null
+    skuId: string | null
+    qty: number | null
+    orderId: string | null
+    totalFen: number | null
+    props: string | null
+  }
+}
+
+export interface Tables extends StaffTables, ShopperTables, CatalogTables, ContentTables, JobTables, EventTables {}

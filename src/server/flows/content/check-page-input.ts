@@ -1,0 +1,46 @@
+/**
+ * The staff API's page body through core's one schema (exact field paths,
+ * UNKNOWN_BLOCK_TYPE for a type this server does not know), then the checks
+ * only the database can make: every product a block names exists, and the
+ * slug is free (409 SLUG_TAKEN).
+ */
+import { productIdsOf, validatePageInput, type PageInput } from '@core/content'
+import { err, ok, type FieldIssue, type Result } from '@core/result'
+import type { Executor } from '../../db/database'
+import { findProductRows } from '../../db/repos/product-repo'
+import { slugInUse } from '../../db/repos/page-repo'
+
+export async function checkPageInput(db: Executor, body: unknown, pageId: string | null): Promise<Result<PageInput>> {
+  const valid = validatePageInput(body)
+  if (!valid.ok) return valid
+  const input = valid.value
+  const known = new Set((await findProductRows(db, productIdsOf(input.blocks))).map((r) => r.id))
+  const issues: FieldIssue[] = []
+  input.blocks.forEach((block, i) => {
+    if (block.type === 'product' && !known.has(block.productId)) {
+      issues.push({ path: `blocks.${i}.productId`, message: `商品 ${block.productId} 不存在` })
+    }
+    if (block.type === 'product-grid') {
+      block.productIds.forEach((id, j) => {
+        if (!known.has(id)) issues.push({ path: `blocks.${i}.productIds.${j}`, message: `商品 ${id} 不存在` })
+      })
+    }
+  })
+  if (issues.length > 0) return err('UNKNOWN_PRODUCT', '页面引用了不存在的商品', issues)
+  if (await slugInUse(db, input.slug, pageId)) {
+    return err('SLUG_TAKEN', `链接名 ${input.slug} 已被其他页面使用`, [{ path: 'slug', message: '链接名已被使用' }])
+  }
+  return ok(input)
+}
+
+/** PageInput → the content columns shared by pages and page_versions. */
+export function contentColumns(input: PageInput) {
+  return {
+    slug: input.slug,
+    title: input.title,
+    cover: input.cover ?? null,
+    blocks: JSON.stringify(input.blocks),
+    shareTitle: input.share?.title || null,
+    shareImageUrl: input.share?.imageUrl ?? null
+  }
+}

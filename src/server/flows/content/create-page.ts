@@ -1,0 +1,36 @@
+/** Staff create a draft page. Nothing is public until it is published. */
+import { err, ok, type Result } from '@core/result'
+import { insertPage } from '../../db/repos/page-repo'
+import { isUniqueViolation } from '../../db/unique-violation'
+import type { Deps } from '../../deps'
+import { newId } from '../../ids'
+import { recordAudit } from '../audit/record-audit'
+import { checkPageInput, contentColumns } from './check-page-input'
+import { adminPage, type AdminPage } from './page-view'
+
+export async function createPage(deps: Deps, actorId: string, body: unknown): Promise<Result<AdminPage>> {
+  const checked = await checkPageInput(deps.db, body, null)
+  if (!checked.ok) return checked
+  const now = deps.clock.now().toISOString()
+  const row = {
+    id: newId('pg'),
+    ...contentColumns(checked.value),
+    createdAt: now,
+    updatedAt: now,
+    publishedVersion: null,
+    publishedSlug: null,
+    publishedAt: null,
+    scheduledVersion: null,
+    scheduledAt: null
+  }
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      await insertPage(trx, row)
+      await recordAudit(trx, deps.clock.now(), actorId, 'page.create', { type: 'page', id: row.id }, { slug: row.slug })
+    })
+  } catch (e) {
+    if (isUniqueViolation(e)) return err('SLUG_TAKEN', `链接名 ${row.slug} 已被使用`, [{ path: 'slug', message: '链接名已被使用' }])
+    throw e
+  }
+  return ok(adminPage(row))
+}

@@ -1,0 +1,25 @@
+/** The shopper's page list: published pages, newest publication first, without blocks. */
+import { ok, type Result } from '@core/result'
+import { decodeCursor, page } from '../../cursor'
+import { listPublished } from '../../db/repos/page-repo'
+import type { Deps } from '../../deps'
+import { shopperPage, type ShopperPage } from './page-view'
+
+export type PageSummary = Omit<ShopperPage, 'blocks'>
+
+export async function listPublishedPages(
+  deps: Deps,
+  q: { cursor?: string; limit: number }
+): Promise<Result<{ items: PageSummary[]; nextCursor: string | null }>> {
+  const after = decodeCursor(q.cursor)
+  if (!after.ok) return after
+  const rows = await listPublished(deps.db, { limit: q.limit + 1, after: after.value })
+  const { items, nextCursor } = page(rows, q.limit, (r) => ({ at: r.publishedAt ?? '', id: r.id }))
+  return ok({
+    items: items.map((r) => {
+      const { blocks: _blocks, ...summary } = shopperPage(r, r.publishedAt)
+      return summary
+    }),
+    nextCursor
+  })
+}

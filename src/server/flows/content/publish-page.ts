@@ -1,0 +1,60 @@
+/**
+ * Staff publish a page now, or schedule it (`at` in the future). Either way
+ * the draft is snapshotted as a new version at this moment, so what goes
+ * live is what staff approved. A schedule lives in the page row
+ * (scheduled_at), so it survives restarts; jobs.ts fires it.
+ */
+import { err, ok, type Result } from '@core/result'
+import { findPageRow, insertVersion, maxVersion, updatePage } from '../../db/repos/page-repo'
+import { isUniqueViolation } from '../../db/unique-violation'
+import type { Deps } from '../../deps'
+import { recordAudit } from '../audit/record-audit'
+import { adminPage, type AdminPage } from './page-view'
+
+export async function publishPage(
+  deps: Deps,
+  actorId: string,
+  id: string,
+  at: Date | undefined
+): Promise<Result<AdminPage>> {
+  const now = deps.clock.now()
+  const scheduled = at !== undefined && at.getTime() > now.getTime()
+  try {
+    return await deps.db.transaction().execute(async (trx) => {
+      const page = await findPageRow(trx, id)
+      if (!page) return err('PAGE_NOT_FOUND', `No page ${id}`)
+      const version = (await maxVersion(trx, id)) + 1
+      await insertVersion(trx, {
+        pageId: id,
+        version,
+        slug: page.slug,
+        title: page.title,
+        cover: page.cover,
+        blocks: page.blocks,
+        shareTitle: page.shareTitle,
+        shareImageUrl: page.shareImageUrl,
+        createdAt: now.toISOString(),
+        createdBy: actorId
+      })
+      if (scheduled) {
+        await updatePage(trx, id, { scheduledVersion: version, scheduledAt: at.toISOString() })
+        await recordAudit(trx, now, actorId, 'page.schedule', { type: 'page', id }, { version, at: at.toISOString() })
+      } else {
+        await updatePage(trx, id, {
+          publishedVersion: version,
+          publishedSlug: page.slug,
+          publishedAt: now.toISOString(),
+          scheduledVersion: null,
+          scheduledAt: null
+        })
+        await recordAudit(trx, now, actorId, 'page.publish', { type: 'page', id }, { version, slug: page.slug })
+      }
+      const saved = await findPageRow(trx, id)
+      return ok(adminPage(saved ?? page))
+    })
+  } catch (e) {
+    // Another page went live under this slug since the draft was saved.
+    if (isUniqueViolation(e)) return err('SLUG_TAKEN', '这个链接名已被另一个已发布的页面使用', [{ path: 'slug', message: '链接名已被使用' }])
+    throw e
+  }
+}

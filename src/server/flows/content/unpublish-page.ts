@@ -1,0 +1,22 @@
+/** Staff take a page offline; a pending schedule is cancelled too. Repeating it changes nothing. */
+import { err, ok, type Result } from '@core/result'
+import { findPageRow, updatePage } from '../../db/repos/page-repo'
+import type { Deps } from '../../deps'
+import { recordAudit } from '../audit/record-audit'
+import { adminPage, type AdminPage } from './page-view'
+
+export async function unpublishPage(deps: Deps, actorId: string, id: string): Promise<Result<AdminPage>> {
+  const now = deps.clock.now()
+  return deps.db.transaction().execute(async (trx) => {
+    const page = await findPageRow(trx, id)
+    if (!page) return err('PAGE_NOT_FOUND', `No page ${id}`)
+    if (page.publishedVersion === null && page.scheduledAt === null) return ok(adminPage(page))
+    const cleared = { publishedVersion: null, publishedSlug: null, publishedAt: null, scheduledVersion: null, scheduledAt: null }
+    await updatePage(trx, id, cleared)
+    await recordAudit(trx, now, actorId, 'page.unpublish', { type: 'page', id }, {
+      wasPublished: page.publishedVersion,
+      cancelledSchedule: page.scheduledAt
+    })
+    return ok(adminPage({ ...page, ...cleared }))
+  })
+}

@@ -1,0 +1,51 @@
+/**
+ * The one error mapper: every failure leaves as
+ * `{"error":{"code","message","details"}}`. AppErrors carry their own
+ * status; Fastify's and multipart's errors are translated here; anything
+ * else is a bug: 500 INTERNAL, logged with its stack, no internals sent.
+ */
+import type { FastifyError, FastifyInstance } from 'fastify'
+import { AppError } from './app-error'
+
+const fastifyCodes: Record<string, [number, string, string]> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'INVALID_JSON', 'The body is not valid JSON'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'INVALID_JSON', 'The body is empty but says it is JSON; send {} or no Content-Type'],
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'PAYLOAD_TOO_LARGE', 'The body is larger than this endpoint accepts'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'UNSUPPORTED_MEDIA_TYPE', 'Send Content-Type: application/json'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'INVALID_CONTENT_LENGTH', 'Content-Length does not match the body'],
+  FST_REQ_FILE_TOO_LARGE: [413, 'FILE_TOO_LARGE', 'The file is larger than the upload limit'],
+  FST_FILES_LIMIT: [413, 'PAYLOAD_TOO_LARGE', 'Send one file per upload'],
+  FST_PARTS_LIMIT: [413, 'PAYLOAD_TOO_LARGE', 'Too many form parts'],
+  FST_FIELDS_LIMIT: [413, 'PAYLOAD_TOO_LARGE', 'Too many form fields'],
+  FST_INVALID_MULTIPART_CONTENT_TYPE: [415, 'UNSUPPORTED_MEDIA_TYPE', 'Upload with Content-Type: multipart/form-data'],
+  FST_PROTO_VIOLATION: [400, 'VALIDATION_FAILED', 'Field name not allowed'],
+  FST_MP_PREMATURE_CLOSE: [400, 'VALIDATION_FAILED', 'The upload ended early']
+}
+
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      if (error.status >= 500) request.log.error({ err: error }, error.message)
+      return reply.status(error.status).send(body(error.code, error.message, error.details))
+    }
+    const known = error.code ? fastifyCodes[error.code] : undefined
+    if (known) {
+      const [status, code, message] = known
+      return reply.status(status).send(body(code, message))
+    }
+    if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+      request.log.warn({ err: error }, 'unmapped client error')
+      return reply.status(error.statusCode).send(body('BAD_REQUEST', error.message))
+    }
+    request.log.error({ err: error }, 'unhandled error')
+    return reply.status(500).send(body('INTERNAL', 'Something went wrong on our side; the request id is in X-Request-Id'))
+  })
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send(body('ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`))
+  })
+}
+
+function body(code: string, message: string, details?: unknown) {
+  return { error: { code, message, details: details ?? null } }
+}

@@ -1,0 +1,41 @@
+/**
+ * Result codes → HTTP status, in one place (DESIGN.md "Conventions").
+ * Suffix/prefix rules cover families (`*_NOT_FOUND` → 404, `INVALID_*` →
+ * 400); everything else must be listed. An unlisted code is a bug and
+ * answers 500 so it gets noticed rather than hiding as a 400. Other issues
+ * (commerce, events) add their codes to this table.
+ */
+const table: Record<string, number> = {
+  VALIDATION_FAILED: 400,
+  CODE_USED: 400,
+  UNKNOWN_BLOCK_TYPE: 400,
+  UNKNOWN_PRODUCT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  LOGIN_BLOCKED: 403,
+  PREVIEW_EXPIRED: 403,
+  NOT_FOUND: 404,
+  SLUG_TAKEN: 409,
+  EMAIL_TAKEN: 409,
+  LAST_ADMIN: 409,
+  CONFLICT: 409,
+  OUT_OF_STOCK: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  FILE_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UNSUPPORTED_FILE_TYPE: 415,
+  RATE_LIMITED: 429,
+  WECHAT_RATE_LIMITED: 429,
+  WECHAT_BUSY: 503,
+  WECHAT_UNAVAILABLE: 503,
+  WECHAT_MISCONFIGURED: 503
+}
+
+export function statusOfCode(code: string): number {
+  const listed = table[code]
+  if (listed !== undefined) return listed
+  if (code.endsWith('_NOT_FOUND')) return 404
+  if (code.startsWith('INVALID_')) return 400
+  return 500
+}
+

@@ -1,0 +1,55 @@
+/**
+ * Background jobs that must survive restarts and run once across
+ * instances: their schedule lives in the database (pages.scheduled_at) and
+ * a DB lease (job_leases) picks one instance to run them. Each tick: take
+ * or renew the lease, then do whatever is due. A tick that fails is logged
+ * and the next tick tries again.
+ */
+import type { FastifyBaseLogger } from 'fastify'
+import { addMs } from './clock'
+import { tryAcquireLease } from './db/repos/lease-repo'
+import type { Deps } from './deps'
+import { publishDuePages } from './flows/content/publish-due-pages'
+
+export const JOBS_LEASE = 'jobs'
+
+export interface TickResult {
+  leader: boolean
+  published: string[]
+}
+
+export async function runDueJobs(deps: Deps, leaseMs = 30_000): Promise<TickResult> {
+  const now = deps.clock.now()
+  const leader = await tryAcquireLease(deps.db, {
+    name: JOBS_LEASE,
+    holder: deps.instanceId,
+    nowIso: now.toISOString(),
+    expiresIso: addMs(now, leaseMs).toISOString()
+  })
+  if (!leader) return { leader, published: [] }
+  return { leader, published: await publishDuePages(deps) }
+}
+
+/** Starts polling; the returned function stops it and waits for a running tick. */
+export function startJobs(deps: Deps, intervalMs: number, log: FastifyBaseLogger): () => Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  let running: Promise<void> = Promise.resolve()
+  let stopped = false
+  const leaseMs = Math.max(30_000, intervalMs * 3)
+  const tick = () => {
+    running = runDueJobs(deps, leaseMs)
+      .then((r) => {
+        if (r.published.length > 0) log.info({ published: r.published }, 'scheduled pages published')
+      })
+      .catch((e: unknown) => log.error({ err: e }, 'job tick failed; retrying next tick'))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, intervalMs)
+      })
+  }
+  timer = setTimeout(tick, 0)
+  return async () => {
+    stopped = true
+    clearTimeout(timer)
+    await running
+  }
+}

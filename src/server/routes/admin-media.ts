@@ -1,0 +1,22 @@
+/** POST /api/admin/media (addition spelled out by the issue): one multipart file field → 201 `{media}`. */
+import { AppError, must } from '../http/app-error'
+import { requireStaff, staffOf } from '../http/guards'
+import { uploadMedia } from '../flows/media/upload-media'
+import type { RegisterRoutes } from './route'
+
+export const adminMediaRoutes: RegisterRoutes = (app, deps) => {
+  app.post(
+    '/api/admin/media',
+    { preHandler: requireStaff(deps), config: { multipart: true } },
+    async (request, reply) => {
+      const file = await request.file()
+      if (!file) throw new AppError(400, 'VALIDATION_FAILED', 'Send the image as a multipart file field', [
+        { path: 'file', message: 'required' }
+      ])
+      // toBuffer() throws FST_REQ_FILE_TOO_LARGE past the limit; the error mapper makes it 413.
+      const bytes = await file.toBuffer()
+      const media = must(await uploadMedia(deps, staffOf(request).id, bytes))
+      return reply.status(201).send({ media })
+    }
+  )
+}

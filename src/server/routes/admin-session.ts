@@ -1,0 +1,35 @@
+/**
+ * Staff sessions: POST logs in (sets the httpOnly, SameSite=Strict cookie),
+ * DELETE logs out, GET says who is logged in (addition to the contract, for
+ * the admin web's first paint).
+ */
+import { z } from 'zod'
+import { must } from '../http/app-error'
+import { requireStaff, staffOf, STAFF_COOKIE } from '../http/guards'
+import { parseInput } from '../http/validate'
+import { staffLogin } from '../flows/staff/staff-login'
+import { staffLogout } from '../flows/staff/staff-logout'
+import type { RegisterRoutes } from './route'
+
+const loginBody = z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(200) })
+
+export const adminSessionRoutes: RegisterRoutes = (app, deps) => {
+  const secure = deps.config.publicBaseUrl.startsWith('https://')
+
+  app.post('/api/admin/session', async (request, reply) => {
+    const body = parseInput(loginBody, request.body, 'login')
+    const result = await staffLogin(deps, { ...body, ip: request.ip })
+    if (!result.ok && result.error.code === 'RATE_LIMITED') reply.header('retry-after', '900')
+    const { token, expiresAt, staff } = must(result)
+    reply.setCookie(STAFF_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: '/', expires: expiresAt })
+    return { staff }
+  })
+
+  app.get('/api/admin/session', { preHandler: requireStaff(deps) }, async (request) => ({ staff: staffOf(request) }))
+
+  app.delete('/api/admin/session', async (request, reply) => {
+    await staffLogout(deps, request.cookies[STAFF_COOKIE])
+    reply.clearCookie(STAFF_COOKIE, { httpOnly: true, sameSite: 'strict', secure, path: '/' })
+    return reply.status(204).send()
+  })
+}

@@ -1,0 +1,16 @@
+/** GET /healthz: 200 when the database answers a query, 503 DB_UNAVAILABLE otherwise. */
+import { sql } from 'kysely'
+import { AppError } from '../http/app-error'
+import type { RegisterRoutes } from './route'
+
+export const healthRoutes: RegisterRoutes = (app, deps) => {
+  app.get('/healthz', async (request) => {
+    try {
+      await sql`select 1`.execute(deps.db)
+    } catch (e) {
+      request.log.error({ err: e }, 'health check: database did not answer')
+      throw new AppError(503, 'DB_UNAVAILABLE', 'The database does not answer')
+    }
+    return { ok: true, database: deps.database.dialect }
+  })
+}

@@ -1,0 +1,28 @@
+/**
+ * Every route module, in registration order. A new issue (commerce,
+ * events) adds its modules here; app.ts registers whatever is listed.
+ */
+import { adminAuditRoutes } from './admin-audit'
+import { adminMediaRoutes } from './admin-media'
+import { adminPageRoutes } from './admin-pages'
+import { adminProductRoutes } from './admin-products'
+import { adminSessionRoutes } from './admin-session'
+import { adminStaffRoutes } from './admin-staff'
+import { healthRoutes } from './health'
+import { shopperAuthRoutes } from './shopper-auth'
+import { shopperPageRoutes } from './shopper-pages'
+import { shopperProductRoutes } from './shopper-products'
+import type { RegisterRoutes } from './route'
+
+export const allRoutes: RegisterRoutes[] = [
+  healthRoutes,
+  adminSessionRoutes,
+  adminStaffRoutes,
+  adminAuditRoutes,
+  adminProductRoutes,
+  adminMediaRoutes,
+  adminPageRoutes,
+  shopperAuthRoutes,
+  shopperProductRoutes,
+  shopperPageRoutes
+]
