@@ -7,3 +7,7 @@ export function lookupGet<V>(table: Lookup<V>, key: string): V | undefined {
   const record = table as Readonly<Record<string, V>>
   return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined
 }
+
+export function lookupEntries<V>(table: Lookup<V>): Array<[string, V]> {
+  return table instanceof Map ? [...table.entries()] : Object.entries(table as Readonly<Record<string, V>>)
+}
