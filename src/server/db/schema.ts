@@ -136,4 +136,70 @@ export interface EventTables {
   }
 }
 
-export interface Tables extends StaffTables, ShopperTables, CatalogTables, ContentTables, JobTables, EventTables {}
+/** Carts, orders, refunds and payment flags (migration 0002). Items, address and cart lines are JSON text. */
+export interface CommerceTables {
+  carts: { userId: string; items: string; updatedAt: string }
+  orders: {
+    id: string
+    userId: string
+    outTradeNo: string
+    status: string
+    totalFen: number
+    refundedFen: number
+    refundingFen: number | null
+    statusBeforeRefund: string | null
+    items: string
+    address: string
+    attrShareId: string | null
+    attrSharerUserId: string | null
+    attrContentSlug: string | null
+    attrDepth: number | null
+    attrScene: string | null
+    createdAt: string
+    expiresAt: string
+    paidAt: string | null
+    closedAt: string | null
+    idempotencyKey: string
+    requestHash: string
+    updatedAt: string
+    transactionId: string | null
+    prepayId: string | null
+    payRequestedAt: string | null
+    payCheckedAt: string | null
+  }
+  refunds: {
+    id: string
+    orderId: string
+    outRefundNo: string
+    amountFen: number
+    reason: string
+    status: string
+    wechatRefundId: string | null
+    createdBy: string | null
+    createdAt: string
+    updatedAt: string
+    settledAt: string | null
+    checkedAt: string | null
+  }
+  paymentFlags: {
+    id: string
+    kind: string
+    orderId: string | null
+    outTradeNo: string | null
+    outRefundNo: string | null
+    message: string
+    details: string
+    dedupeKey: string
+    createdAt: string
+    resolvedAt: string | null
+  }
+}
+
+export interface Tables
+  extends StaffTables,
+    ShopperTables,
+    CatalogTables,
+    ContentTables,
+    JobTables,
+    EventTables,
+    CommerceTables {}
