@@ -54,12 +54,9 @@ export function readBody(req: IncomingMessage, limitBytes = 1024 * 1024): Promis
     let size = 0
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > limitBytes) {
-        reject(new BodyTooLarge(`request body over ${limitBytes} bytes`))
-        req.destroy()
-        return
-      }
-      chunks.push(chunk)
+      // Past the limit the rest is drained unread, so the 413 can still be written.
+      if (size > limitBytes) reject(new BodyTooLarge(`request body over ${limitBytes} bytes`))
+      else chunks.push(chunk)
     })
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
     req.on('error', reject)
