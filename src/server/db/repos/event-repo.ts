@@ -20,10 +20,10 @@ export async function insertEvents(db: Executor, rows: readonly EventRow[]): Pro
 export async function findShareOpens(
   db: Executor,
   q: { anonIds: readonly string[]; userId: string; fromMs: number; toMs: number }
-): Promise<Array<{ shareId: string; ts: number }>> {
+): Promise<Array<{ shareId: string; ts: number; scene: number | null }>> {
   const rows = await db
     .selectFrom('events')
-    .select(['shareId', 'ts'])
+    .select(['shareId', 'ts', 'scene'])
     .where('type', '=', 'share_open')
     .where('ts', '>=', q.fromMs)
     .where('ts', '<=', q.toMs)
@@ -35,7 +35,7 @@ export async function findShareOpens(
     .orderBy('ts')
     .orderBy('id')
     .execute()
-  return rows.flatMap((r) => (r.shareId ? [{ shareId: r.shareId, ts: Number(r.ts) }] : []))
+  return rows.flatMap((r) => (r.shareId ? [{ shareId: r.shareId, ts: Number(r.ts), scene: r.scene }] : []))
 }
 
 export interface ShareRow {
