@@ -1,0 +1,146 @@
+// The HTTP API bodies of CONTRACT.md as TypeScript types, shared by the
+// server (what it answers), the app and the admin (what they read). Types
+// only: validation of request bodies lives with each schema in core.
+import type { CartProblem } from './cart-pricing'
+import type { Product, Sku, SkuAttrs } from './catalog'
+import type { Block } from './content-blocks'
+import type { PageInput } from './content-page'
+import type { Event, EventCode } from './event-schema'
+import type { OrderStatus } from './order'
+
+export type { Product, Sku, SkuAttrs, Block, PageInput, Event, OrderStatus }
+
+/** Every error answer: `{"error":{"code":"UPPER_SNAKE","message":"…","details":…}}`. */
+export type ErrorBody = { error: { code: string; message: string; details?: unknown } }
+
+/** A list: `{items, nextCursor}`; nextCursor is null on the last page. */
+export type Paged<T> = { items: T[]; nextCursor: string | null }
+export type PageQuery = { cursor?: string; limit?: number }
+/** A report: `{rows}`. */
+export type Rows<T> = { rows: T[] }
+
+// ---- shopper: login ----
+export type LoginRequest = { code: string; anonId?: string }
+export type LoginResponse = { token: string; user: { id: string } }
+
+// ---- shopper: content and products ----
+export type PageShare = { title: string; imageUrl: string | null }
+/** A published page as the app gets it, cover and share image already fallen back. */
+export type PageDto = { slug: string; title: string; cover: string | null; blocks: Block[]; share: PageShare }
+export type PageResponse = { page: PageDto; products: Record<string, Product> }
+/** An item of GET /api/v1/pages. */
+export type PageSummary = { slug: string; title: string; cover: string | null; publishedAt: string }
+export type ProductResponse = { product: Product }
+
+// ---- shopper: cart ----
+export type CartItem = { skuId: string; qty: number }
+export type CartRequest = { items: CartItem[] }
+/** A cart line as the server prices it (see priceCart in core/cart). */
+export type CartLineDto = {
+  skuId: string
+  qty: number
+  productId: string | null
+  title: string
+  attrs: SkuAttrs
+  image?: string
+  priceFen: number
+  lineFen: number
+  maxQty: number
+  problem?: CartProblem
+  seenPriceFen?: number
+}
+export type CartDto = { items: CartLineDto[]; totalFen: number; payableCount: number }
+
+// ---- shopper: orders and payment ----
+export type Address = { name: string; phone: string; province: string; city: string; district: string; detail: string }
+/** What the client hints (`attribution` of POST /orders). */
+export type AttributionHint = { shareId?: string; contentSlug?: string; scene?: number }
+/** What the server decided and stores on the order. */
+export type Attribution = {
+  shareId: string | null
+  sharerId: string | null
+  contentSlug: string | null
+  depth: number | null
+  scene: number | null
+}
+export type CreateOrderRequest = { items: CartItem[]; address: Address; attribution?: AttributionHint }
+export type OrderItemDto = { skuId: string; title: string; attrs: SkuAttrs; priceFen: number; qty: number }
+export type OrderDto = {
+  id: string
+  outTradeNo: string
+  status: OrderStatus
+  totalFen: number
+  items: OrderItemDto[]
+  address: Address
+  attribution: Attribution
+  createdAt: string
+  expiresAt: string
+  paidAt?: string
+  refundedFen?: number
+}
+export type OrderResponse = { order: OrderDto }
+/** Ready for Taro.requestPayment. */
+export type PaymentParams = { timeStamp: string; nonceStr: string; package: string; signType: 'RSA'; paySign: string }
+export type PaymentResponse = { payment: PaymentParams }
+
+// ---- shopper: events ----
+export type EventsRequest = { events: Event[] }
+export type EventsResponse = {
+  accepted: number
+  duplicates: number
+  rejected: Array<{ index: number; code: EventCode; message: string }>
+}
+
+// ---- staff ----
+export type StaffRole = 'admin' | 'editor'
+export type SessionRequest = { email: string; password: string }
+export type StaffDto = { id: string; email: string; role: StaffRole }
+export type ProductInput = {
+  title: string
+  description: string
+  images: string[]
+  skus: Array<{ id?: string; attrs: SkuAttrs; priceFen: number; stock: number }>
+}
+export type PageStatus = 'draft' | 'scheduled' | 'published'
+/** A page in the admin: the draft as staff wrote it plus its publishing state. */
+export type AdminPageDto = PageInput & {
+  id: string
+  status: PageStatus
+  publishedAt: string | null
+  scheduledAt: string | null
+  updatedAt: string
+  version: number
+}
+export type AdminPageResponse = { page: AdminPageDto }
+export type PublishRequest = { at?: string }
+export type PreviewResponse = { token: string; url: string }
+export type RefundRequest = { amountFen: number; reason: string }
+export type AdminOrderQuery = PageQuery & { status?: OrderStatus; from?: string; to?: string }
+
+// ---- staff: analytics ----
+export type AnalyticsQuery = { from?: string; to?: string; contentSlug?: string }
+export type FunnelStepName = 'content_view' | 'add_to_cart' | 'checkout_start' | 'order_created' | 'order_paid'
+export type FunnelResponse = { steps: Array<{ name: FunnelStepName; users: number }> }
+export type ContentReportRow = {
+  slug: string
+  views: number
+  viewers: number
+  shares: number
+  shareOpens: number
+  addToCarts: number
+  orders: number
+  paidOrders: number
+  paidFen: number
+}
+export type SharerReportRow = {
+  userId: string
+  shares: number
+  opens: number
+  newUsers: number
+  paidOrders: number
+  paidFen: number
+  maxDepth: number
+}
+
+// ---- WeChat Pay → backend (failure answer) ----
+export type WechatPayFailBody = { code: 'FAIL'; message: string }
