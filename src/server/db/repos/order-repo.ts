@@ -1,0 +1,163 @@
+/**
+ * Orders. Every status change is a conditional UPDATE on the status it
+ * leaves (never read-then-write), so racing notifications, the close job,
+ * a cancel and reconciliation each win at most once; the caller reads the
+ * boolean to know whether it was the one.
+ */
+import type { Selectable } from 'kysely'
+import type { Executor } from '../database'
+import type { CommerceTables } from '../schema'
+
+export type OrderRow = Selectable<CommerceTables['orders']>
+
+const PENDING = 'pending_payment'
+
+export async function insertOrder(db: Executor, row: OrderRow): Promise<void> {
+  await db.insertInto('orders').values(row).execute()
+}
+
+export function findOrder(db: Executor, id: string): Promise<OrderRow | undefined> {
+  return db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export function findOrderByOutTradeNo(db: Executor, outTradeNo: string): Promise<OrderRow | undefined> {
+  return db.selectFrom('orders').selectAll().where('outTradeNo', '=', outTradeNo).executeTakeFirst()
+}
+
+export function findOrderByIdempotencyKey(db: Executor, userId: string, key: string): Promise<OrderRow | undefined> {
+  return db
+    .selectFrom('orders')
+    .selectAll()
+    .where('userId', '=', userId)
+    .where('idempotencyKey', '=', key)
+    .executeTakeFirst()
+}
+
+export interface OrderFilter {
+  userId?: string
+  status?: string
+  /** createdAt >= from, createdAt < to (ISO). */
+  from?: string
+  to?: string
+  limit: number
+  /** (createdAt, id) of the previous page's last row. */
+  after?: { at: string; id: string }
+}
+
+/** Newest first. */
+export function listOrderRows(db: Executor, f: OrderFilter): Promise<OrderRow[]> {
+  let q = db.selectFrom('orders').selectAll()
+  if (f.userId) q = q.where('userId', '=', f.userId)
+  if (f.status) q = q.where('status', '=', f.status)
+  if (f.from) q = q.where('createdAt', '>=', f.from)
+  if (f.to) q = q.where('createdAt', '<', f.to)
+  const after = f.after
+  if (after) {
+    q = q.where((eb) =>
+      eb.or([eb('createdAt', '<', after.at), eb.and([eb('createdAt', '=', after.at), eb('id', '<', after.id)])])
+    )
+  }
+  return q.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(f.limit).execute()
+}
+
+export async function markPaid(
+  db: Executor,
+  id: string,
+  v: { paidAt: string; transactionId: string | null; updatedAt: string }
+): Promise<boolean> {
+  const res = await db
+    .updateTable('orders')
+    .set({ status: 'paid', paidAt: v.paidAt, transactionId: v.transactionId, updatedAt: v.updatedAt })
+    .where('id', '=', id)
+    .where('status', '=', PENDING)
+    .executeTakeFirst()
+  return Number(res.numUpdatedRows) === 1
+}
+
+export async function markClosed(db: Executor, id: string, at: string): Promise<boolean> {
+  const res = await db
+    .updateTable('orders')
+    .set({ status: 'closed', closedAt: at, updatedAt: at })
+    .where('id', '=', id)
+    .where('status', '=', PENDING)
+    .executeTakeFirst()
+  return Number(res.numUpdatedRows) === 1
+}
+
+/** Before asking WeChat for a prepay_id: from now on closing this order must close it at WeChat too. */
+export async function markPayRequested(db: Executor, id: string, at: string): Promise<boolean> {
+  const res = await db
+    .updateTable('orders')
+    .set((eb) => ({ payRequestedAt: eb.fn.coalesce('payRequestedAt', eb.val(at)), updatedAt: at }))
+    .where('id', '=', id)
+    .where('status', '=', PENDING)
+    .executeTakeFirst()
+  return Number(res.numUpdatedRows) === 1
+}
+
+export async function savePrepayId(db: Executor, id: string, prepayId: string): Promise<void> {
+  await db.updateTable('orders').set({ prepayId }).where('id', '=', id).execute()
+}
+
+export async function markPayChecked(db: Executor, id: string, at: string): Promise<void> {
+  await db.updateTable('orders').set({ payCheckedAt: at }).where('id', '=', id).execute()
+}
+
+/** Unpaid orders past their expiry, oldest first. */
+export function listOverdueOrders(db: Executor, nowIso: string, limit: number): Promise<OrderRow[]> {
+  return db
+    .selectFrom('orders')
+    .selectAll()
+    .where('status', '=', PENDING)
+    .where('expiresAt', '<=', nowIso)
+    .orderBy('expiresAt')
+    .limit(limit)
+    .execute()
+}
+
+/** Unpaid orders that went to WeChat at least `createdBefore` ago and were not asked about since `checkedBefore`. */
+export function listOrdersToReconcile(
+  db: Executor,
+  q: { createdBefore: string; checkedBefore: string; limit: number }
+): Promise<OrderRow[]> {
+  return db
+    .selectFrom('orders')
+    .selectAll()
+    .where('status', '=', PENDING)
+    .where('payRequestedAt', 'is not', null)
+    .where('createdAt', '<=', q.createdBefore)
+    .where((eb) => eb.or([eb('payCheckedAt', 'is', null), eb('payCheckedAt', '<=', q.checkedBefore)]))
+    .orderBy('createdAt')
+    .limit(q.limit)
+    .execute()
+}
+
+export interface RefundState {
+  status: string
+  refundedFen: number
+  refundingFen: number | null
+  statusBeforeRefund: string | null
+}
+
+/** Moves the refund fields from `from` to `to`; false when another writer changed them first. */
+export async function updateRefundState(
+  db: Executor,
+  id: string,
+  from: { status: string; refundedFen: number },
+  to: RefundState,
+  at: string
+): Promise<boolean> {
+  const res = await db
+    .updateTable('orders')
+    .set({ ...to, updatedAt: at })
+    .where('id', '=', id)
+    .where('status', '=', from.status)
+    .where('refundedFen', '=', from.refundedFen)
+    .executeTakeFirst()
+  return Number(res.numUpdatedRows) === 1
+}
+
+export async function findBuyerOpenid(db: Executor, userId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('users').select('openid').where('id', '=', userId).executeTakeFirst()
+  return row?.openid
+}

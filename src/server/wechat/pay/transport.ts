@@ -1,0 +1,94 @@
+/**
+ * One signed call to WeChat Pay: the Authorization header over exactly the
+ * bytes sent, then the answer's signature checked over exactly the bytes
+ * received. An answer that is unsigned, badly signed or outside the 300 s
+ * window is never trusted, whatever its status says.
+ */
+import { err, ok, type Result } from '@core/result'
+import type { Clock } from '../../clock'
+import type { PayKeys } from './keys'
+import { authorizationHeader, nonceStr, verifyWechatpaySignature } from './signing'
+
+/** PAY_UNAVAILABLE: no answer or a 5xx (retry later). PAY_BAD_ANSWER: an answer we cannot trust. PAY_REJECTED: WeChat said no (4xx). */
+export type PayCode = 'PAY_UNAVAILABLE' | 'PAY_BAD_ANSWER' | 'PAY_REJECTED'
+export type PayResult<T> = Result<T, PayCode>
+
+export interface PayErrorDetails {
+  status?: number
+  /** WeChat's own code, e.g. ORDER_NOT_EXIST, ORDERPAID, PARAM_ERROR. */
+  wechatCode?: string
+  requestId?: string
+}
+
+export interface Answer {
+  status: number
+  body: unknown
+}
+
+const USER_AGENT = 'brand-storefront/0.1 (node; WeChat Pay API v3)'
+
+export async function payRequest(
+  keys: PayKeys,
+  clock: Clock,
+  timeoutMs: number,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: object
+): Promise<PayResult<Answer>> {
+  const url = new URL(keys.apiBase + path)
+  const text = body === undefined ? '' : JSON.stringify(body)
+  const authorization = authorizationHeader(keys, {
+    method,
+    canonicalUrl: url.pathname + url.search,
+    body: text,
+    timestamp: String(Math.floor(clock.now().getTime() / 1000)),
+    nonce: nonceStr()
+  })
+  const headers: Record<string, string> = {
+    Authorization: authorization,
+    Accept: 'application/json',
+    'User-Agent': USER_AGENT,
+    // NOTE: naming the public key id asks WeChat to sign its answer with that key, not a platform certificate.
+    'Wechatpay-Serial': keys.publicKeyId
+  }
+  if (method === 'POST') headers['Content-Type'] = 'application/json'
+  let res: Response
+  let raw: Buffer
+  try {
+    res = await fetch(url, { method, headers, body: method === 'POST' ? text : undefined, signal: AbortSignal.timeout(timeoutMs) })
+    raw = Buffer.from(await res.arrayBuffer())
+  } catch (e) {
+    return err('PAY_UNAVAILABLE', `WeChat Pay could not be reached (${(e as Error).name}: ${(e as Error).message})`)
+  }
+  const details: PayErrorDetails = { status: res.status, requestId: res.headers.get('request-id') ?? undefined }
+  const signed = verifyWechatpaySignature(keys, res.headers, raw, clock.now().getTime())
+  if (!signed.ok) {
+    // A proxy's 502 is unsigned too: still untrusted, but worth a retry.
+    const code: PayCode = res.status >= 500 ? 'PAY_UNAVAILABLE' : 'PAY_BAD_ANSWER'
+    return err(code, `WeChat Pay's answer (HTTP ${res.status}) failed verification: ${signed.error.message}`, details)
+  }
+  let parsed: unknown = null
+  if (raw.length > 0) {
+    try {
+      parsed = JSON.parse(raw.toString('utf8'))
+    } catch {
+      return err('PAY_BAD_ANSWER', `WeChat Pay answered HTTP ${res.status} with a body that is not JSON`, details)
+    }
+  }
+  if (res.status >= 400) {
+    const b = (parsed ?? {}) as { code?: unknown; message?: unknown }
+    const wechatCode = typeof b.code === 'string' ? b.code : undefined
+    const message = typeof b.message === 'string' ? b.message : ''
+    const code: PayCode = res.status >= 500 ? 'PAY_UNAVAILABLE' : 'PAY_REJECTED'
+    return err(code, `WeChat Pay refused ${method} ${url.pathname}: HTTP ${res.status} ${wechatCode ?? ''} ${message}`.trim(), {
+      ...details,
+      wechatCode
+    })
+  }
+  return ok({ status: res.status, body: parsed })
+}
+
+/** WeChat's own error code of a failed call, if it gave one. */
+export function wechatCodeOf(result: PayResult<unknown>): string | undefined {
+  return result.ok ? undefined : (result.error.details as PayErrorDetails | undefined)?.wechatCode
+}
