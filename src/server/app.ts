@@ -24,6 +24,7 @@ import { loggerOptions, type LogOptions } from './logger'
 import { allRoutes } from './routes'
 import type { RegisterRoutes } from './routes/route'
 import { startJobs } from './jobs'
+import { createPayClient } from './wechat/pay/client'
 
 export interface BuildAppOptions {
   config: Config
@@ -46,12 +47,15 @@ export const BODY_LIMIT_BYTES = 1024 * 1024
 export const UPLOAD_LIMIT_BYTES = 5 * 1024 * 1024
 
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
+  const clock = opts.clock ?? systemClock
+  const pay = opts.config.wechatPay ? createPayClient(opts.config.wechatPay, opts.config.wechat.appId, clock) : null
   const deps: Deps = {
     database: opts.db,
     db: opts.db.db,
-    clock: opts.clock ?? systemClock,
+    clock,
     config: opts.config,
-    instanceId: randomUUID()
+    instanceId: randomUUID(),
+    pay
   }
   const app = Fastify({
     logger: loggerOptions(opts.log),

@@ -1,11 +1,13 @@
 /**
- * What every flow receives: the database, the clock, the configuration and
- * this instance's id (the holder name for job leases). Built once in
+ * What every flow receives: the database, the clock, the configuration,
+ * this instance's id (the holder name for job leases) and the WeChat Pay
+ * client (null when WECHATPAY_* is not configured). Built once in
  * app.ts; flows take it as their first argument so tests can swap the clock.
  */
 import type { Config } from './config'
 import type { Clock } from './clock'
 import type { Database, Executor } from './db/database'
+import type { PayClient } from './wechat/pay/client'
 
 export interface Deps {
   database: Database
@@ -13,4 +15,5 @@ export interface Deps {
   clock: Clock
   config: Config
   instanceId: string
+  pay: PayClient | null
 }
