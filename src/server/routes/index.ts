@@ -10,6 +10,7 @@ import { adminSessionRoutes } from './admin-session'
 import { adminStaffRoutes } from './admin-staff'
 import { healthRoutes } from './health'
 import { shopperAuthRoutes } from './shopper-auth'
+import { shopperEventRoutes } from './shopper-events'
 import { shopperPageRoutes } from './shopper-pages'
 import { shopperProductRoutes } from './shopper-products'
 import type { RegisterRoutes } from './route'
@@ -24,5 +25,6 @@ export const allRoutes: RegisterRoutes[] = [
   adminPageRoutes,
   shopperAuthRoutes,
   shopperProductRoutes,
-  shopperPageRoutes
+  shopperPageRoutes,
+  shopperEventRoutes
 ]

@@ -16,6 +16,18 @@ export async function insertEvents(db: Executor, rows: readonly EventRow[]): Pro
   return Number(res.numInsertedOrUpdatedRows ?? 0)
 }
 
+/** Like insertEvents, answering the ids actually stored (not those already there or repeated). */
+export async function insertEventsReturningIds(db: Executor, rows: readonly EventRow[]): Promise<string[]> {
+  if (rows.length === 0) return []
+  const res = await db
+    .insertInto('events')
+    .values([...rows])
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returning('id')
+    .execute()
+  return res.map((r) => r.id)
+}
+
 /** share_open events of any of these shopper ids (anon ids or the user id) with ts in [fromMs, toMs]. */
 export async function findShareOpens(
   db: Executor,
