@@ -11,9 +11,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import Fastify, { type FastifyInstance } from 'fastify'
-import cookie from '@fastify/cookie'
 import multipart from '@fastify/multipart'
-import fastifyStatic from '@fastify/static'
 import type { Config } from './config'
 import { systemClock, type Clock } from './clock'
 import type { Database } from './db/database'
@@ -77,13 +75,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.removeContentTypeParser('text/plain')
   installErrorHandler(app)
   installJsonOnlyForStaffWrites(app)
-  await app.register(cookie)
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 5, parts: 6 } })
 
-  const mediaRoot = resolve(opts.config.mediaDir)
-  mkdirSync(mediaRoot, { recursive: true })
-  // Media file names are content hashes, so a URL's bytes never change: cache for a year.
-  await app.register(fastifyStatic, { root: mediaRoot, prefix: '/media/', maxAge: '365d', immutable: true, index: false })
+  mkdirSync(resolve(opts.config.mediaDir), { recursive: true })
 
   for (const register of [...allRoutes, ...(opts.extraRoutes ?? [])]) register(app, deps)
 

@@ -10,6 +10,7 @@ import { authenticateStaff } from '../flows/staff/authenticate-staff'
 import type { Role, StaffView } from '../flows/staff/staff-view'
 import { authenticateShopper } from '../flows/shopper/authenticate-shopper'
 import { AppError } from './app-error'
+import { readCookie } from './cookies'
 
 export const STAFF_COOKIE = 'sid'
 
@@ -24,7 +25,7 @@ type PreHandler = (request: FastifyRequest, reply: FastifyReply) => Promise<void
 
 export function requireStaff(deps: Deps, role: Role = 'editor'): PreHandler {
   return async (request) => {
-    const staff = await authenticateStaff(deps, request.cookies[STAFF_COOKIE])
+    const staff = await authenticateStaff(deps, readCookie(request, STAFF_COOKIE))
     if (!staff) throw new AppError(401, 'UNAUTHENTICATED', 'Log in at POST /api/admin/session first')
     if (role === 'admin' && staff.role !== 'admin') {
       throw new AppError(403, 'FORBIDDEN', 'Only an admin may do this')

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { must } from '../http/app-error'
+import { clearSessionCookie, readCookie, setSessionCookie } from '../http/cookies'
 import { requireStaff, staffOf, STAFF_COOKIE } from '../http/guards'
 import { parseInput } from '../http/validate'
 import { staffLogin } from '../flows/staff/staff-login'
@@ -21,15 +22,15 @@ export const adminSessionRoutes: RegisterRoutes = (app, deps) => {
     const result = await staffLogin(deps, { ...body, ip: request.ip })
     if (!result.ok && result.error.code === 'RATE_LIMITED') reply.header('retry-after', '900')
     const { token, expiresAt, staff } = must(result)
-    reply.setCookie(STAFF_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: '/', expires: expiresAt })
+    setSessionCookie(reply, STAFF_COOKIE, token, { expires: expiresAt, secure })
     return { staff }
   })
 
   app.get('/api/admin/session', { preHandler: requireStaff(deps) }, async (request) => ({ staff: staffOf(request) }))
 
   app.delete('/api/admin/session', async (request, reply) => {
-    await staffLogout(deps, request.cookies[STAFF_COOKIE])
-    reply.clearCookie(STAFF_COOKIE, { httpOnly: true, sameSite: 'strict', secure, path: '/' })
+    await staffLogout(deps, readCookie(request, STAFF_COOKIE))
+    clearSessionCookie(reply, STAFF_COOKIE, secure)
     return reply.status(204).send()
   })
 }

@@ -9,6 +9,7 @@ import { adminProductRoutes } from './admin-products'
 import { adminSessionRoutes } from './admin-session'
 import { adminStaffRoutes } from './admin-staff'
 import { healthRoutes } from './health'
+import { mediaFileRoutes } from './media-files'
 import { shopperAuthRoutes } from './shopper-auth'
 import { shopperEventRoutes } from './shopper-events'
 import { shopperPageRoutes } from './shopper-pages'
@@ -22,6 +23,7 @@ export const allRoutes: RegisterRoutes[] = [
   adminAuditRoutes,
   adminProductRoutes,
   adminMediaRoutes,
+  mediaFileRoutes,
   adminPageRoutes,
   shopperAuthRoutes,
   shopperProductRoutes,

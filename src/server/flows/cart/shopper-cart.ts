@@ -1,0 +1,45 @@
+/**
+ * The shopper's server cart: read, replace, or merge a guest cart into it.
+ * The merge is how a guest cart joins the account at login: right after
+ * POST /auth/login the app sends its local cart with `merge: true` and the
+ * server folds it in with core's mergeCarts (same SKU adds up, capped at
+ * 99 and at stock). Every answer is priced here by core's priceCart, so a
+ * gone SKU, a sold-out line or a changed price shows as that line's problem.
+ */
+import { mergeCarts, normalizeLines, priceCart, type CartLine, type PricedCart } from '@core/cart'
+import { findCartItems, saveCart } from '../../db/repos/cart-repo'
+import type { Deps } from '../../deps'
+import { loadSkuFacts } from './sku-facts'
+
+export interface CartInput {
+  items: CartLine[]
+  merge?: boolean
+}
+
+function parseLines(json: string | undefined): CartLine[] {
+  return json === undefined ? [] : (JSON.parse(json) as CartLine[])
+}
+
+async function priced(deps: Deps, lines: CartLine[]): Promise<PricedCart> {
+  const facts = await loadSkuFacts(deps.db, lines.map((l) => l.skuId))
+  return priceCart(lines, facts)
+}
+
+export async function getCart(deps: Deps, userId: string): Promise<PricedCart> {
+  return priced(deps, parseLines(await findCartItems(deps.db, userId)))
+}
+
+export async function putCart(deps: Deps, userId: string, input: CartInput): Promise<PricedCart> {
+  const now = deps.clock.now().toISOString()
+  const lines = await deps.db.transaction().execute(async (trx) => {
+    let next = normalizeLines(input.items)
+    if (input.merge) {
+      const stored = parseLines(await findCartItems(trx, userId))
+      const facts = await loadSkuFacts(trx, [...stored, ...next].map((l) => l.skuId))
+      next = mergeCarts(stored, next, facts)
+    }
+    await saveCart(trx, { userId, items: JSON.stringify(next), updatedAt: now })
+    return next
+  })
+  return priced(deps, lines)
+}

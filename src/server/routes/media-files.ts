@@ -1,0 +1,35 @@
+/**
+ * GET /media/:file: uploaded images. Names are content hashes
+ * (flows/media/upload-media.ts), so the bytes behind a URL never change and
+ * the answer may be cached for a year. Only names of the shape we mint are
+ * looked up, so no path can leave MEDIA_DIR.
+ */
+import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { AppError } from '../http/app-error'
+import type { RegisterRoutes } from './route'
+
+const NAME = /^[0-9a-f]{32}\.(jpg|png|gif|webp)$/
+const MIME: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp' }
+
+export const mediaFileRoutes: RegisterRoutes = (app, deps) => {
+  const root = resolve(deps.config.mediaDir)
+  app.get('/media/:file', async (request, reply) => {
+    const file = (request.params as { file: string }).file
+    const m = NAME.exec(file)
+    const notFound = new AppError(404, 'MEDIA_NOT_FOUND', `No media file ${file}`)
+    if (!m?.[1]) throw notFound
+    const path = join(root, file)
+    const info = await stat(path).catch(() => null)
+    if (!info?.isFile()) throw notFound
+    const etag = `"${file.slice(0, 32)}"`
+    reply
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .header('etag', etag)
+      .header('x-content-type-options', 'nosniff')
+    if (request.headers['if-none-match'] === etag) return reply.status(304).send()
+    reply.header('content-type', MIME[m[1]]).header('content-length', info.size)
+    return reply.send(createReadStream(path))
+  })
+}
