@@ -1,6 +1,7 @@
 import type { SandboxKeys } from '../../src/sandbox/keys'
 import type { Sandbox } from '../../src/sandbox/sandbox'
 import { postJson, startSandbox } from './helpers/harness'
+import type { Json } from './helpers/merchant'
 
 let sandbox: Sandbox
 let url: string
@@ -19,13 +20,13 @@ async function session(code: string, over: Record<string, string> = {}) {
   const q = new URLSearchParams({ appid: keys.appid, secret: keys.secret, js_code: code, grant_type: 'authorization_code', ...over })
   const res = await fetch(`${url}/sns/jscode2session?${q}`)
   expect(res.status).toBe(200) // WeChat answers errors with 200 too
-  return JSON.parse(await res.text()) as Record<string, any>
+  return JSON.parse(await res.text()) as Json
 }
 
 async function newCode(body: Record<string, unknown> = {}): Promise<{ code: string; openid: string }> {
   const r = await postJson(`${url}/sandbox/login-code`, body)
   expect(r.status).toBe(200)
-  return r.json
+  return { code: r.json.code, openid: r.json.openid }
 }
 
 describe('jscode2session', () => {

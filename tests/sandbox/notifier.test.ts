@@ -1,6 +1,5 @@
 import type { Delivery } from '../../src/sandbox/notifier'
 import { RETRY_SCHEDULE_S } from '../../src/sandbox/notifier'
-import type { Sandbox } from '../../src/sandbox/sandbox'
 import { postJson, startReceiver, startSandbox, waitFor } from './helpers/harness'
 import { decryptResource, jsapiBody, v3, wechatpaySignatureOk, type Resource } from './helpers/merchant'
 

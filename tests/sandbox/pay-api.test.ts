@@ -78,7 +78,7 @@ describe('POST /v3/pay/transactions/jsapi', () => {
     // fetch always adds both, so this goes through node:http to leave them out.
     const body = JSON.stringify(order())
     const path = '/v3/pay/transactions/jsapi'
-    const answer = await new Promise<{ status: number; text: string; headers: Record<string, any> }>((resolve, reject) => {
+    const answer = await new Promise<{ status: number; text: string; headers: Record<string, string | string[] | undefined> }>((resolve, reject) => {
       const req = request(url + path, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: authorization(keys, 'POST', path, body) }

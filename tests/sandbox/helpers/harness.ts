@@ -2,6 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { generateSandboxKeys, sandboxOptionsFromKeys, type SandboxKeys } from '../../../src/sandbox/keys'
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../../src/sandbox/sandbox'
+import type { Json } from './merchant'
 
 let cached: SandboxKeys | undefined
 /** One key set per test file: RSA generation is the slow part. */
@@ -64,7 +65,7 @@ export async function waitFor<T>(check: () => T | undefined | false, timeoutMs =
   }
 }
 
-export async function postJson(url: string, body: unknown): Promise<{ status: number; json: any; headers: Headers }> {
+export async function postJson(url: string, body: unknown): Promise<{ status: number; json: Json; headers: Headers }> {
   const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
   const text = await res.text()
   return { status: res.status, json: text ? JSON.parse(text) : {}, headers: res.headers }

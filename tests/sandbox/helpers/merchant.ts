@@ -21,11 +21,15 @@ export function authorization(keys: SandboxKeys, method: string, canonicalUrl: s
   return `WECHATPAY2-SHA256-RSA2048 mchid="${opt.mchid ?? keys.mchid}",nonce_str="${nonce}",signature="${signature}",timestamp="${timestamp}",serial_no="${opt.serialNo ?? keys.merchantSerialNo}"`
 }
 
+/** A parsed JSON answer; tests read into it freely and let the assertions do the checking. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = Record<string, any>
+
 export interface PayAnswer {
   status: number
   headers: Headers
   text: string
-  json: Record<string, any>
+  json: Json
 }
 
 /** One signed call to the sandbox's /v3 API, as the backend would make it. */
@@ -76,7 +80,7 @@ export interface Resource {
 }
 
 /** AEAD_AES_256_GCM decryption; final() throws when the tag does not match. */
-export function decryptResource(keys: SandboxKeys, r: Resource): Record<string, any> {
+export function decryptResource(keys: SandboxKeys, r: Resource): Json {
   const data = Buffer.from(r.ciphertext, 'base64')
   const decipher = createDecipheriv('aes-256-gcm', Buffer.from(keys.apiV3Key, 'utf8'), Buffer.from(r.nonce, 'utf8'))
   decipher.setAuthTag(data.subarray(data.length - 16))
