@@ -3,6 +3,9 @@
  * 401 UNAUTHENTICATED without one (a shopper's bearer token is not a staff
  * session) and 403 FORBIDDEN when the role is too small; shopper routes
  * read `Authorization: Bearer TOKEN`.
+ * Use them as the route's `onRequest` hook: they then run before the body
+ * is read, so an unauthenticated caller costs no parsing and always gets
+ * 401 first, whatever it sent.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Deps } from '../deps'

@@ -2,7 +2,8 @@
  * CSRF defence for staff writes, together with the SameSite=Strict cookie
  * (CONTRACT.md): a write under /api/admin must be JSON or bodiless. A
  * cross-site <form> can only send urlencoded, multipart or text/plain, so
- * it is refused with 415 before any handler runs. The upload route opts
+ * it is refused with 415 before the body is parsed (preParsing: after the
+ * route's auth guard, so strangers still get 401 first). The upload route opts
  * into multipart with `config: { multipart: true }`.
  */
 import type { FastifyInstance } from 'fastify'
@@ -15,7 +16,7 @@ declare module 'fastify' {
 }
 
 export function installJsonOnlyForStaffWrites(app: FastifyInstance): void {
-  app.addHook('onRequest', async (request) => {
+  app.addHook('preParsing', async (request) => {
     if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return
     if (!request.url.startsWith('/api/admin/')) return
     const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? ''

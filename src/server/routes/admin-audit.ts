@@ -13,7 +13,7 @@ const query = z.object({
 })
 
 export const adminAuditRoutes: RegisterRoutes = (app, deps) => {
-  app.get('/api/admin/audit', { preHandler: requireStaff(deps, 'admin') }, async (request) => {
+  app.get('/api/admin/audit', { onRequest: requireStaff(deps, 'admin') }, async (request) => {
     return must(await listAuditEntries(deps, parseInput(query, request.query, 'query')))
   })
 }

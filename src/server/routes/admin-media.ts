@@ -7,7 +7,7 @@ import type { RegisterRoutes } from './route'
 export const adminMediaRoutes: RegisterRoutes = (app, deps) => {
   app.post(
     '/api/admin/media',
-    { preHandler: requireStaff(deps), config: { multipart: true } },
+    { onRequest: requireStaff(deps), config: { multipart: true } },
     async (request, reply) => {
       const file = await request.file()
       if (!file) throw new AppError(400, 'VALIDATION_FAILED', 'Send the image as a multipart file field', [

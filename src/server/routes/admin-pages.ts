@@ -30,7 +30,7 @@ const publishBody = z
   .optional()
 
 export const adminPageRoutes: RegisterRoutes = (app, deps) => {
-  const staff = { preHandler: requireStaff(deps) }
+  const staff = { onRequest: requireStaff(deps) }
 
   app.get('/api/admin/pages', staff, async (request) =>
     must(await listPages(deps, parseInput(listQuery, request.query, 'query')))

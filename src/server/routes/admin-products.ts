@@ -18,7 +18,7 @@ const listQuery = z.object({
 })
 
 export const adminProductRoutes: RegisterRoutes = (app, deps) => {
-  const staff = { preHandler: requireStaff(deps) }
+  const staff = { onRequest: requireStaff(deps) }
 
   app.get('/api/admin/products', staff, async (request) =>
     must(await listProducts(deps, parseInput(listQuery, request.query, 'query')))

@@ -26,7 +26,7 @@ export const adminSessionRoutes: RegisterRoutes = (app, deps) => {
     return { staff }
   })
 
-  app.get('/api/admin/session', { preHandler: requireStaff(deps) }, async (request) => ({ staff: staffOf(request) }))
+  app.get('/api/admin/session', { onRequest: requireStaff(deps) }, async (request) => ({ staff: staffOf(request) }))
 
   app.delete('/api/admin/session', async (request, reply) => {
     await staffLogout(deps, readCookie(request, STAFF_COOKIE))

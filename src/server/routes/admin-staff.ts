@@ -23,7 +23,7 @@ const updateBody = z
 const idParams = z.object({ id: z.string().refine(isId, 'not an id') })
 
 export const adminStaffRoutes: RegisterRoutes = (app, deps) => {
-  const admin = { preHandler: requireStaff(deps, 'admin') }
+  const admin = { onRequest: requireStaff(deps, 'admin') }
 
   app.get('/api/admin/staff', admin, async () => ({ items: await listStaffAccounts(deps), nextCursor: null }))
 

@@ -14,7 +14,7 @@ export function findStaffById(db: Executor, id: string): Promise<StaffRow | unde
 }
 
 export function listStaff(db: Executor): Promise<StaffRow[]> {
-  return db.selectFrom('staff').selectAll().orderBy('createdAt').orderBy('id').execute()
+  return db.selectFrom('staff').selectAll().orderBy('createdAt').orderBy('email').execute()
 }
 
 export async function insertStaff(db: Executor, row: StaffRow): Promise<void> {
