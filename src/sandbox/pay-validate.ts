@@ -14,7 +14,8 @@ export interface JsapiRequest {
 }
 
 export const OUT_TRADE_NO = /^[0-9A-Za-z_-]{6,32}$/
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
+// NOTE: the documented shape is yyyy-MM-DDTHH:mm:ss+TIMEZONE; fractional seconds are refused.
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/
 // NOTE: WeChat Pay takes UTF-8 characters of 1-3 bytes only; 4-byte ones (emoji) are refused.
 const FOUR_BYTE = /[\u{10000}-\u{10FFFF}]/u
 

@@ -3,7 +3,7 @@ import { request } from 'node:http'
 import type { SandboxKeys } from '../../src/sandbox/keys'
 import type { Sandbox } from '../../src/sandbox/sandbox'
 import { startReceiver, startSandbox } from './helpers/harness'
-import { authorization, jsapiBody, v3, wechatpaySignatureOk } from './helpers/merchant'
+import { authorization, jsapiBody, rfc3339, v3, wechatpaySignatureOk } from './helpers/merchant'
 
 let sandbox: Sandbox
 let url: string
@@ -41,7 +41,7 @@ describe('POST /v3/pay/transactions/jsapi', () => {
   it('hands back the same prepay_id for the same order, and refuses the number with other terms', async () => {
     const body = order()
     const first = await create(body)
-    const again = await create({ ...body, time_expire: new Date(Date.now() + 30 * 60_000).toISOString() })
+    const again = await create({ ...body, time_expire: rfc3339(Date.now() + 30 * 60_000) })
     expect(again.json.prepay_id).toBe(first.json.prepay_id)
     const other = await create({ ...body, amount: { total: 999, currency: 'CNY' } })
     expect([other.status, other.json.code]).toEqual([403, 'OUT_TRADE_NO_USED'])
@@ -110,6 +110,7 @@ describe('POST /v3/pay/transactions/jsapi', () => {
     ['notify_url not http(s)', { notify_url: 'ftp://shop.example.com/notify' }, '/notify_url'],
     ['notify_url relative', { notify_url: '/notify' }, '/notify_url'],
     ['time_expire not RFC 3339', { time_expire: '2030-01-01 10:00:00' }, '/time_expire'],
+    ['time_expire with milliseconds', { time_expire: '2030-01-01T10:00:00.000+08:00' }, '/time_expire'],
     ['time_expire in the past', { time_expire: '2020-01-01T10:00:00+08:00' }, '/time_expire'],
     ['no payer', { payer: undefined }, '/payer/openid'],
     ['no appid', { appid: undefined }, '/appid']

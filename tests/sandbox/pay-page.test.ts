@@ -2,7 +2,7 @@ import type { SandboxKeys } from '../../src/sandbox/keys'
 import { withFlag } from '../../src/sandbox/pay-page'
 import type { Sandbox } from '../../src/sandbox/sandbox'
 import { postJson, startReceiver, startSandbox } from './helpers/harness'
-import { decryptResource, jsapiBody, paySign, v3, wechatpaySignatureOk } from './helpers/merchant'
+import { decryptResource, jsapiBody, paySign, rfc3339, v3, wechatpaySignatureOk } from './helpers/merchant'
 
 let sandbox: Sandbox
 let url: string
@@ -103,7 +103,7 @@ describe('the shopper pay page', () => {
     expect(expired.status).toBe(410)
     expect(await expired.text()).toContain('prepay_id 已失效')
     clock = Date.now()
-    const late = await placeOrder({ time_expire: new Date(Date.now() + 60_000).toISOString() })
+    const late = await placeOrder({ time_expire: rfc3339(Date.now() + 60_000) })
     clock += 61_000
     const res = await fetch(`${url}/pay/confirm`, form({ prepay_id: late.prepayId }))
     expect(res.status).toBe(410)

@@ -94,13 +94,18 @@ export function paySign(keys: SandboxKeys, appId: string, timeStamp: string, non
   return createSign('RSA-SHA256').update(`${appId}\n${timeStamp}\n${nonceStr}\n${pkg}\n`).sign(keys.merchantPrivateKeyPem, 'base64')
 }
 
+/** `time_expire` as WeChat documents it: whole seconds and an offset (`2018-06-08T10:34:56+08:00`). */
+export function rfc3339(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00')
+}
+
 export function jsapiBody(keys: SandboxKeys, openid: string, notifyUrl: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     appid: keys.appid,
     mchid: keys.mchid,
     description: '品牌小店-经典帆布包',
     out_trade_no: 'T' + randomBytes(8).toString('hex'),
-    time_expire: new Date(Date.now() + 15 * 60_000).toISOString().replace(/\.\d{3}Z$/, '+00:00'),
+    time_expire: rfc3339(Date.now() + 15 * 60_000),
     notify_url: notifyUrl,
     amount: { total: 1234, currency: 'CNY' },
     payer: { openid },
