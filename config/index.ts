@@ -28,6 +28,8 @@ export default defineConfig<'webpack5'>(async () => {
     mini: {
       compile: { include: [CORE_DIR] },
       optimizeMainPackage: { enable: true },
+      // Class names are BEM-unique per component, so the order pages import styles in never matters.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: { pxtransform: { enable: true, config: {} }, cssModules: { enable: false } }
     },
     h5: {
@@ -35,6 +37,7 @@ export default defineConfig<'webpack5'>(async () => {
       staticDirectory: 'static',
       compile: { include: [CORE_DIR] },
       router: { mode: 'hash' },
+      miniCssExtractPluginOption: { ignoreOrder: true },
       output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
       webpackChain(chain) {
         chain.performance.hints(false)

@@ -1,10 +1,24 @@
 export default defineAppConfig({
-  pages: ['pages/index/index'],
+  pages: ['pages/index/index', 'pages/cart/index', 'pages/content/index', 'pages/product/index', 'pages/checkout/index'],
+  // 我的订单 loads on demand: shoppers reach it after buying, not at launch.
+  subPackages: [{ root: 'pkg-orders', pages: ['list/index', 'detail/index'] }],
+  preloadRule: { 'pages/checkout/index': { network: 'all', packages: ['pkg-orders'] } },
   window: {
     navigationBarTitleText: '品牌好物',
-    navigationBarBackgroundColor: '#ffffff',
+    navigationBarBackgroundColor: '#f6f3ef',
     navigationBarTextStyle: 'black',
-    backgroundColor: '#f6f3ef'
+    backgroundColor: '#f6f3ef',
+    backgroundTextStyle: 'dark'
+  },
+  tabBar: {
+    color: '#8a7f76',
+    selectedColor: '#2b2622',
+    backgroundColor: '#fffdfa',
+    borderStyle: 'white',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页' },
+      { pagePath: 'pages/cart/index', text: '购物车' }
+    ]
   },
   lazyCodeLoading: 'requiredComponents'
 })

@@ -1,7 +1,16 @@
 import type { PropsWithChildren } from 'react'
+import { useDidShow, useLaunch } from '@tarojs/taro'
+import { recordLaunch, recordShow } from './services/entry'
+import { tracker } from './services/tracker'
 import './app.css'
 
 function App({ children }: PropsWithChildren) {
+  useLaunch(() => {
+    recordLaunch()
+    tracker.start()
+  })
+  // Enter options are read on every show: a hot start through a share never reaches onLaunch.
+  useDidShow(() => recordShow())
   return children
 }
 

@@ -1,4 +1,6 @@
 export default definePageConfig({
   navigationBarTitleText: '品牌好物',
-  enablePullDownRefresh: true
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 200
 })

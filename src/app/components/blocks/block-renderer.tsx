@@ -1,0 +1,42 @@
+// Renders a content page's blocks (CONTRACT.md "Content blocks"). The list has been
+// through core's lenient parser, so every block here is one this app knows.
+import { View } from '@tarojs/components'
+import type { Product } from '@core/catalog'
+import type { Block } from '@core/content'
+import { HeroBlockView } from './hero-block'
+import { ImageBlockView } from './image-block'
+import { MissingProduct, ProductCard, type ProductActions } from './product-card'
+import { ProductGridBlockView } from './product-grid-block'
+import { TextBlockView } from './text-block'
+import { VideoBlockView } from './video-block'
+import './blocks.css'
+
+type Props = { blocks: readonly Block[]; products: Record<string, Product> } & ProductActions
+
+export function BlockRenderer({ blocks, products, ...actions }: Props) {
+  return (
+    <View className='blocks'>
+      {blocks.map((block, i) => {
+        const key = `${i}-${block.type}`
+        switch (block.type) {
+          case 'hero':
+            return <HeroBlockView key={key} block={block} />
+          case 'text':
+            return <TextBlockView key={key} block={block} />
+          case 'image':
+            return <ImageBlockView key={key} block={block} />
+          case 'video':
+            return <VideoBlockView key={key} block={block} />
+          case 'product': {
+            const product = products[block.productId]
+            return product ? <ProductCard key={key} product={product} {...actions} /> : <MissingProduct key={key} />
+          }
+          case 'product-grid':
+            return <ProductGridBlockView key={key} block={block} products={products} {...actions} />
+          default:
+            return null
+        }
+      })}
+    </View>
+  )
+}

@@ -1,0 +1,32 @@
+import { Text, View } from '@tarojs/components'
+import dayjs from 'dayjs'
+import type { OrderDto } from '@core/api-types'
+import { formatAttrs } from '@core/catalog'
+import { ORDER_STATUS_LABELS } from '@core/order'
+import { Price } from './price'
+import './order-card.css'
+
+export function OrderCard({ order, onOpen }: { order: OrderDto; onOpen: () => void }) {
+  const units = order.items.reduce((n, i) => n + i.qty, 0)
+  return (
+    <View className='order-card' aria-label={`订单 ${order.outTradeNo}`} onClick={onOpen}>
+      <View className='order-card__head'>
+        <Text className='order-card__date'>{dayjs(order.createdAt).format('YYYY-MM-DD HH:mm')}</Text>
+        <Text className={`order-card__status order-card__status--${order.status}`}>{ORDER_STATUS_LABELS[order.status]}</Text>
+      </View>
+      {order.items.slice(0, 3).map((item) => (
+        <View className='order-card__item' key={item.skuId}>
+          <Text className='order-card__title'>{item.title}</Text>
+          <Text className='order-card__attrs'>
+            {formatAttrs(item.attrs)} × {item.qty}
+          </Text>
+        </View>
+      ))}
+      {order.items.length > 3 ? <Text className='order-card__more'>等 {order.items.length} 种商品</Text> : null}
+      <View className='order-card__foot'>
+        <Text className='order-card__count'>共 {units} 件 合计</Text>
+        <Price fen={order.totalFen} size='sm' />
+      </View>
+    </View>
+  )
+}

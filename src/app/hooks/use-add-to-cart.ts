@@ -1,0 +1,38 @@
+// What the SKU picker's buttons do on the content and product pages: add to the
+// cart in place (with its event), or check this one SKU out right away.
+import { useCallback } from 'react'
+import type { Product } from '@core/api-types'
+import type { PickerAction } from '../components/sku-picker'
+import { go, routes, toast } from '../services/nav'
+import { tracker } from '../services/tracker'
+import { useCartStore } from '../stores/cart-store'
+import { useCheckoutStore } from '../stores/checkout-store'
+
+export function useAddToCart(context: { contentSlug?: string }) {
+  const add = useCartStore((s) => s.add)
+  const startCheckout = useCheckoutStore((s) => s.start)
+  const { contentSlug } = context
+  return useCallback(
+    async (product: Product, skuId: string, qty: number, action: PickerAction): Promise<boolean> => {
+      const sku = product.skus.find((s) => s.id === skuId)
+      if (!sku) {
+        toast('该规格已不存在，请重新选择')
+        return false
+      }
+      if (action === 'buy') {
+        startCheckout('buy-now', [{ skuId, qty, productId: product.id, title: product.title, attrs: sku.attrs, priceFen: sku.priceFen, image: product.images[0] }])
+        go(routes.checkout)
+        return true
+      }
+      const result = add(skuId, qty, { stock: sku.stock, priceFen: sku.priceFen })
+      if (!result.ok) {
+        toast(result.error.message)
+        return false
+      }
+      tracker.track('add_to_cart', { skuId, qty, productId: product.id, ...(contentSlug ? { contentSlug } : {}) })
+      toast('已加入购物车', 'success')
+      return true
+    },
+    [add, startCheckout, contentSlug]
+  )
+}

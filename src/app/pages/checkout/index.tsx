@@ -1,0 +1,168 @@
+// 结算: address (WeChat's address book, or the form), the summary, then submit →
+// pay → the order page, which shows the result the server confirms.
+import { useState } from 'react'
+import { Image, Text, View } from '@tarojs/components'
+import { useLoad } from '@tarojs/taro'
+import type { Address } from '@core/api-types'
+import { formatAttrs } from '@core/catalog'
+import { multiplyFen, sumFen } from '@core/money'
+import { AddressForm } from '../../components/address-form'
+import { EmptyState } from '../../components/empty-state'
+import { NoticeBar } from '../../components/notice-bar'
+import { Price } from '../../components/price'
+import { usePageView } from '../../hooks/use-page-view'
+import { chooseWechatAddress } from '../../services/address'
+import { payForOrder, placeOrder } from '../../services/checkout'
+import { ApiError } from '../../services/http'
+import { go, replace, routes, toast } from '../../services/nav'
+import { tracker } from '../../services/tracker'
+import { useCartStore } from '../../stores/cart-store'
+import { useCheckoutStore } from '../../stores/checkout-store'
+import './index.css'
+
+export default function CheckoutPage() {
+  const { items, source, address, attemptKey, setAddress, finish } = useCheckoutStore()
+  const [manual, setManual] = useState<string | null>(null)
+  const [problem, setProblem] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  usePageView('pages/checkout/index')
+  useLoad(() => {
+    const current = useCheckoutStore.getState().items
+    if (current.length > 0) tracker.track('checkout_start', { qty: Math.min(99, current.reduce((n, i) => n + i.qty, 0)), props: { source, lines: current.length } })
+  })
+
+  const pickAddress = async () => {
+    const chosen = await chooseWechatAddress()
+    if (chosen.status === 'chosen') setAddress(chosen.address)
+    else if (chosen.status === 'unavailable') setManual(chosen.reason)
+  }
+
+  const submit = async () => {
+    if (busy) return
+    if (!address) {
+      setProblem('请先填写收货地址')
+      return
+    }
+    setBusy(true)
+    setProblem(null)
+    let orderId: string
+    try {
+      const order = await placeOrder(items.map(({ skuId, qty }) => ({ skuId, qty })), address, attemptKey)
+      orderId = order.id
+      finish()
+      if (source === 'cart') {
+        useCartStore.getState().removeMany(items.map((i) => i.skuId))
+        void useCartStore.getState().sync()
+      }
+    } catch (e) {
+      setBusy(false)
+      if (e instanceof ApiError && e.code === 'OUT_OF_STOCK') {
+        const skuId = (e.details as { skuId?: string } | undefined)?.skuId
+        const item = items.find((i) => i.skuId === skuId)
+        setProblem(item ? `「${item.title}」库存不足，请返回调整数量` : '部分商品库存不足，请返回调整')
+      } else {
+        setProblem((e as Error).message)
+      }
+      return
+    }
+    try {
+      const paid = await payForOrder(orderId)
+      if (paid.outcome === 'redirected') return
+      if (paid.outcome === 'failed') toast(paid.message)
+      replace(routes.order(orderId, paid.outcome === 'paid' ? 'paid' : paid.outcome === 'cancelled' ? 'cancel' : undefined))
+    } catch (e) {
+      // The order exists and stays payable: show it, with the reason.
+      toast((e as Error).message)
+      replace(routes.order(orderId))
+    }
+  }
+
+  if (items.length === 0) {
+    return <EmptyState title='没有要结算的商品' hint='去购物车选好商品再来结算吧' actionText='去购物车' onAction={() => go(routes.cart)} />
+  }
+
+  const totalFen = sumFen(items.map((i) => multiplyFen(i.priceFen, i.qty)))
+  const units = items.reduce((n, i) => n + i.qty, 0)
+
+  return (
+    <View className='checkout'>
+      <View className='checkout__section'>
+        {manual !== null ? (
+          <View>
+            <NoticeBar text={manual} />
+            <AddressForm
+              initial={address}
+              onSave={(a: Address) => {
+                setAddress(a)
+                setManual(null)
+              }}
+              onCancel={address ? () => setManual(null) : undefined}
+            />
+          </View>
+        ) : address ? (
+          <View className='checkout__address' aria-label='收货地址'>
+            <View className='checkout__address-main'>
+              <Text className='checkout__address-who'>
+                {address.name} {address.phone}
+              </Text>
+              <Text className='checkout__address-where'>
+                {address.province}
+                {address.city}
+                {address.district} {address.detail}
+              </Text>
+            </View>
+            <View className='checkout__address-actions'>
+              <Text className='checkout__link' aria-role='button' onClick={() => void pickAddress()}>
+                更换
+              </Text>
+              <Text className='checkout__link' aria-role='button' onClick={() => setManual('')}>
+                编辑
+              </Text>
+            </View>
+          </View>
+        ) : (
+          <View className='checkout__address checkout__address--empty'>
+            <View className='checkout__choose' aria-role='button' onClick={() => void pickAddress()}>
+              选择微信收货地址
+            </View>
+            <Text className='checkout__link' aria-role='button' onClick={() => setManual('')}>
+              手动填写
+            </Text>
+          </View>
+        )}
+      </View>
+      <View className='checkout__section checkout__items' aria-label='订单商品'>
+        {items.map((item) => (
+          <View className='checkout__item' key={item.skuId}>
+            {item.image ? <Image className='checkout__thumb' src={item.image} mode='aspectFill' aria-label={item.title} /> : <View className='checkout__thumb' />}
+            <View className='checkout__item-body'>
+              <Text className='checkout__item-title'>{item.title}</Text>
+              <Text className='checkout__item-attrs'>{formatAttrs(item.attrs)}</Text>
+              <View className='checkout__item-foot'>
+                <Price fen={item.priceFen} size='sm' />
+                <Text className='checkout__item-qty'>× {item.qty}</Text>
+              </View>
+            </View>
+          </View>
+        ))}
+        <View className='checkout__line'>
+          <Text>商品合计（{units} 件）</Text>
+          <Price fen={totalFen} size='sm' />
+        </View>
+        <View className='checkout__line'>
+          <Text>运费</Text>
+          <Text>包邮</Text>
+        </View>
+        <Text className='checkout__note'>实付金额以提交订单时的价格为准</Text>
+      </View>
+      {problem ? <NoticeBar tone='warn' text={problem} /> : null}
+      <View className='checkout__bar'>
+        <Text className='checkout__total-label'>应付</Text>
+        <Price fen={totalFen} size='lg' />
+        <View className={`checkout__submit${busy ? ' checkout__submit--busy' : ''}`} aria-role='button' aria-disabled={busy} onClick={() => void submit()}>
+          {busy ? '正在提交…' : '提交订单并支付'}
+        </View>
+      </View>
+    </View>
+  )
+}

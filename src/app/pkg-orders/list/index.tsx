@@ -1,0 +1,97 @@
+// 我的订单: the shopper's orders by status, newest first.
+import { useCallback, useState } from 'react'
+import { View } from '@tarojs/components'
+import { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import type { OrderDto, OrderStatus } from '@core/api-types'
+import { EmptyState } from '../../components/empty-state'
+import { ErrorState } from '../../components/error-state'
+import { LoadingView } from '../../components/loading-view'
+import { OrderCard } from '../../components/order-card'
+import { usePageView } from '../../hooks/use-page-view'
+import { go, routes, stopPullDownRefresh } from '../../services/nav'
+import { listOrders } from '../../services/order-api'
+import './index.css'
+
+const TABS: Array<{ key: string; label: string; statuses?: OrderStatus[] }> = [
+  { key: 'all', label: '全部' },
+  { key: 'pending_payment', label: '待付款', statuses: ['pending_payment'] },
+  { key: 'paid', label: '待发货', statuses: ['paid'] },
+  { key: 'shipped', label: '已发货', statuses: ['shipped'] },
+  { key: 'completed', label: '已完成', statuses: ['completed'] },
+  { key: 'refund', label: '退款', statuses: ['refunding', 'refunded'] }
+]
+
+export default function OrderListPage() {
+  const { params } = useRouter()
+  const [tab, setTab] = useState(TABS.some((t) => t.key === params.status) ? (params.status as string) : 'all')
+  const [orders, setOrders] = useState<OrderDto[] | null>(null)
+  const [cursor, setCursor] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [loadingMore, setLoadingMore] = useState(false)
+  usePageView('pkg-orders/list/index')
+
+  const refresh = useCallback(async () => {
+    try {
+      const page = await listOrders()
+      setOrders(page.items)
+      setCursor(page.nextCursor)
+      setError(null)
+    } catch (e) {
+      setError((e as Error).message)
+    } finally {
+      stopPullDownRefresh()
+    }
+  }, [])
+
+  const more = async () => {
+    if (!cursor || loadingMore) return
+    setLoadingMore(true)
+    try {
+      const page = await listOrders(cursor)
+      setOrders((prev) => [...(prev ?? []), ...page.items])
+      setCursor(page.nextCursor)
+    } catch (e) {
+      setError((e as Error).message)
+    } finally {
+      setLoadingMore(false)
+    }
+  }
+
+  // Back from an order's page (paid, cancelled): show its new state.
+  useDidShow(() => void refresh())
+  usePullDownRefresh(() => void refresh())
+  useReachBottom(() => void more())
+
+  const statuses = TABS.find((t) => t.key === tab)?.statuses
+  const shown = (orders ?? []).filter((o) => !statuses || statuses.includes(o.status))
+
+  let body
+  if (error && !orders) body = <ErrorState message={error} onRetry={() => void refresh()} />
+  else if (!orders) body = <LoadingView cards={2} />
+  else if (shown.length === 0) body = <EmptyState title='暂无订单' hint={tab === 'all' ? '下单后可以在这里查看进度' : '这个状态下没有订单'} actionText='去逛逛' onAction={() => go(routes.home)} />
+  else {
+    body = (
+      <View>
+        {shown.map((order) => (
+          <OrderCard key={order.id} order={order} onOpen={() => go(routes.order(order.id))} />
+        ))}
+        <View className='orders__more' aria-role='button' onClick={() => void more()}>
+          {loadingMore ? '加载中…' : cursor ? '加载更多' : '— 没有更多了 —'}
+        </View>
+      </View>
+    )
+  }
+
+  return (
+    <View className='orders'>
+      <View className='orders__tabs' aria-label='订单状态'>
+        {TABS.map((t) => (
+          <View key={t.key} className={`orders__tab${t.key === tab ? ' orders__tab--on' : ''}`} aria-role='tab' aria-selected={t.key === tab} onClick={() => setTab(t.key)}>
+            {t.label}
+          </View>
+        ))}
+      </View>
+      {body}
+    </View>
+  )
+}

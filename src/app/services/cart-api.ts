@@ -1,0 +1,17 @@
+// The server cart: it prices every line (live price and stock) and keeps the cart
+// of a logged-in shopper across devices.
+import type { CartDto, CartItem } from '@core/api-types'
+import { api } from './api'
+import { mediaUrl } from './env'
+
+function absolute(cart: CartDto): CartDto {
+  return { ...cart, items: cart.items.map((line) => (line.image ? { ...line, image: mediaUrl(line.image) } : line)) }
+}
+
+export async function fetchServerCart(): Promise<CartDto> {
+  return absolute(await api.get<CartDto>('/api/v1/cart', { auth: 'required' }))
+}
+
+export async function saveServerCart(items: CartItem[]): Promise<CartDto> {
+  return absolute(await api.put<CartDto>('/api/v1/cart', { items }, { auth: 'required' }))
+}

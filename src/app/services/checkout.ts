@@ -1,0 +1,17 @@
+// Submitting a checkout: the order (priced and reserved by the server, created once
+// per idempotency key) and then its payment.
+import type { Address, CartItem, OrderDto } from '@core/api-types'
+import { attributionHint } from './attribution'
+import { enterOptions } from './launch'
+import { createOrder } from './order-api'
+import { payOrder, type PayOutcome } from './payment'
+import { routes } from './nav'
+
+export async function placeOrder(items: CartItem[], address: Address, idempotencyKey: string): Promise<OrderDto> {
+  return createOrder({ items, address, attribution: attributionHint(enterOptions().scene) }, idempotencyKey)
+}
+
+/** Opens the cashier; the order detail page is where the shopper lands afterwards. */
+export function payForOrder(orderId: string): Promise<PayOutcome> {
+  return payOrder(orderId, routes.order(orderId))
+}

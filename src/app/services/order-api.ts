@@ -1,0 +1,33 @@
+// Orders: created and priced by the server only; the client's payment success is
+// never proof, so after paying the app asks with ?sync=1.
+import type { Address, AttributionHint, CartItem, OrderDto, OrderResponse, Paged, PaymentParams, PaymentResponse } from '@core/api-types'
+import { api } from './api'
+
+export const ORDERS_PAGE_SIZE = 10
+
+export async function createOrder(input: { items: CartItem[]; address: Address; attribution?: AttributionHint }, idempotencyKey: string): Promise<OrderDto> {
+  const { order } = await api.post<OrderResponse>('/api/v1/orders', input, { auth: 'required', headers: { 'Idempotency-Key': idempotencyKey } })
+  return order
+}
+
+export async function requestPaymentParams(orderId: string): Promise<PaymentParams> {
+  const { payment } = await api.post<PaymentResponse>(`/api/v1/orders/${encodeURIComponent(orderId)}/pay`, {}, { auth: 'required' })
+  return payment
+}
+
+export async function getOrder(orderId: string, options: { sync?: boolean } = {}): Promise<OrderDto> {
+  const { order } = await api.get<OrderResponse>(`/api/v1/orders/${encodeURIComponent(orderId)}`, {
+    auth: 'required',
+    query: options.sync ? { sync: 1 } : undefined
+  })
+  return order
+}
+
+export async function listOrders(cursor?: string | null): Promise<Paged<OrderDto>> {
+  return api.get<Paged<OrderDto>>('/api/v1/orders', { auth: 'required', query: { cursor, limit: ORDERS_PAGE_SIZE } })
+}
+
+export async function cancelOrder(orderId: string): Promise<OrderDto> {
+  const { order } = await api.post<OrderResponse>(`/api/v1/orders/${encodeURIComponent(orderId)}/cancel`, {}, { auth: 'required' })
+  return order
+}

@@ -1,0 +1,97 @@
+// Analytics events (CONTRACT.md "Events"): queued in storage, sent to POST /events in
+// batches of at most 50 every few seconds and when the app hides, retried with
+// exponential backoff. Ids are made here, so a batch sent twice is stored once.
+import Taro from '@tarojs/taro'
+import type { ClientEvent, ClientEventType } from '@core/events'
+import { api, ApiError } from './api'
+import { anonId, currentSessionId } from './identity'
+import { newId } from './ids'
+import { loadQueue, saveQueue } from './tracker-queue'
+
+export type TrackFields = Partial<Omit<ClientEvent, 'id' | 'type' | 'ts' | 'anonId' | 'sessionId'>>
+export type SendAnswer = { accepted: number; duplicates: number; rejected: Array<{ index: number; code: string; message: string }> }
+
+export const BATCH_SIZE = 50
+export const FLUSH_INTERVAL_MS = 5000
+export const MAX_BACKOFF_MS = 5 * 60_000
+
+export type TrackerDeps = {
+  send: (events: ClientEvent[]) => Promise<SendAnswer>
+  now: () => number
+}
+
+const defaultDeps: TrackerDeps = {
+  send: (events) => api.post<SendAnswer>('/api/v1/events', { events }, { auth: 'optional' }),
+  now: () => Date.now()
+}
+
+/** Permanent refusals: retrying the same batch can never succeed. */
+function isPermanent(e: unknown): boolean {
+  return e instanceof ApiError && e.status >= 400 && e.status < 500 && ![401, 408, 429].includes(e.status)
+}
+
+export function createTracker(deps: TrackerDeps = defaultDeps) {
+  let failures = 0
+  let retryAt = 0
+  let inFlight: Promise<void> | null = null
+  let timer: ReturnType<typeof setInterval> | null = null
+
+  function track(type: ClientEventType, fields: TrackFields = {}): ClientEvent {
+    const event = { ...fields, id: newId('e'), type, ts: deps.now(), anonId: anonId(), sessionId: currentSessionId() } as ClientEvent
+    saveQueue([...loadQueue(), event])
+    return event
+  }
+
+  function remove(sent: readonly ClientEvent[]) {
+    const ids = new Set(sent.map((e) => e.id))
+    saveQueue(loadQueue().filter((e) => !ids.has(e.id)))
+  }
+
+  async function sendAll(): Promise<void> {
+    for (;;) {
+      const batch = loadQueue().slice(0, BATCH_SIZE)
+      if (batch.length === 0) return
+      try {
+        const answer = await deps.send(batch)
+        for (const r of answer.rejected ?? []) console.warn(`tracker: event ${batch[r.index]?.type} rejected: ${r.code} ${r.message}`)
+      } catch (e) {
+        if (!isPermanent(e)) {
+          failures++
+          retryAt = deps.now() + Math.min(MAX_BACKOFF_MS, 1000 * 2 ** failures)
+          return
+        }
+        console.error('tracker: the server refused a batch; dropping it so the queue can move on', e)
+      }
+      failures = 0
+      retryAt = 0
+      remove(batch)
+    }
+  }
+
+  /** Sends what is queued. force ignores the backoff (the app is hiding: now or maybe never). */
+  function flush(force = false): Promise<void> {
+    if (inFlight) return inFlight
+    if (!force && deps.now() < retryAt) return Promise.resolve()
+    inFlight = sendAll().finally(() => {
+      inFlight = null
+    })
+    return inFlight
+  }
+
+  function start(intervalMs = FLUSH_INTERVAL_MS) {
+    if (timer) return
+    timer = setInterval(() => void flush(), intervalMs)
+    Taro.onAppHide(() => void flush(true))
+  }
+
+  function stop() {
+    if (timer) clearInterval(timer)
+    timer = null
+  }
+
+  return { track, flush, start, stop, pending: () => loadQueue().length, backoffUntil: () => retryAt }
+}
+
+export type Tracker = ReturnType<typeof createTracker>
+
+export const tracker = createTracker()
