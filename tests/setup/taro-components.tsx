@@ -7,7 +7,11 @@ type Props = Record<string, unknown> & { children?: React.ReactNode }
 function strip(props: Props) {
   const { onClick, onTap, className, style, id, children, ...rest } = props
   const data: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(rest)) if (k.startsWith('data-') || k.startsWith('aria-') || k === 'role') data[k] = v
+  for (const [k, v] of Object.entries(rest)) {
+    // weapp's aria-role is the DOM's role.
+    if (k === 'aria-role') data.role = v
+    else if (k.startsWith('data-') || k.startsWith('aria-') || k === 'role') data[k] = v
+  }
   return { onClick: (onClick || onTap) as React.MouseEventHandler, className, style, id, children, ...data } as Props
 }
 

@@ -23,3 +23,10 @@ export function mediaUrl(url: string | null | undefined): string | null {
   if (!url) return null
   return url.startsWith('/') ? `${apiBase()}${url}` : url
 }
+
+/** The H5 page leaving for another URL (the sandbox cashier). An object, so tests can watch it. */
+export const browser = {
+  assign(url: string): void {
+    location.href = url
+  }
+}

@@ -4,7 +4,7 @@
 // NOTE: H5 preview: the WeChat sandbox's pay page stands in for the cashier; it
 // redirects back to `return` with paid=1 or cancel=1 added to the hash route.
 import Taro from '@tarojs/taro'
-import { platform, sandboxBase } from './env'
+import { browser, platform, sandboxBase } from './env'
 import { requestPaymentParams } from './order-api'
 
 /** paid: the cashier said ok (to be confirmed by the server); redirected: the H5 page is leaving. */
@@ -19,7 +19,7 @@ export async function payOrder(orderId: string, returnTo: string): Promise<PayOu
   const params = await requestPaymentParams(orderId)
   if (platform() !== 'weapp') {
     const prepayId = params.package.replace(/^prepay_id=/, '')
-    location.href = `${sandboxBase()}/pay?prepay_id=${encodeURIComponent(prepayId)}&return=${encodeURIComponent(h5ReturnUrl(returnTo))}`
+    browser.assign(`${sandboxBase()}/pay?prepay_id=${encodeURIComponent(prepayId)}&return=${encodeURIComponent(h5ReturnUrl(returnTo))}`)
     return { outcome: 'redirected' }
   }
   try {

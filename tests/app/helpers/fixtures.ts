@@ -1,0 +1,76 @@
+import type { CartDto, OrderDto, PageResponse, Product } from '@core/api-types'
+
+export const tee: Product = {
+  id: 'p-tee',
+  title: '亚麻短袖衫',
+  description: '透气的亚麻，适合夏天。',
+  images: ['/media/tee-1.jpg', '/media/tee-2.jpg'],
+  skus: [
+    { id: 'sku-tee-white-m', attrs: { 颜色: '白', 尺码: 'M' }, priceFen: 19900, stock: 5 },
+    { id: 'sku-tee-white-l', attrs: { 颜色: '白', 尺码: 'L' }, priceFen: 19900, stock: 0 },
+    { id: 'sku-tee-black-m', attrs: { 颜色: '黑', 尺码: 'M' }, priceFen: 21900, stock: 2 }
+  ]
+}
+
+export const mug: Product = {
+  id: 'p-mug',
+  title: '粗陶马克杯',
+  description: '',
+  images: ['/media/mug.jpg'],
+  skus: [{ id: 'sku-mug', attrs: {}, priceFen: 8800, stock: 40 }]
+}
+
+export const soldOutVase: Product = {
+  id: 'p-vase',
+  title: '白瓷花瓶',
+  description: '',
+  images: ['/media/vase.jpg'],
+  skus: [{ id: 'sku-vase', attrs: {}, priceFen: 12900, stock: 0 }]
+}
+
+export const summerPage: PageResponse = {
+  page: {
+    slug: 'summer-linen',
+    title: '夏日亚麻',
+    cover: '/media/hero.jpg',
+    share: { title: '这个夏天穿亚麻', imageUrl: '/media/share.jpg' },
+    blocks: [
+      { type: 'hero', image: '/media/hero.jpg', title: '夏日亚麻', subtitle: '轻一点，慢一点' },
+      { type: 'text', text: '第一段。\n\n第二段。' },
+      { type: 'image', image: '/media/look.jpg', caption: '清晨的光' },
+      { type: 'product', productId: 'p-tee' },
+      { type: 'product-grid', title: '一起带走', productIds: ['p-mug', 'p-vase'] },
+      { type: 'video', src: '/media/film.mp4', poster: '/media/poster.jpg' }
+    ]
+  },
+  products: { 'p-tee': tee, 'p-mug': mug, 'p-vase': soldOutVase }
+}
+
+export function pricedCart(lines: Array<Partial<CartDto['items'][number]> & { skuId: string; qty: number }>): CartDto {
+  const items = lines.map((l) => ({
+    productId: 'p-tee',
+    title: '亚麻短袖衫',
+    attrs: { 颜色: '白', 尺码: 'M' },
+    priceFen: 19900,
+    maxQty: 5,
+    lineFen: (l.priceFen ?? 19900) * l.qty,
+    ...l
+  }))
+  const payable = items.filter((i) => !i.problem)
+  return { items, totalFen: payable.reduce((n, i) => n + i.lineFen, 0), payableCount: payable.reduce((n, i) => n + i.qty, 0) }
+}
+
+export function order(overrides: Partial<OrderDto> = {}): OrderDto {
+  return {
+    id: 'o-1',
+    outTradeNo: 'T20260101000001',
+    status: 'pending_payment',
+    totalFen: 39800,
+    items: [{ skuId: 'sku-tee-white-m', title: '亚麻短袖衫', attrs: { 颜色: '白', 尺码: 'M' }, priceFen: 19900, qty: 2 }],
+    address: { name: '林小满', phone: '13800138000', province: '浙江省', city: '杭州市', district: '西湖区', detail: '文三路 1 号' },
+    attribution: { shareId: null, sharerId: null, contentSlug: null, depth: null, scene: null },
+    createdAt: '2026-01-01T10:00:00+08:00',
+    expiresAt: new Date(Date.now() + 10 * 60_000).toISOString(),
+    ...overrides
+  }
+}
