@@ -31,8 +31,9 @@ export async function __fire(hook: Hook): Promise<void> {
 }
 export const __share = { appMessage: () => shareAppMessage?.(), timeline: () => shareTimeline?.() }
 
-/** Clears listeners and storage between tests (mounted components re-register). */
+/** Clears listeners, storage and recorded calls between tests (mounted components re-register). */
 export function __reset(): void {
+  jest.clearAllMocks()
   storage.clear()
   for (const set of Object.values(handlers)) set.clear()
   shareAppMessage = null
