@@ -16,8 +16,8 @@ export default defineAppConfig({
     backgroundColor: '#fffdfa',
     borderStyle: 'white',
     list: [
-      { pagePath: 'pages/index/index', text: '首页' },
-      { pagePath: 'pages/cart/index', text: '购物车' }
+      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab-home.png', selectedIconPath: 'assets/tab-home-active.png' },
+      { pagePath: 'pages/cart/index', text: '购物车', iconPath: 'assets/tab-cart.png', selectedIconPath: 'assets/tab-cart-active.png' }
     ]
   },
   lazyCodeLoading: 'requiredComponents'

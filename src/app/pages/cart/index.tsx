@@ -78,7 +78,7 @@ export default function CartPage() {
       </View>
       {body}
       {lines.length > 0 ? (
-        <View className='cart__bar'>
+        <View className='cart__bar tab-fixed-bar'>
           <Text className='cart__total-label'>合计</Text>
           <Price fen={view.totalFen} size='lg' />
           <View className={`cart__checkout${view.payableCount > 0 ? '' : ' cart__checkout--off'}`} aria-role='button' aria-disabled={view.payableCount === 0} onClick={checkout}>
