@@ -53,7 +53,7 @@ module.exports = {
         '^@tarojs/taro$': '<rootDir>/tests/setup/taro.ts'
       }
     }),
-    dom('admin'),
+    dom('admin', { setupFilesAfterEnv: ['<rootDir>/tests/setup/dom.ts', '<rootDir>/tests/setup/admin.ts'] }),
     node('e2e', { setupFilesAfterEnv: ['<rootDir>/tests/setup/e2e.ts'] })
   ]
 }

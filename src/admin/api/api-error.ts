@@ -1,0 +1,63 @@
+/**
+ * The one error the admin's API calls throw: the server's
+ * `{error:{code,message,details}}` with its HTTP status. Field problems
+ * (`details: [{path, message}]`, paths dotted like `skus.0.priceFen`) are
+ * kept so forms can put each message next to its field.
+ */
+import type { FieldIssue } from '@core/result'
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: unknown = null
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+
+  /** The field problems the server named, or [] when it named none. */
+  get fieldIssues(): FieldIssue[] {
+    return fieldIssuesOf(this.details)
+  }
+}
+
+export function fieldIssuesOf(details: unknown): FieldIssue[] {
+  if (!Array.isArray(details)) return []
+  return details.filter(
+    (d): d is FieldIssue => typeof d === 'object' && d !== null && typeof d.path === 'string' && typeof d.message === 'string'
+  )
+}
+
+// Chinese for staff; the server's English message is the fallback (it is written to be actionable).
+const MESSAGES: Record<string, string> = {
+  NETWORK: '连不上服务器，请检查网络后重试',
+  UNAUTHENTICATED: '登录已过期，请重新登录',
+  FORBIDDEN: '你的账号没有权限做这件事',
+  INVALID_CREDENTIALS: '邮箱或密码不对',
+  RATE_LIMITED: '登录失败次数过多，请 15 分钟后再试',
+  LOGIN_BLOCKED: '这个账号已停用，请联系管理员',
+  VALIDATION_FAILED: '有内容需要修改，请看标红的字段',
+  INVALID_PAGE: '页面有内容需要修改，请看标红的字段',
+  EMAIL_TAKEN: '这个邮箱已经有账号了',
+  LAST_ADMIN: '这是最后一个管理员，请先把别人设为管理员',
+  UNSUPPORTED_FILE_TYPE: '只能上传 JPEG、PNG、GIF 或 WebP 图片',
+  FILE_TOO_LARGE: '文件太大，最大 5 MB',
+  PAYLOAD_TOO_LARGE: '内容太大，请减少后再试',
+  INTERNAL: '服务器出错了，请稍后再试',
+  PAGE_NOT_FOUND: '页面不存在或已被删除',
+  PRODUCT_NOT_FOUND: '商品不存在或已被删除',
+  ORDER_NOT_FOUND: '订单不存在',
+  STAFF_NOT_FOUND: '员工账号不存在'
+}
+
+/** What to tell staff about an error: Chinese when we know the code, the server's words otherwise. */
+export function messageOf(error: unknown): string {
+  if (error instanceof ApiError) {
+    // Server messages that are already Chinese say more than our generic line (e.g. which slug is taken).
+    if (/[\u4e00-\u9fff]/.test(error.message)) return error.message
+    return MESSAGES[error.code] ?? error.message
+  }
+  return error instanceof Error ? error.message : String(error)
+}

@@ -1,0 +1,3 @@
+export function PageEditorScreen() {
+  return <div>TODO</div>
+}

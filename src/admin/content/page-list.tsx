@@ -1,0 +1,3 @@
+export function PageList() {
+  return <div>TODO</div>
+}

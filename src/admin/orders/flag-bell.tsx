@@ -1,0 +1,3 @@
+export function FlagBell() {
+  return null
+}

@@ -1,0 +1,3 @@
+export function RefundList() {
+  return <div>TODO</div>
+}

@@ -1,0 +1,116 @@
+/**
+ * Create or edit a product: title, description, images, and the SKU matrix
+ * from attributes (颜色 × 尺码) with prices typed in ¥ and stored in fen.
+ * Problems show on their field, whether core found them or the server did.
+ */
+import { Button, Card, Form, Input, Space, Spin, Typography } from 'antd'
+import { useEffect, useMemo, useState } from 'react'
+import type { FieldIssue } from '@core/result'
+import { ApiError } from '../api/api-error'
+import type { Product } from '../api/types'
+import { applyToForm, toErrorMap, type ErrorMap } from '../common/field-errors'
+import { ImageListField } from '../common/image-field'
+import { useNotify } from '../common/notify'
+import { navigate } from '../router'
+import { AttributeEditor } from './attribute-editor'
+import { productsApi } from './products-api'
+import { attributesFromSkus, buildSkuRows, checkAttributes, rowsFromSkus, toSkuInputs, usableAttributes, type AttributeDef, type SkuRow } from './sku-matrix'
+import { SkuTable } from './sku-table'
+
+type Fields = { title: string; description: string; images: string[] }
+const FORM_FIELDS = ['title', 'description', 'images']
+
+export function ProductEditorScreen({ params }: { params: Record<string, string> }) {
+  const id = params.id
+  const [product, setProduct] = useState<Product | null | undefined>(id ? undefined : null)
+  const notify = useNotify()
+  useEffect(() => {
+    if (!id) return
+    productsApi.get(id).then(setProduct, (e: unknown) => notify.error(e))
+  }, [id, notify])
+  if (product === undefined) return <Spin />
+  return <ProductEditor key={product?.id ?? 'new'} product={product} />
+}
+
+export function ProductEditor({ product }: { product: Product | null }) {
+  const [form] = Form.useForm<Fields>()
+  const notify = useNotify()
+  const [attributes, setAttributes] = useState<AttributeDef[]>(() =>
+    product ? attributesFromSkus(product.skus) : [{ name: '颜色', values: [] }, { name: '尺码', values: [] }]
+  )
+  const [rows, setRows] = useState<SkuRow[]>(() => (product ? rowsFromSkus(product.skus) : buildSkuRows([], [])))
+  const [errors, setErrors] = useState<ErrorMap>({})
+  const [saving, setSaving] = useState(false)
+  const names = useMemo(() => usableAttributes(attributes).map((a) => a.name), [attributes])
+
+  const changeAttributes = (next: AttributeDef[]) => {
+    setAttributes(next)
+    setRows((prev) => buildSkuRows(next, prev))
+    setErrors({})
+  }
+
+  const showIssues = (issues: FieldIssue[]) => {
+    const rest = applyToForm(form, issues, FORM_FIELDS)
+    setErrors(toErrorMap(rest))
+  }
+
+  const save = async () => {
+    let fields: Fields
+    try {
+      fields = await form.validateFields()
+    } catch {
+      return // antd already shows the problems on the fields
+    }
+    const attrIssues = checkAttributes(attributes)
+    const parsed = toSkuInputs(rows)
+    const issues = [...attrIssues, ...(parsed.ok ? [] : parsed.issues)]
+    if (issues.length > 0 || !parsed.ok) return showIssues(issues)
+    setErrors({})
+    setSaving(true)
+    const input = { title: fields.title.trim(), description: fields.description ?? '', images: fields.images ?? [], skus: parsed.skus }
+    try {
+      const saved = product ? await productsApi.update(product.id, input) : await productsApi.create(input)
+      notify.success(product ? '商品已保存' : '商品已创建')
+      setRows(rowsFromSkus(saved.skus))
+      if (!product) navigate(`/products/${saved.id}`)
+    } catch (e) {
+      if (e instanceof ApiError) showIssues(e.fieldIssues)
+      notify.error(e)
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Typography.Title level={3}>{product ? `编辑商品：${product.title}` : '新建商品'}</Typography.Title>
+      <Card title="基本信息">
+        <Form form={form} layout="vertical" initialValues={{ title: product?.title ?? '', description: product?.description ?? '', images: product?.images ?? [] }}>
+          <Form.Item label="商品名称" name="title" rules={[{ required: true, whitespace: true, message: '请填写商品名称' }, { max: 200, message: '最多 200 个字' }]}>
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item label="商品描述" name="description" rules={[{ max: 5000, message: '最多 5000 个字' }]}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+          <Form.Item label="商品图片" name="images">
+            <ImageListField />
+          </Form.Item>
+        </Form>
+      </Card>
+      <Card title="规格">
+        <AttributeEditor attributes={attributes} onChange={changeAttributes} errors={errors} />
+      </Card>
+      <Card title={`SKU（${rows.length} 个）`}>
+        <SkuTable names={names} rows={rows} onChange={setRows} errors={errors} />
+      </Card>
+      <Space>
+        <Button type="primary" size="large" loading={saving} onClick={() => void save()}>
+          {product ? '保存商品' : '创建商品'}
+        </Button>
+        <Button size="large" onClick={() => navigate('/products')}>
+          返回列表
+        </Button>
+      </Space>
+    </Space>
+  )
+}

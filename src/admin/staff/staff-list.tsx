@@ -1,0 +1,3 @@
+export function StaffList() {
+  return <div>TODO</div>
+}

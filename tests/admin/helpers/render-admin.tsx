@@ -1,0 +1,27 @@
+/** Renders the whole admin at a hash path, signed in as a staff member of the given role. */
+import { StyleProvider } from '@ant-design/cssinjs'
+import { render } from '@testing-library/react'
+import { AdminApp } from '../../../src/admin/app'
+import type { Staff } from '../../../src/admin/api/types'
+import { fakeApi, ok, type Handler } from './fake-api'
+
+export const ADMIN: Staff = { id: 'stf_admin', email: 'boss@brand.test', name: '王经理', role: 'admin', active: true, createdAt: '2026-01-01T00:00:00.000Z' }
+export const EDITOR: Staff = { id: 'stf_editor', email: 'ed@brand.test', name: '李编辑', role: 'editor', active: true, createdAt: '2026-01-01T00:00:00.000Z' }
+
+export function renderAdmin(path: string, routes: Record<string, Handler> = {}, staff: Staff | null = ADMIN) {
+  const api = fakeApi({
+    'GET /api/admin/session': () => (staff ? ok({ staff }) : { status: 401, body: { error: { code: 'UNAUTHENTICATED', message: 'Log in', details: null } } }),
+    'GET /api/admin/flags': () => ok({ items: [], nextCursor: null }),
+    ...routes
+  })
+  window.location.hash = path
+  // NOTE: antd's CSS-in-JS would add hundreds of <style> rules, and jsdom re-cascades them on
+  // every getComputedStyle (Testing Library calls it per element per query): render as on a
+  // server, so no style reaches the document and queries stay fast.
+  const view = render(
+    <StyleProvider mock="server">
+      <AdminApp />
+    </StyleProvider>
+  )
+  return { api, ...view }
+}
