@@ -10,12 +10,16 @@ import { addMs } from './clock'
 import { tryAcquireLease } from './db/repos/lease-repo'
 import type { Deps } from './deps'
 import { publishDuePages } from './flows/content/publish-due-pages'
+import { closeOverdueOrders, type CloseReport } from './flows/orders/close-overdue-orders'
+import { reconcilePayments, type ReconcileReport } from './flows/payments/reconcile'
 
 export const JOBS_LEASE = 'jobs'
 
 export interface TickResult {
   leader: boolean
   published: string[]
+  /** Unpaid orders closed past their expiry, and WeChat Pay reconciliation; absent when there was nothing to do. */
+  orders?: CloseReport & { reconciled: ReconcileReport }
 }
 
 export async function runDueJobs(deps: Deps, leaseMs = 30_000): Promise<TickResult> {
@@ -27,7 +31,11 @@ export async function runDueJobs(deps: Deps, leaseMs = 30_000): Promise<TickResu
     expiresIso: addMs(now, leaseMs).toISOString()
   })
   if (!leader) return { leader, published: [] }
-  return { leader, published: await publishDuePages(deps) }
+  const published = await publishDuePages(deps)
+  const closing = await closeOverdueOrders(deps)
+  const reconciled = await reconcilePayments(deps)
+  const busy = [closing.closed, closing.paid, closing.failed, Object.keys(reconciled.orders), Object.keys(reconciled.refunds)]
+  return busy.some((list) => list.length > 0) ? { leader, published, orders: { ...closing, reconciled } } : { leader, published }
 }
 
 /** Starts polling; the returned function stops it and waits for a running tick. */
@@ -40,6 +48,7 @@ export function startJobs(deps: Deps, intervalMs: number, log: FastifyBaseLogger
     running = runDueJobs(deps, leaseMs)
       .then((r) => {
         if (r.published.length > 0) log.info({ published: r.published }, 'scheduled pages published')
+        if (r.orders) log.info({ orders: r.orders }, 'order jobs: overdue orders closed, payments reconciled')
       })
       .catch((e: unknown) => log.error({ err: e }, 'job tick failed; retrying next tick'))
       .finally(() => {

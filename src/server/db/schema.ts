@@ -110,7 +110,7 @@ export interface JobTables {
   jobLeases: { name: string; holder: string; expiresAt: string }
 }
 
-/** Analytics events (migration 0003); who a shopper is resolves through anonBindings at read time. */
+/** Analytics events (migrations 0003, 0004); `shopper` is who did it, re-keyed when a device is bound at login. */
 export interface EventTables {
   events: {
     id: string
@@ -133,6 +133,8 @@ export interface EventTables {
     orderId: string | null
     totalFen: number | null
     props: string | null
+    /** The bound user, else the anon id; the user id for server events (migration 0004). */
+    shopper: string
   }
 }
 

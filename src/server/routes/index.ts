@@ -4,6 +4,7 @@
  */
 import { adminAuditRoutes } from './admin-audit'
 import { adminMediaRoutes } from './admin-media'
+import { adminOrderRoutes } from './admin-orders'
 import { adminPageRoutes } from './admin-pages'
 import { adminProductRoutes } from './admin-products'
 import { adminSessionRoutes } from './admin-session'
@@ -11,10 +12,13 @@ import { adminStaffRoutes } from './admin-staff'
 import { healthRoutes } from './health'
 import { mediaFileRoutes } from './media-files'
 import { shopperAuthRoutes } from './shopper-auth'
+import { shopperCartRoutes } from './shopper-cart'
 import { shopperEventRoutes } from './shopper-events'
+import { shopperOrderRoutes } from './shopper-orders'
 import { shopperPageRoutes } from './shopper-pages'
 import { shopperProductRoutes } from './shopper-products'
 import type { RegisterRoutes } from './route'
+import { wechatpayNotifyRoutes } from './wechatpay-notify'
 
 export const allRoutes: RegisterRoutes[] = [
   healthRoutes,
@@ -28,5 +32,9 @@ export const allRoutes: RegisterRoutes[] = [
   shopperAuthRoutes,
   shopperProductRoutes,
   shopperPageRoutes,
-  shopperEventRoutes
+  shopperEventRoutes,
+  shopperCartRoutes,
+  shopperOrderRoutes,
+  wechatpayNotifyRoutes,
+  adminOrderRoutes
 ]

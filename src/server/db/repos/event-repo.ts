@@ -28,22 +28,18 @@ export async function insertEventsReturningIds(db: Executor, rows: readonly Even
   return res.map((r) => r.id)
 }
 
-/** share_open events of any of these shopper ids (anon ids or the user id) with ts in [fromMs, toMs]. */
+/** The shopper's share_open events with ts in [fromMs, toMs], oldest first. */
 export async function findShareOpens(
   db: Executor,
-  q: { anonIds: readonly string[]; userId: string; fromMs: number; toMs: number }
+  q: { shopper: string; fromMs: number; toMs: number }
 ): Promise<Array<{ shareId: string; ts: number; scene: number | null }>> {
   const rows = await db
     .selectFrom('events')
     .select(['shareId', 'ts', 'scene'])
     .where('type', '=', 'share_open')
     .where('ts', '>=', q.fromMs)
+    .where('shopper', '=', q.shopper)
     .where('ts', '<=', q.toMs)
-    .where((eb) => {
-      const who = [eb('userId', '=', q.userId)]
-      if (q.anonIds.length > 0) who.push(eb('anonId', 'in', [...q.anonIds]))
-      return eb.or(who)
-    })
     .orderBy('ts')
     .orderBy('id')
     .execute()
@@ -53,7 +49,7 @@ export async function findShareOpens(
 export interface ShareRow {
   shareId: string
   anonId: string | null
-  userId: string | null
+  shopper: string
   parentShareId: string | null
   contentSlug: string | null
   productId: string | null
@@ -64,11 +60,22 @@ export async function findShares(db: Executor, shareIds: readonly string[]): Pro
   if (shareIds.length === 0) return []
   const rows = await db
     .selectFrom('events')
-    .select(['shareId', 'anonId', 'userId', 'parentShareId', 'contentSlug', 'productId'])
+    .select(['shareId', 'anonId', 'shopper', 'parentShareId', 'contentSlug', 'productId'])
     .where('type', '=', 'share')
     .where('shareId', 'in', [...shareIds])
     .orderBy('ts')
     .orderBy('id')
     .execute()
   return rows.flatMap((r) => (r.shareId ? [{ ...r, shareId: r.shareId }] : []))
+}
+
+/** A device just bound to a user: its events (stored under the bare anon id) now belong to the user. */
+export async function rekeyAnonEvents(db: Executor, anonId: string, userId: string): Promise<number> {
+  const res = await db
+    .updateTable('events')
+    .set({ shopper: userId })
+    .where('shopper', '=', anonId)
+    .where('anonId', '=', anonId)
+    .executeTakeFirst()
+  return Number(res.numUpdatedRows)
 }

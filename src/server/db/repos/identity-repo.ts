@@ -2,6 +2,7 @@
  * Reads over anon_bindings (written at login by user-repo's bindAnon): which
  * anonymous ids are one user, so analytics and attribution count a shopper once.
  */
+import { PostgresAdapter, sql } from 'kysely'
 import type { Executor } from '../database'
 
 export async function anonIdsOfUser(db: Executor, userId: string): Promise<string[]> {
@@ -20,4 +21,18 @@ export async function usersOfAnonIds(db: Executor, anonIds: readonly string[]): 
     .execute()
   for (const r of rows) out.set(r.anonId, r.userId)
   return out
+}
+
+/**
+ * Serialises ingest and login on the same anon ids (PostgreSQL; SQLite has
+ * one writer at a time anyway): without it, a batch could store events
+ * under the bare anon id while a concurrent login re-keys that id's events,
+ * and the batch's rows would miss the re-key. Held until the transaction ends.
+ */
+export async function lockAnonIds(db: Executor, anonIds: readonly string[]): Promise<void> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return
+  // Sorted, so two transactions locking overlapping sets cannot deadlock.
+  for (const anonId of [...new Set(anonIds)].sort()) {
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${'anon:' + anonId}))`.execute(db)
+  }
 }

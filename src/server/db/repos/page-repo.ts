@@ -4,6 +4,7 @@
  * and a scheduled one with its time. Versions are immutable snapshots.
  */
 import type { Selectable, Updateable } from 'kysely'
+import { runCompiledOnce } from '../compiled-once'
 import type { Executor } from '../database'
 import type { ContentTables } from '../schema'
 
@@ -131,8 +132,12 @@ function published(db: Executor) {
     .select(publishedColumns)
 }
 
-export function findPublishedBySlug(db: Executor, slug: string) {
-  return published(db).where('pages.publishedSlug', '=', slug).executeTakeFirst()
+/** The shopper's hot path: compiled once, see compiled-once.ts. */
+export async function findPublishedBySlug(db: Executor, slug: string) {
+  const rows = await runCompiledOnce(db, 'published-by-slug', [slug], () =>
+    published(db).where('pages.publishedSlug', '=', slug)
+  )
+  return rows[0]
 }
 
 /** Published pages, newest publication first; `after` is the previous page's last (publishedAt, id). */

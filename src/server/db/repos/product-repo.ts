@@ -1,5 +1,6 @@
 /** Products and their SKUs. SKUs are never deleted (orders point at them); dropped ones get active=0. */
-import type { Selectable, Updateable } from 'kysely'
+import { sql, type Selectable, type Updateable } from 'kysely'
+import { runCompiledOnce } from '../compiled-once'
 import type { Executor } from '../database'
 import type { CatalogTables } from '../schema'
 
@@ -37,6 +38,38 @@ export function listProductRows(db: Executor, opts: { limit: number; after?: { a
     )
   }
   return q.orderBy('updatedAt', 'desc').orderBy('id', 'desc').limit(opts.limit).execute()
+}
+
+/**
+ * Products with their active SKUs in one query (the shopper's read path,
+ * compiled once per number of ids, see compiled-once.ts): one row per SKU,
+ * or one row with null SKU columns for a product without any.
+ */
+export function findProductsWithActiveSkus(db: Executor, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([])
+  return runCompiledOnce(db, `products-with-skus:${ids.length}`, ids, () => productsWithSkus(db, ids))
+}
+
+function productsWithSkus(db: Executor, ids: string[]) {
+  return db
+    .selectFrom('products')
+    .leftJoin('skus', (j) => j.onRef('skus.productId', '=', 'products.id').on('skus.active', '=', sql.lit(1)))
+    .select([
+      'products.id as id',
+      'products.title as title',
+      'products.description as description',
+      'products.images as images',
+      'products.createdAt as createdAt',
+      'products.updatedAt as updatedAt',
+      'skus.id as skuId',
+      'skus.attrs as attrs',
+      'skus.priceFen as priceFen',
+      'skus.stock as stock',
+      'skus.position as position'
+    ])
+    .where('products.id', 'in', ids)
+    .orderBy('products.id')
+    .orderBy('skus.position')
 }
 
 export function activeSkusOf(db: Executor, productIds: string[]): Promise<SkuRow[]> {

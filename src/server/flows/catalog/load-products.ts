@@ -1,11 +1,11 @@
 /**
  * Rows → core `Product`s with their live (active) SKUs, for any flow that
  * shows products: the catalog API and pages resolving their product blocks.
- * Two queries however many products.
+ * One query however many products.
  */
 import type { Product } from '@core/catalog'
 import type { Executor } from '../../db/database'
-import { activeSkusOf, findProductRows, type ProductRow, type SkuRow } from '../../db/repos/product-repo'
+import { findProductsWithActiveSkus, type ProductRow, type SkuRow } from '../../db/repos/product-repo'
 
 export function toProduct(row: ProductRow, skus: SkuRow[]): Product {
   return {
@@ -23,9 +23,26 @@ export function toProduct(row: ProductRow, skus: SkuRow[]): Product {
 }
 
 export async function loadProducts(db: Executor, ids: string[]): Promise<Map<string, Product>> {
-  const unique = [...new Set(ids)]
-  const [rows, skus] = await Promise.all([findProductRows(db, unique), activeSkusOf(db, unique)])
-  const byProduct = new Map<string, SkuRow[]>()
-  for (const s of skus) byProduct.set(s.productId, [...(byProduct.get(s.productId) ?? []), s])
-  return new Map(rows.map((r) => [r.id, toProduct(r, byProduct.get(r.id) ?? [])]))
+  const rows = await findProductsWithActiveSkus(db, [...new Set(ids)])
+  const products = new Map<string, { row: ProductRow; skus: SkuRow[] }>()
+  for (const r of rows) {
+    let entry = products.get(r.id)
+    if (!entry) {
+      const { id, title, description, images, createdAt, updatedAt } = r
+      entry = { row: { id, title, description, images, createdAt, updatedAt }, skus: [] }
+      products.set(r.id, entry)
+    }
+    if (r.skuId !== null) {
+      entry.skus.push({
+        id: r.skuId,
+        productId: r.id,
+        attrs: r.attrs ?? '{}',
+        priceFen: Number(r.priceFen),
+        stock: Number(r.stock),
+        position: Number(r.position),
+        active: 1
+      })
+    }
+  }
+  return new Map([...products].map(([id, e]) => [id, toProduct(e.row, e.skus)]))
 }

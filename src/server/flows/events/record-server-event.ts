@@ -54,6 +54,7 @@ export async function recordServerEvent(db: Executor, e: ServerEventInput): Prom
       ts: event.ts,
       receivedAt: e.at.toISOString(),
       userId: e.userId,
+      shopper: e.userId,
       orderId: e.orderId,
       totalFen: e.totalFen,
       contentSlug: e.contentSlug ?? null,
