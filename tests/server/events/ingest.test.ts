@@ -96,4 +96,26 @@ describeEachDb('events ingest', (dialect) => {
     const binding = await t.deps.db.selectFrom('anonBindings').selectAll().where('anonId', '=', 'anonTok').executeTakeFirst()
     expect(binding?.userId).toBe(shopper.userId)
   })
+
+  test('events sent before login move to the user when the device is bound; a second device too', async () => {
+    await sendEvents(t, [ev('b1', 'content_view', 'anonPhone', now - 5000, { contentSlug: 'winter' })])
+    await sendEvents(t, [ev('b2', 'content_view', 'anonPad', now - 4000, { contentSlug: 'winter' })])
+    const before = await stored(['b1', 'b2'])
+    expect(before.map((r) => r.shopper)).toEqual(['anonPhone', 'anonPad'])
+
+    const user = await loginShopper(t, fake, 'openid-two-devices', 'anonPhone')
+    await loginShopper(t, fake, 'openid-two-devices', 'anonPad')
+    // a later anonymous batch from a bound device is stored under the user at once
+    await sendEvents(t, [ev('b3', 'add_to_cart', 'anonPad', now, { skuId: 'sku_1', qty: 1 })])
+    const after = await stored(['b1', 'b2', 'b3'])
+    expect(after.map((r) => [r.id, r.anonId, r.shopper])).toEqual([
+      ['b1', 'anonPhone', user.userId],
+      ['b2', 'anonPad', user.userId],
+      ['b3', 'anonPad', user.userId]
+    ])
+
+    // another account logging in on the same phone does not take its history
+    await loginShopper(t, fake, 'openid-someone-else', 'anonPhone')
+    expect((await stored(['b1']))[0]!.shopper).toBe(user.userId)
+  })
 })

@@ -1,8 +1,9 @@
 /**
  * An order's attribution, decided by the server when the order is created
- * (CONTRACT.md "Attribution"): the shopper's ids (the user and every anon id
- * bound to it), their share_open events in the 7 days before, and the shares
- * those opens name (with their ancestors, for the depth). core's
+ * (CONTRACT.md "Attribution"): the shopper's share_open events in the 7 days
+ * before (events of every device bound to the user are stored under the
+ * user, see bind-device.ts), and the shares those opens name (with their
+ * ancestors, for the depth); the shopper's anon ids rule out own shares. core's
  * attributeOrder applies the rule; this only gathers its inputs.
  * With no counting open, only the hint's contentSlug (and scene) stand.
  */
@@ -33,7 +34,7 @@ export async function attributeOrder(
 ): Promise<Attribution> {
   const toMs = input.at.getTime()
   const anonIds = await anonIdsOfUser(db, input.userId)
-  const opens = await findShareOpens(db, { anonIds, userId: input.userId, fromMs: toMs - ATTRIBUTION_WINDOW_MS, toMs })
+  const opens = await findShareOpens(db, { shopper: input.userId, fromMs: toMs - ATTRIBUTION_WINDOW_MS, toMs })
   const shares: Map<string, ShareInfo> = opens.length > 0 ? await loadShareChains(db, opens.map((o) => o.shareId)) : new Map()
   const chosen = decide({
     orderAt: toMs,

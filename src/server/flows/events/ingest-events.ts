@@ -2,15 +2,17 @@
  * POST /api/v1/events: validate the batch shape, then each event alone
  * (core), and store the good ones in one transaction with one INSERT, so an
  * acknowledged batch is durable as a whole and a resent batch is stored
- * once. With a shopper's token the events carry the user id and the batch's
- * anon ids are bound to that user (as a login would), so a shopper who
- * logged in on an app that never sent anonId at login is still one person.
+ * once. Each event is stored with its shopper (the user its device is bound
+ * to, else the anon id). With a shopper's token the batch's devices are
+ * bound to that user first, as a login would, so a shopper whose app never
+ * sent anonId at login is still one person.
  */
 import { validateBatch, validateBatchShape, type ClientEvent } from '@core/events'
 import { ok, type Result } from '@core/result'
 import { insertEventsReturningIds, type EventRow } from '../../db/repos/event-repo'
-import { bindAnon } from '../../db/repos/user-repo'
+import { lockAnonIds, usersOfAnonIds } from '../../db/repos/identity-repo'
 import type { Deps } from '../../deps'
+import { bindDevice } from './bind-device'
 
 export interface IngestAnswer {
   accepted: number
@@ -26,21 +28,24 @@ export async function ingestEvents(
   if (!shape.ok) return shape
   const now = deps.clock.now()
   const { events, rejected } = validateBatch(shape.value, { now: now.getTime() })
+  if (events.length === 0) return ok({ accepted: 0, duplicates: 0, rejected })
   const receivedAt = now.toISOString()
-  const rows = events.map(({ event }) => toRow(event as ClientEvent, receivedAt, input.userId))
-  const anonIds = [...new Set(rows.map((r) => r.anonId as string))]
+  const clientEvents = events.map(({ event }) => event as ClientEvent)
+  const anonIds = [...new Set(clientEvents.map((e) => e.anonId))]
 
   const inserted = await deps.db.transaction().execute(async (trx) => {
-    const ids = await insertEventsReturningIds(trx, rows)
+    await lockAnonIds(trx, anonIds)
     if (input.userId) {
-      for (const anonId of anonIds) await bindAnon(trx, { anonId, userId: input.userId, boundAt: receivedAt })
+      for (const anonId of anonIds) await bindDevice(trx, { anonId, userId: input.userId, at: now })
     }
-    return ids.length
+    const bound = await usersOfAnonIds(trx, anonIds)
+    const rows = clientEvents.map((e) => toRow(e, receivedAt, input.userId, bound.get(e.anonId) ?? e.anonId))
+    return (await insertEventsReturningIds(trx, rows)).length
   })
-  return ok({ accepted: inserted, duplicates: rows.length - inserted, rejected })
+  return ok({ accepted: inserted, duplicates: events.length - inserted, rejected })
 }
 
-function toRow(e: ClientEvent, receivedAt: string, userId: string | null): EventRow {
+function toRow(e: ClientEvent, receivedAt: string, userId: string | null, shopper: string): EventRow {
   return {
     id: e.id,
     type: e.type,
@@ -48,6 +53,7 @@ function toRow(e: ClientEvent, receivedAt: string, userId: string | null): Event
     receivedAt,
     anonId: e.anonId,
     userId,
+    shopper,
     sessionId: e.sessionId,
     page: e.page ?? null,
     scene: e.scene ?? null,
