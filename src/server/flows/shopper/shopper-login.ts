@@ -2,14 +2,16 @@
  * Shopper login: wx.login code → jscode2session → openid → our own token.
  * The token is random and stored hashed; session_key stays in the users
  * row and never leaves the server. An anonId from before login is bound to
- * the user so analytics count the shopper once (events join anon_bindings).
+ * the user, and its events moved to the user, so analytics count the
+ * shopper once (flows/events/bind-device.ts).
  */
 import { ok, type Result } from '@core/result'
 import { addMs } from '../../clock'
-import { bindAnon, insertShopperSession, upsertUserByOpenid } from '../../db/repos/user-repo'
+import { insertShopperSession, upsertUserByOpenid } from '../../db/repos/user-repo'
 import type { Deps } from '../../deps'
 import { hashToken, newId, newToken } from '../../ids'
 import { jscode2session } from '../../wechat/jscode2session'
+import { bindDevice } from '../events/bind-device'
 
 export const SHOPPER_SESSION_MS = 30 * 24 * 60 * 60 * 1000
 
@@ -35,7 +37,7 @@ export async function shopperLogin(
       createdAt: now.toISOString(),
       expiresAt: addMs(now, SHOPPER_SESSION_MS).toISOString()
     })
-    if (input.anonId) await bindAnon(trx, { anonId: input.anonId, userId: id, boundAt: now.toISOString() })
+    if (input.anonId) await bindDevice(trx, { anonId: input.anonId, userId: id, at: now })
     return id
   })
   return ok({ token, user: { id: userId } })
