@@ -19,7 +19,7 @@ async function forward(route: Route, from: string, to: string) {
   const target = to + request.url().slice(from.length)
   // Navigations (the cashier page and its form posts) keep their redirects for the browser.
   const response = await route.fetch({ url: target, maxRedirects: 0 })
-  const headers = { ...response.headers(), ...CORS }
+  const headers: Record<string, string> = { ...response.headers(), ...CORS }
   const location = headers.location
   if (location && location.startsWith(to)) headers.location = from + location.slice(to.length)
   return route.fulfill({ status: response.status(), headers, body: await response.body() })

@@ -12,7 +12,7 @@ export function placeholderSvg(name: string): string {
   for (const ch of name) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0
   const [bg, mid, deep] = PALETTES[hash % PALETTES.length]
   const cx = 300 + (hash % 300)
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="900" height="900" viewBox="0 0 900 900">
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="900" height="900" viewBox="0 0 900 900" preserveAspectRatio="xMidYMid slice">
 <defs><linearGradient id="g" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${bg}"/><stop offset="1" stop-color="${mid}"/></linearGradient></defs>
 <rect width="900" height="900" fill="url(#g)"/>
 <circle cx="${cx}" cy="330" r="150" fill="${bg}" opacity="0.75"/>

@@ -1,0 +1,187 @@
+// Runs the real weapp bundle (dist/) in Node: wx, App, Page, Component, getApp and
+// getCurrentPages are stubbed; wx.request goes over real HTTP (to a test server); a
+// page's setData applies Taro's data paths (`root.cn.[0].v`) to a plain object, so
+// what the mini-program would draw can be read back as text.
+import path from 'node:path'
+
+type Obj = Record<string, unknown>
+type TaroNode = { v?: string; cn?: TaroNode[]; sid?: string; uid?: string; nn?: string; [k: string]: unknown }
+export type PageInstance = Obj & {
+  data: { root?: TaroNode }
+  onLoad: (q: Record<string, string>) => void
+  onShow: () => void
+  onReady: () => void
+  eh: (e: unknown) => void
+  onShareAppMessage?: (o: unknown) => { title: string; path: string; imageUrl?: string }
+  onShareTimeline?: () => { title: string; query: string }
+}
+
+function setPath(target: Obj, dotted: string, value: unknown) {
+  const keys = dotted.split('.').map((k) => (/^\[\d+\]$/.test(k) ? Number(k.slice(1, -1)) : k))
+  let at: Obj = target
+  keys.slice(0, -1).forEach((key, i) => {
+    const next = (at as Record<string | number, unknown>)[key]
+    if (next === undefined || next === null) (at as Record<string | number, unknown>)[key] = typeof keys[i + 1] === 'number' ? [] : {}
+    at = (at as Record<string | number, Obj>)[key]
+  })
+  ;(at as Record<string | number, unknown>)[keys[keys.length - 1]] = value
+}
+
+/** Every text of the rendered tree, in document order. */
+export function textsOf(node: TaroNode | undefined, out: string[] = []): string[] {
+  if (!node) return out
+  if (typeof node.v === 'string' && node.v.trim() !== '') out.push(node.v)
+  for (const child of node.cn ?? []) textsOf(child, out)
+  return out
+}
+
+/** The nearest element (with an id) whose subtree has this exact text. */
+export function findTappable(node: TaroNode | undefined, text: string): string | null {
+  if (!node) return null
+  for (const child of node.cn ?? []) {
+    const found = findTappable(child, text)
+    if (found) return found
+  }
+  const own = (node.cn ?? []).some((c) => c.v === text)
+  return own ? ((node.sid ?? node.uid ?? null) as string | null) : null
+}
+
+export function loadWeapp(options: { distDir: string; builtApiBase: string; apiBase: string; scene?: number }) {
+  const storage = new Map<string, unknown>()
+  const toasts: string[] = []
+  const requests: string[] = []
+  const calls: string[] = []
+  const hideHandlers: Array<() => void> = []
+  const timers: Array<ReturnType<typeof setInterval>> = []
+  const enter = { scene: options.scene ?? 1001, path: 'pages/index/index', query: {} as Record<string, string> }
+  const pageConfigs: Obj[] = []
+  let appConfig: Obj | null = null
+
+  // NOTE: Taro wraps the wx APIs it finds on the object at start, so each API the app
+  // uses must be an own property here (a Proxy's made-up methods are never seen).
+  const okApi = (name: string) => (o?: { success?: (r: unknown) => void; complete?: () => void }) => {
+    calls.push(name)
+    setTimeout(() => {
+      o?.success?.({ errMsg: `${name}:ok`, confirm: true, code: 'weapp-code' })
+      o?.complete?.()
+    }, 0)
+  }
+  const OK_APIS = ['stopPullDownRefresh', 'setNavigationBarTitle', 'navigateTo', 'redirectTo', 'switchTab', 'navigateBack', 'reLaunch', 'showModal', 'showLoading', 'hideLoading', 'login', 'requestPayment', 'chooseAddress', 'onAppShow', 'offAppHide', 'offAppShow', 'showShareMenu', 'pageScrollTo', 'startPullDownRefresh']
+  const wxBase: Obj = {
+    ...Object.fromEntries(OK_APIS.map((name) => [name, okApi(name)])),
+    getStorageSync: (k: string) => (storage.has(k) ? storage.get(k) : ''),
+    setStorageSync: (k: string, v: unknown) => void storage.set(k, v),
+    removeStorageSync: (k: string) => void storage.delete(k),
+    getSystemInfoSync: () => ({ platform: 'devtools', windowWidth: 375, windowHeight: 667, screenWidth: 375, pixelRatio: 2, SDKVersion: '3.5.0', version: '8.0.50' }),
+    getWindowInfo: () => ({ windowWidth: 375, windowHeight: 667, pixelRatio: 2 }),
+    getEnterOptionsSync: () => enter,
+    getLaunchOptionsSync: () => enter,
+    onAppHide: (fn: () => void) => void hideHandlers.push(fn),
+    showToast: (o: { title: string; success?: (r: unknown) => void }) => {
+      toasts.push(o.title)
+      o.success?.({ errMsg: 'showToast:ok' })
+    },
+    request: (o: { url: string; method?: string; data?: unknown; header?: Record<string, string>; success: (r: unknown) => void; fail: (e: unknown) => void; complete?: () => void }) => {
+      const url = o.url.startsWith(options.builtApiBase) ? options.apiBase + o.url.slice(options.builtApiBase.length) : o.url
+      requests.push(`${o.method ?? 'GET'} ${url.slice(options.apiBase.length)}`)
+      fetch(url, { method: o.method ?? 'GET', headers: o.header, body: typeof o.data === 'string' ? o.data : o.data === undefined ? undefined : JSON.stringify(o.data) })
+        .then(async (res) => {
+          const text = await res.text()
+          let data: unknown = text
+          try {
+            data = JSON.parse(text)
+          } catch {
+            // not JSON: hand over the text, as wx does
+          }
+          o.success({ statusCode: res.status, data, header: Object.fromEntries(res.headers), errMsg: 'request:ok' })
+        })
+        .catch((e: Error) => o.fail({ errMsg: `request:fail ${e.message}` }))
+        .finally(() => o.complete?.())
+      return { abort() {} }
+    }
+  }
+  // Any other wx API answers ok (navigation, titles, pull-down…), asynchronously like wx.
+  const wx = new Proxy(wxBase as Record<string | symbol, unknown>, {
+    get(target, name: string | symbol) {
+      if (name in target || typeof name !== 'string' || !/^[a-z][A-Za-z]+$/.test(name) || name === 'webpackJsonp') return target[name]
+      if (name.endsWith('Sync')) return () => ({})
+      return (o?: { success?: (r: unknown) => void; complete?: () => void }) => {
+        calls.push(name)
+        setTimeout(() => {
+          o?.success?.({ errMsg: `${name}:ok` })
+          o?.complete?.()
+        }, 0)
+      }
+    }
+  })
+
+  const g = globalThis as Obj
+  const realSetInterval = setInterval
+  Object.assign(g, {
+    wx,
+    App: (config: Obj) => void (appConfig = config),
+    Page: (config: Obj) => void pageConfigs.push(config),
+    Component: () => undefined,
+    getApp: () => appConfig,
+    getCurrentPages: () => [],
+    setInterval: (fn: () => void, ms: number) => {
+      const t = realSetInterval(fn, ms)
+      t.unref?.()
+      timers.push(t)
+      return t
+    }
+  })
+
+  const dist = path.resolve(options.distDir)
+  require(path.join(dist, 'app.js'))
+  if (!appConfig) throw new Error('dist/app.js did not call App(): is dist/ a weapp build?')
+  const app = appConfig as Obj & { onLaunch: (o: unknown) => void; onShow: (o: unknown) => void }
+  app.onLaunch(enter)
+  app.onShow(enter)
+
+  function openPage(route: string, query: Record<string, string> = {}): PageInstance {
+    enter.path = route
+    enter.query = query
+    const before = pageConfigs.length
+    require(path.join(dist, `${route}.js`))
+    const config = pageConfigs[before]
+    if (!config) throw new Error(`${route}.js did not call Page()`)
+    const page = Object.assign(Object.create(null), config) as PageInstance
+    page.data = JSON.parse(JSON.stringify(config.data ?? {}))
+    Object.assign(page, {
+      route,
+      __route__: route,
+      setData(patch: Obj, cb?: () => void) {
+        for (const [k, v] of Object.entries(patch)) setPath(page.data as Obj, k, v)
+        if (cb) setTimeout(cb, 0)
+      }
+    })
+    page.onLoad(query)
+    page.onShow()
+    page.onReady()
+    return page
+  }
+
+  return {
+    openPage,
+    storage,
+    toasts,
+    requests,
+    calls,
+    hide: () => hideHandlers.forEach((fn) => fn()),
+    close: () => {
+      timers.forEach((t) => clearInterval(t))
+      g.setInterval = realSetInterval
+    }
+  }
+}
+
+export async function until<T>(check: () => T | null | undefined | false, what: string, timeoutMs = 5000): Promise<T> {
+  const started = Date.now()
+  for (;;) {
+    const value = check()
+    if (value) return value
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}

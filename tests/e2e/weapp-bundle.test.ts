@@ -1,0 +1,72 @@
+// The real mini-program bundle (dist/, from `npm run build:weapp`) running in Node with
+// stubbed wx/App/Page: the home and content pages render from live HTTP answers, the
+// SKU picker opens on a tap, and the share handlers exist because the page config
+// enables them.
+import fs from 'node:fs'
+import path from 'node:path'
+import { BUILT_API_BASE } from './helpers/api-bridge'
+import { startFixtureShop } from './helpers/fixture-shop'
+import { findTappable, loadWeapp, textsOf, until } from './helpers/weapp-harness'
+
+const DIST = path.resolve(__dirname, '../../dist')
+let shop: Awaited<ReturnType<typeof startFixtureShop>>
+let weapp: ReturnType<typeof loadWeapp>
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(DIST, 'app.js'))) throw new Error('dist/app.js missing: run `npm run build:weapp` first')
+  shop = await startFixtureShop()
+  weapp = loadWeapp({ distDir: DIST, builtApiBase: BUILT_API_BASE, apiBase: shop.url })
+})
+afterAll(async () => {
+  weapp?.close()
+  await shop?.close()
+})
+
+test('the home page renders the feed of published content pages', async () => {
+  const home = weapp.openPage('pages/index/index')
+  const texts = await until(() => {
+    const t = textsOf(home.data.root)
+    return t.includes('慢慢的早晨') && t
+  }, 'the feed')
+  expect(texts).toEqual(expect.arrayContaining(['品牌好物', '读一个故事，带走一件好物', '夏日亚麻', '泥土与火', '我的订单']))
+  expect(weapp.requests).toContain('GET /api/v1/pages?limit=10')
+})
+
+test('the content page renders its blocks with live prices, opens the SKU picker, and shares with a new sh', async () => {
+  const content = weapp.openPage('pages/content/index', { slug: 'summer-linen', sh: 'shParent1' })
+  const texts = await until(() => {
+    const t = textsOf(content.data.root)
+    return t.includes('清晨七点的阳台') && t
+  }, 'the content blocks')
+  expect(texts).toEqual(expect.arrayContaining(['夏日亚麻', '轻一点，慢一点，让风穿过衣服', '亚麻短袖衫', '¥299', '一起带走', '粗陶马克杯', '¥88', '加入购物车']))
+
+  const buy = findTappable(content.data.root, '加入购物车')
+  expect(buy).toBeTruthy()
+  content.eh({ type: 'tap', currentTarget: { id: buy, dataset: {} }, target: { id: buy, dataset: {} }, detail: {} })
+  await until(() => textsOf(content.data.root).includes('请选择 颜色 / 尺码'), 'the SKU picker')
+
+  // The page config's enableShareAppMessage / enableShareTimeline make Taro attach these.
+  expect(typeof content.onShareAppMessage).toBe('function')
+  expect(typeof content.onShareTimeline).toBe('function')
+  const card = content.onShareAppMessage!({ from: 'menu' })
+  expect(card.title).toBe('这个夏天，穿亚麻')
+  expect(card.path).toMatch(/^\/pages\/content\/index\?slug=summer-linen&sh=sh[A-Za-z0-9]+$/)
+  const moments = content.onShareTimeline!()
+  expect(moments.query).toMatch(/^slug=summer-linen&sh=sh[A-Za-z0-9]+$/)
+
+  // The shopper came through share shParent1: the open is recorded, and the new share names it as parent.
+  type Queued = { type: string; shareId?: string; parentShareId?: string; contentSlug?: string; channel?: string }
+  const queued = () => JSON.parse(String(weapp.storage.get('tracker:queue') || '[]')) as Queued[]
+  expect(queued()).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ type: 'share_open', shareId: 'shParent1', contentSlug: 'summer-linen' }),
+      expect.objectContaining({ type: 'content_view', contentSlug: 'summer-linen' }),
+      expect.objectContaining({ type: 'share', channel: 'chat', parentShareId: 'shParent1', shareId: card.path.split('sh=')[1] }),
+      expect.objectContaining({ type: 'share', channel: 'timeline', parentShareId: 'shParent1' })
+    ])
+  )
+  // When the app hides, the queue goes to POST /api/v1/events and empties.
+  weapp.hide()
+  await until(() => queued().length === 0, 'the event queue to drain')
+  expect(weapp.requests).toContain('POST /api/v1/events')
+})
