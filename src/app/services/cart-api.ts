@@ -12,6 +12,7 @@ export async function fetchServerCart(): Promise<CartDto> {
   return absolute(await api.get<CartDto>('/api/v1/cart', { auth: 'required' }))
 }
 
-export async function saveServerCart(items: CartItem[]): Promise<CartDto> {
-  return absolute(await api.put<CartDto>('/api/v1/cart', { items }, { auth: 'required' }))
+/** Replaces the server cart; with merge, the items join it instead (a guest cart, right after login). */
+export async function saveServerCart(items: CartItem[], options: { merge?: boolean } = {}): Promise<CartDto> {
+  return absolute(await api.put<CartDto>('/api/v1/cart', { items, ...(options.merge ? { merge: true } : {}) }, { auth: 'required' }))
 }

@@ -1,13 +1,14 @@
 // The cart: lines live on the device (zustand, persisted in Taro storage) and are
 // priced by the server (PUT /cart). The first sync after a login as a new user
-// merges the guest cart into that user's server cart (same SKU adds up).
+// merges the guest cart into that user's server cart (PUT with merge: the same SKU
+// adds up); later syncs replace the server cart with the device's lines.
 import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
 import type { CartDto } from '@core/api-types'
-import { addLine, mergeCarts, normalizeLines, removeLine, setQty as setLineQty, type CartEditCode, type CartLine } from '@core/cart'
+import { addLine, normalizeLines, removeLine, setQty as setLineQty, type CartEditCode, type CartLine } from '@core/cart'
 import type { Result } from '@core/result'
 import { currentUserId, ensureLogin } from '../services/auth'
-import { fetchServerCart, saveServerCart } from '../services/cart-api'
+import { saveServerCart } from '../services/cart-api'
 import { taroStateStorage } from '../services/storage'
 
 export type CartStatus = 'idle' | 'loading' | 'ready' | 'error'
@@ -52,8 +53,13 @@ export const useCartStore = create<CartState>()(
           await ensureLogin()
           const userId = currentUserId()
           if (userId && get().owner !== userId) {
-            const server = await fetchServerCart()
-            set({ lines: mergeCarts(server.items, normalizeLines(get().lines)), owner: userId })
+            const started = version
+            const merged = await saveServerCart(normalizeLines(get().lines).map(({ skuId, qty }) => ({ skuId, qty })), { merge: true })
+            const seen = new Map(get().lines.map((l) => [l.skuId, l.seenPriceFen]))
+            const lines = merged.items.map(({ skuId, qty }) => ({ skuId, qty, ...(seen.get(skuId) === undefined ? {} : { seenPriceFen: seen.get(skuId) }) }))
+            // Lines edited during the merge are sent again by the loop below.
+            set({ owner: userId, ...(version === started ? { lines, priced: merged, status: 'ready' } : {}) })
+            if (version === started) return
           }
           for (;;) {
             const started = version

@@ -30,22 +30,31 @@ test('an empty cart invites the shopper back to the stories', async () => {
 
 test('at the first sync after login the guest cart merges into the server cart, then the server prices it', async () => {
   useCartStore.setState({ lines: [{ skuId: 'sku-tee-white-m', qty: 1, seenPriceFen: 19900 }] })
+  // The server already holds 2 tees and a mug for this user.
+  const stored = [{ skuId: 'sku-tee-white-m', qty: 2 }, { skuId: 'sku-mug', qty: 1 }]
+  const mug = { 'sku-mug': { title: '粗陶马克杯', attrs: {}, priceFen: 8800 } }
   const backend = fakeBackend()
     .withLogin('u1')
-    .on('GET', '/api/v1/cart', { body: pricedCart([{ skuId: 'sku-tee-white-m', qty: 2 }, { skuId: 'sku-mug', qty: 1, title: '粗陶马克杯', attrs: {}, priceFen: 8800 }]) })
-    .on('PUT', '/api/v1/cart', serverPricing({ 'sku-mug': { title: '粗陶马克杯', attrs: {}, priceFen: 8800 } }))
+    .on('PUT', '/api/v1/cart', (c) => {
+      const { items, merge } = c.body as { items: Item[]; merge?: boolean }
+      if (!merge) return serverPricing(mug)(c)
+      const merged = stored.map((s) => ({ ...s, qty: s.qty + (items.find((i) => i.skuId === s.skuId)?.qty ?? 0) }))
+      return serverPricing(mug)({ body: { items: merged } })
+    })
   render(<CartPage />)
   await screen.findByText('粗陶马克杯')
-  expect(backend.callsTo('PUT', '/api/v1/cart')[0].body).toEqual({ items: [{ skuId: 'sku-tee-white-m', qty: 3 }, { skuId: 'sku-mug', qty: 1 }] })
+  expect(backend.callsTo('PUT', '/api/v1/cart')[0].body).toEqual({ items: [{ skuId: 'sku-tee-white-m', qty: 1 }], merge: true })
   // 3 × 199 + 88, priced by the server.
   expect(screen.getByText('¥685')).toBeInTheDocument()
   expect(screen.getByRole('button', { name: '结算(4)' })).toBeInTheDocument()
   expect(JSON.parse(__storage.get('cart') as string).state).toMatchObject({ owner: 'u1', lines: [{ skuId: 'sku-tee-white-m', qty: 3 }, { skuId: 'sku-mug', qty: 1 }] })
 
-  // Showing the cart again (same user) does not merge twice.
+  // Showing the cart again (same user) does not merge twice: it saves the device's lines.
   await act(() => __fire('didShow'))
-  expect(backend.callsTo('GET', '/api/v1/cart')).toHaveLength(1)
+  expect(backend.callsTo('PUT', '/api/v1/cart').filter((c) => (c.body as { merge?: boolean }).merge)).toHaveLength(1)
   expect(backend.callsTo('PUT', '/api/v1/cart').at(-1)?.body).toEqual({ items: [{ skuId: 'sku-tee-white-m', qty: 3 }, { skuId: 'sku-mug', qty: 1 }] })
+  // The seen price of the guest line survives the merge.
+  expect(useCartStore.getState().lines[0]).toEqual({ skuId: 'sku-tee-white-m', qty: 3, seenPriceFen: 19900 })
 })
 
 test('lines with problems are flagged and left out of the total: sold out, low stock, price changed', async () => {
