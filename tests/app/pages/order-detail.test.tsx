@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { __reset, __router, __storage } from '../../setup/taro'
 import OrderDetailPage from '../../../src/app/pkg-orders/detail/index'
