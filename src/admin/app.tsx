@@ -41,7 +41,7 @@ function Screens() {
 
 export function AdminApp() {
   return (
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#c0392b' } }}>
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#c0392b' } }}>
       <AntApp>
         <SessionProvider>
           <Screens />

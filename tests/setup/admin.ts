@@ -36,3 +36,9 @@ beforeEach(() => {
 require('@testing-library/react').configure({ asyncUtilTimeout: 10_000 })
 // antd re-renders a lot per keystroke; on a shared 2-core machine a form test can take a while.
 jest.setTimeout(90_000)
+
+// jsdom under jest lacks TextEncoder (qrcode encodes the preview link with it); Node's is the same API.
+if (typeof globalThis.TextEncoder === 'undefined') {
+  const { TextEncoder, TextDecoder } = require('node:util')
+  Object.assign(globalThis, { TextEncoder, TextDecoder })
+}

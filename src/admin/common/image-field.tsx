@@ -6,7 +6,7 @@ export function ImageField({ value, onChange, allowClear = true }: { value?: str
   return (
     <Space align="start">
       {value ? (
-        <Image src={value} width={96} height={96} style={{ objectFit: 'cover', borderRadius: 4 }} alt="" />
+        <Image src={value} width={96} height={96} style={{ objectFit: 'cover', borderRadius: 4 }} alt="已选图片" />
       ) : (
         <div style={{ width: 96, height: 96, border: '1px dashed #d9d9d9', borderRadius: 4, display: 'flex', alignItems: 'center', justifyContent: 'center', color: '#999' }}>
           无图片
@@ -30,7 +30,7 @@ export function ImageListField({ value = [], onChange }: { value?: string[]; onC
     <Space wrap align="start">
       {value.map((url, i) => (
         <Space key={`${url}-${i}`} direction="vertical" align="center">
-          <Image src={url} width={96} height={96} style={{ objectFit: 'cover', borderRadius: 4 }} alt="" />
+          <Image src={url} width={96} height={96} style={{ objectFit: 'cover', borderRadius: 4 }} alt={`图片 ${i + 1}`} />
           <Button type="link" danger size="small" onClick={() => onChange?.(value.filter((_, j) => j !== i))}>
             移除
           </Button>

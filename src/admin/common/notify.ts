@@ -9,6 +9,8 @@ export function useNotify() {
   return useMemo(
     () => ({
       success: (text: string) => void message.success(text),
+      /** Something staff must do first (not a failure of ours). */
+      warning: (text: string) => void message.warning(text),
       /** Shows the error; with a form, field problems go onto their fields too. */
       error: (error: unknown, form?: FormInstance) => {
         if (form && error instanceof ApiError && error.fieldIssues.length > 0) applyToForm(form, error.fieldIssues)

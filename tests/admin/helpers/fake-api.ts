@@ -71,8 +71,13 @@ export function fakeApi(initial: Record<string, Handler> = {}) {
 
 export type FakeApi = ReturnType<typeof fakeApi>
 
-/** XMLHttpRequest for the upload: answers from the same table, reporting progress 50% then done. */
+/**
+ * XMLHttpRequest for the upload: reports 50% progress, then answers from the
+ * same table once `release()` is called (so a test can see the progress).
+ */
 export function fakeUploadXhr(api: FakeApi) {
+  let release: () => void = () => undefined
+  const released = new Promise<void>((resolve) => (release = resolve))
   class FakeXhr {
     status = 0
     responseText = ''
@@ -91,6 +96,7 @@ export function fakeUploadXhr(api: FakeApi) {
       const file = form.get('file') as File
       void (async () => {
         this.upload.onprogress?.({ lengthComputable: true, loaded: file.size / 2, total: file.size })
+        await released
         const reply = await api.answer(this.method, this.url, { fileName: file.name })
         this.status = reply.status
         this.responseText = JSON.stringify(reply.body)
@@ -99,4 +105,5 @@ export function fakeUploadXhr(api: FakeApi) {
     }
   }
   ;(global as unknown as { XMLHttpRequest: unknown }).XMLHttpRequest = FakeXhr
+  return { release: () => release() }
 }

@@ -1,0 +1,67 @@
+/**
+ * Publish now, schedule for a time, unpublish. Publishing first saves the
+ * draft (what goes live is what staff see) and refuses while it has problems.
+ */
+import { Button, DatePicker, Popconfirm, Space, Typography } from 'antd'
+import dayjs, { type Dayjs } from 'dayjs'
+import { useState } from 'react'
+import type { AdminPage } from '../api/types'
+import { formatTime } from '../common/format'
+import { useNotify } from '../common/notify'
+import { pagesApi } from './pages-api'
+import { StatusTag } from './status-tag'
+
+export function PublishBar({ page, flush, onPage }: { page: AdminPage; flush: () => Promise<boolean>; onPage: (p: AdminPage) => void }) {
+  const [at, setAt] = useState<Dayjs | null>(null)
+  const [busy, setBusy] = useState<string | null>(null)
+  const notify = useNotify()
+
+  const run = async (what: string, call: () => Promise<AdminPage>, done: string, saveFirst = true) => {
+    setBusy(what)
+    try {
+      if (saveFirst && !(await flush())) {
+        notify.warning('草稿还有问题没改好（看标红的地方），改好后再发布')
+        return
+      }
+      onPage(await call())
+      notify.success(done)
+    } catch (e) {
+      notify.error(e)
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  return (
+    <Space wrap>
+      <StatusTag page={page} />
+      {page.publishedAt && page.status === 'published' && <Typography.Text type="secondary">{`发布于 ${formatTime(page.publishedAt)}`}</Typography.Text>}
+      <Button type="primary" loading={busy === 'now'} onClick={() => void run('now', () => pagesApi.publish(page.id), '已发布')}>
+        立即发布
+      </Button>
+      <DatePicker
+        aria-label="定时发布时间"
+        showTime={{ format: 'HH:mm' }}
+        format="YYYY-MM-DD HH:mm"
+        placeholder="选择发布时间"
+        value={at}
+        onChange={setAt}
+        disabledDate={(d) => d.isBefore(dayjs().startOf('day'))}
+      />
+      <Button
+        disabled={!at}
+        loading={busy === 'at'}
+        onClick={() => at && void run('at', () => pagesApi.publish(page.id, at.toISOString()), `已定时在 ${at.format('YYYY-MM-DD HH:mm')} 发布`)}
+      >
+        定时发布
+      </Button>
+      {page.status === 'published' && (
+        <Popconfirm title="取消发布后，顾客将看不到这个页面" okText="取消发布" cancelText="不了" onConfirm={() => void run('off', () => pagesApi.unpublish(page.id), '已取消发布', false)}>
+          <Button danger loading={busy === 'off'}>
+            取消发布
+          </Button>
+        </Popconfirm>
+      )}
+    </Space>
+  )
+}
