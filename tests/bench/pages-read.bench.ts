@@ -12,7 +12,8 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import autocannon from 'autocannon'
+// @ts-expect-error autocannon ships no types and @types/autocannon will not install beside Taro's peers
+import autocannonUntyped from 'autocannon'
 import { buildApp } from '../../src/server/app'
 import { loadConfig } from '../../src/server/config'
 import { openDatabase } from '../../src/server/db/database'
@@ -38,6 +39,20 @@ export interface PagesReadFigures {
   /** page req/s ÷ empty req/s */
   throughputRatio: number
 }
+
+interface CannonResult {
+  requests: { average: number; total: number }
+  latency: { p99: number }
+  errors: number
+  non2xx: number
+  timeouts: number
+}
+const autocannon = autocannonUntyped as (opts: {
+  url: string
+  connections: number
+  duration: number
+  workers?: number
+}) => Promise<CannonResult>
 
 const SLUG = 'bench-lookbook'
 

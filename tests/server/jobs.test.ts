@@ -6,7 +6,7 @@ import { publishDuePages } from '../../src/server/flows/content/publish-due-page
 import { buildApp } from '../../src/server/app'
 import { describeEachDb } from './helpers/each-db'
 import { pageBody, seedPage } from './helpers/seed'
-import { createTestApp, type TestApp } from './helpers/test-app'
+import { createTestApp, type TestApp, type Json } from './helpers/test-app'
 import { HOUR, MINUTE } from './helpers/test-clock'
 
 async function until<T>(probe: () => Promise<T | undefined>, ms = 5000): Promise<T> {
@@ -15,7 +15,7 @@ async function until<T>(probe: () => Promise<T | undefined>, ms = 5000): Promise
     const v = await probe()
     if (v !== undefined) return v
     if (Date.now() > end) throw new Error('condition not met in time')
-    await new Promise((r) => setTimeout(r, 25))
+    await new Promise((r: Json) => setTimeout(r, 25))
   }
 }
 
@@ -108,7 +108,7 @@ describeEachDb('scheduled publish', (dialect) => {
     const versions = await t.call('GET', `/api/admin/pages/${page.id}/versions`, { cookie: t.adminCookie })
     expect(versions.json.items).toHaveLength(1)
     const audit = await t.call('GET', `/api/admin/audit?targetId=${page.id}`, { cookie: t.adminCookie })
-    expect(audit.json.items.filter((e: any) => e.action === 'page.publish')).toHaveLength(1)
+    expect(audit.json.items.filter((e: Json) => e.action === 'page.publish')).toHaveLength(1)
   })
 
   test('a schedule whose slug went live elsewhere meanwhile is cancelled, not retried forever', async () => {

@@ -13,8 +13,8 @@ const tsx = join(root, 'node_modules/.bin/tsx')
 function run(env: Record<string, string>) {
   const child = spawn(tsx, ['src/server/main.ts'], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe']
+    env: { PATH: process.env.PATH ?? '', ...env } as unknown as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'] as const
   })
   let out = ''
   child.stdout.on('data', (d) => (out += String(d)))

@@ -7,10 +7,24 @@
  */
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { Migrator, type Migration, type MigrationProvider } from 'kysely'
+import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely'
 import type { Database } from './database'
 
 const folder = join(__dirname, 'migrations')
+
+/**
+ * NOTE: without a schema, Kysely's "does the migration table exist?" check
+ * matches that table in ANY PostgreSQL schema, so a database shared by
+ * several schemas (test runs, tenants) would skip creating ours. Name the
+ * schema search_path points at.
+ */
+async function schemaOf(database: Database): Promise<string | undefined> {
+  if (database.dialect !== 'postgres') return undefined
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db)
+  const schema = rows[0]?.schema
+  if (!schema) throw new Error('PostgreSQL has no current schema: check search_path in DATABASE_URL')
+  return schema
+}
 
 const provider: MigrationProvider = {
   async getMigrations() {
@@ -30,7 +44,7 @@ const provider: MigrationProvider = {
 }
 
 export async function migrateToLatest(database: Database): Promise<string[]> {
-  const migrator = new Migrator({ db: database.db, provider })
+  const migrator = new Migrator({ db: database.db, provider, migrationTableSchema: await schemaOf(database) })
   const { error, results } = await migrator.migrateToLatest()
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName

@@ -1,4 +1,5 @@
 /** POST /api/admin/media (addition spelled out by the issue): one multipart file field → 201 `{media}`. */
+import { UPLOAD_LIMIT_BYTES } from '../app'
 import { AppError, must } from '../http/app-error'
 import { requireStaff, staffOf } from '../http/guards'
 import { uploadMedia } from '../flows/media/upload-media'
@@ -13,8 +14,12 @@ export const adminMediaRoutes: RegisterRoutes = (app, deps) => {
       if (!file) throw new AppError(400, 'VALIDATION_FAILED', 'Send the image as a multipart file field', [
         { path: 'file', message: 'required' }
       ])
-      // toBuffer() throws FST_REQ_FILE_TOO_LARGE past the limit; the error mapper makes it 413.
+      // toBuffer() throws FST_REQ_FILE_TOO_LARGE past the limit (mapped to 413) only when the
+      // limit is hit mid-read; busboy may flag `truncated` after the last chunk instead.
       const bytes = await file.toBuffer()
+      if (file.file.truncated) {
+        throw new AppError(413, 'FILE_TOO_LARGE', `Images may be at most ${UPLOAD_LIMIT_BYTES / 1024 / 1024} MB`)
+      }
       const media = must(await uploadMedia(deps, staffOf(request).id, bytes))
       return reply.status(201).send({ media })
     }

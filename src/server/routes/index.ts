@@ -2,6 +2,7 @@
  * Every route module, in registration order. A new issue (commerce,
  * events) adds its modules here; app.ts registers whatever is listed.
  */
+import { adminAnalyticsRoutes } from './admin-analytics'
 import { adminAuditRoutes } from './admin-audit'
 import { adminMediaRoutes } from './admin-media'
 import { adminOrderRoutes } from './admin-orders'
@@ -36,5 +37,6 @@ export const allRoutes: RegisterRoutes[] = [
   shopperCartRoutes,
   shopperOrderRoutes,
   wechatpayNotifyRoutes,
-  adminOrderRoutes
+  adminOrderRoutes,
+  adminAnalyticsRoutes
 ]

@@ -1,8 +1,10 @@
 /**
- * GET /media/:file: uploaded images. Names are content hashes
- * (flows/media/upload-media.ts), so the bytes behind a URL never change and
- * the answer may be cached for a year. Only names of the shape we mint are
- * looked up, so no path can leave MEDIA_DIR.
+ * GET /media/:file: uploaded images (and MP4 clips the demo seed stores).
+ * Names are content hashes (flows/media/upload-media.ts), so the bytes
+ * behind a URL never change and the answer may be cached for a year. Only
+ * names of the shape we mint are looked up, so no path can leave MEDIA_DIR.
+ * NOTE: video players (iOS, WeChat's <video>) fetch with Range and need a
+ * 206 answer; one `bytes=a-b` range is honoured, anything else gets the whole file.
  */
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
@@ -10,8 +12,9 @@ import { join, resolve } from 'node:path'
 import { AppError } from '../http/app-error'
 import type { RegisterRoutes } from './route'
 
-const NAME = /^[0-9a-f]{32}\.(jpg|png|gif|webp)$/
-const MIME: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp' }
+const NAME = /^[0-9a-f]{32}\.(jpg|png|gif|webp|mp4)$/
+const MIME: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', mp4: 'video/mp4' }
+const RANGE = /^bytes=(\d*)-(\d*)$/
 
 export const mediaFileRoutes: RegisterRoutes = (app, deps) => {
   const root = resolve(deps.config.mediaDir)
@@ -29,7 +32,18 @@ export const mediaFileRoutes: RegisterRoutes = (app, deps) => {
       .header('etag', etag)
       .header('x-content-type-options', 'nosniff')
     if (request.headers['if-none-match'] === etag) return reply.status(304).send()
-    reply.header('content-type', MIME[m[1]]).header('content-length', info.size)
+    reply.header('content-type', MIME[m[1]]).header('accept-ranges', 'bytes')
+    const range = RANGE.exec(request.headers.range ?? '')
+    if (range && (range[1] || range[2])) {
+      const start = range[1] ? Number(range[1]) : Math.max(0, info.size - Number(range[2]))
+      const end = range[1] && range[2] ? Math.min(Number(range[2]), info.size - 1) : info.size - 1
+      if (start > end || start >= info.size) {
+        return reply.status(416).header('content-range', `bytes */${info.size}`).send()
+      }
+      reply.status(206).header('content-range', `bytes ${start}-${end}/${info.size}`).header('content-length', end - start + 1)
+      return reply.send(createReadStream(path, { start, end }))
+    }
+    reply.header('content-length', info.size)
     return reply.send(createReadStream(path))
   })
 }

@@ -2,6 +2,8 @@
  * Data most suites need, made through the staff API (so seeding exercises
  * the same path as production): an editor account, a product, a page.
  */
+import type { Product } from '@core/catalog'
+import type { AdminPage } from '../../../src/server/flows/content/page-view'
 import type { TestApp } from './test-app'
 
 export const EDITOR = { email: 'editor@shop.test', password: 'editor-password-1' }
@@ -31,7 +33,7 @@ export function productBody(over: Record<string, unknown> = {}) {
   }
 }
 
-export async function seedProduct(t: TestApp, over: Record<string, unknown> = {}): Promise<any> {
+export async function seedProduct(t: TestApp, over: Record<string, unknown> = {}): Promise<Product> {
   const res = await t.call('POST', '/api/admin/products', { cookie: t.adminCookie, body: productBody(over) })
   if (res.status !== 201) throw new Error(`seeding product failed: ${res.status} ${JSON.stringify(res.json)}`)
   return res.json.product
@@ -55,7 +57,7 @@ export async function seedPage(
   t: TestApp,
   slug: string,
   opts: { productId?: string; publish?: boolean } = {}
-): Promise<any> {
+): Promise<AdminPage> {
   const res = await t.call('POST', '/api/admin/pages', { cookie: t.adminCookie, body: pageBody(slug, opts.productId) })
   if (res.status !== 201) throw new Error(`seeding page failed: ${res.status} ${JSON.stringify(res.json)}`)
   if (!opts.publish) return res.json.page

@@ -36,9 +36,13 @@ export interface CallOptions {
   headers?: Record<string, string>
 }
 
+/** A parsed JSON body: tests assert it field by field, so it is deliberately untyped. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any
+
 export interface CallResult {
   status: number
-  json: any
+  json: Json
   text: string
   headers: Headers
 }

@@ -12,6 +12,11 @@ const PNG = Buffer.from(
 )
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 1)])
 
+interface Answer {
+  media: { id: string; url: string; path: string; mime: string; sizeBytes: number }
+  error: { code: string }
+}
+
 function form(bytes: Buffer, name: string, type: string): FormData {
   const fd = new FormData()
   fd.append('file', new Blob([new Uint8Array(bytes)], { type }), name)
@@ -31,7 +36,7 @@ describeEachDb('POST /api/admin/media', (dialect) => {
   test('a PNG is stored and served under /media/ with cache headers', async () => {
     const res = await upload(form(PNG, 'dot.png', 'image/png'))
     expect(res.status).toBe(201)
-    const { media } = (await res.json()) as any
+    const { media } = (await res.json()) as Answer
     expect(media).toEqual({
       id: expect.stringMatching(/^med_/),
       path: expect.stringMatching(/^\/media\/[0-9a-f]{32}\.png$/),
@@ -56,8 +61,8 @@ describeEachDb('POST /api/admin/media', (dialect) => {
   })
 
   test('the same bytes uploaded twice are one file and one record', async () => {
-    const a = (await (await upload(form(JPEG, 'a.jpg', 'image/jpeg'))).json()) as any
-    const b = (await (await upload(form(JPEG, 'copy.jpeg', 'image/jpeg'))).json()) as any
+    const a = (await (await upload(form(JPEG, 'a.jpg', 'image/jpeg'))).json()) as Answer
+    const b = (await (await upload(form(JPEG, 'copy.jpeg', 'image/jpeg'))).json()) as Answer
     expect(b.media).toEqual(a.media)
     expect(a.media.mime).toBe('image/jpeg')
   })
@@ -66,7 +71,7 @@ describeEachDb('POST /api/admin/media', (dialect) => {
     const before = await t.deps.db.selectFrom('media').select('id').execute()
     const res = await upload(form(Buffer.from('<script>alert(1)</script>'), 'evil.png', 'image/png'))
     expect(res.status).toBe(415)
-    expect(((await res.json()) as any).error.code).toBe('UNSUPPORTED_FILE_TYPE')
+    expect(((await res.json()) as Answer).error.code).toBe('UNSUPPORTED_FILE_TYPE')
     expect(await t.deps.db.selectFrom('media').select('id').execute()).toHaveLength(before.length)
   })
 
@@ -74,7 +79,7 @@ describeEachDb('POST /api/admin/media', (dialect) => {
     const big = Buffer.concat([PNG, Buffer.alloc(UPLOAD_LIMIT_BYTES + 1)])
     const res = await upload(form(big, 'big.png', 'image/png'))
     expect(res.status).toBe(413)
-    expect(((await res.json()) as any).error.code).toBe('FILE_TOO_LARGE')
+    expect(((await res.json()) as Answer).error.code).toBe('FILE_TOO_LARGE')
   })
 
   test('no file, JSON instead of multipart, or no staff session', async () => {

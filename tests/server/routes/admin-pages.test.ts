@@ -3,7 +3,7 @@
 // preview links. The shopper side is read to prove what is live.
 import { describeEachDb } from '../helpers/each-db'
 import { editorCookie, pageBody, seedPage, seedProduct } from '../helpers/seed'
-import { createTestApp, type TestApp } from '../helpers/test-app'
+import { createTestApp, type TestApp, type Json } from '../helpers/test-app'
 import { MINUTE } from '../helpers/test-clock'
 
 describeEachDb('content pages (staff)', (dialect) => {
@@ -33,7 +33,7 @@ describeEachDb('content pages (staff)', (dialect) => {
     )
     expect(page.blocks).toHaveLength(3)
     expect((await admin('GET', `/api/admin/pages/${page.id}`)).json).toEqual({ page })
-    expect((await admin('GET', '/api/admin/pages')).json.items.map((p: any) => p.id)).toContain(page.id)
+    expect((await admin('GET', '/api/admin/pages')).json.items.map((p: Json) => p.id)).toContain(page.id)
     const shopper = await t.call('GET', '/api/v1/pages/winter-sale')
     expect(shopper.status).toBe(404)
     expect(shopper.json.error.code).toBe('PAGE_NOT_FOUND')
@@ -48,7 +48,7 @@ describeEachDb('content pages (staff)', (dialect) => {
     expect(res.json.error.code).toBe('UNKNOWN_BLOCK_TYPE')
     expect(res.json.error.details).toEqual([expect.objectContaining({ path: 'blocks.1.type' })])
     const list = await admin('GET', '/api/admin/pages?limit=100')
-    expect(list.json.items.map((p: any) => p.slug)).not.toContain('with-unknown')
+    expect(list.json.items.map((p: Json) => p.slug)).not.toContain('with-unknown')
   })
 
   test('bad page input: every problem with its path', async () => {
@@ -69,10 +69,10 @@ describeEachDb('content pages (staff)', (dialect) => {
     for (const [body, path, code] of cases) {
       const res = await admin('POST', '/api/admin/pages', body)
       expect([path, res.status, res.json.error.code]).toEqual([path, code === 'SLUG_TAKEN' ? 409 : 400, code])
-      expect(res.json.error.details.map((d: any) => d.path)).toContain(path)
+      expect(res.json.error.details.map((d: Json) => d.path)).toContain(path)
     }
     const list = await admin('GET', '/api/admin/pages?limit=100')
-    expect(list.json.items.map((p: any) => p.slug)).not.toContain('ok-slug')
+    expect(list.json.items.map((p: Json) => p.slug)).not.toContain('ok-slug')
   })
 
   test('publish now → live for shoppers; later draft edits stay hidden until the next publish', async () => {
@@ -128,7 +128,7 @@ describeEachDb('content pages (staff)', (dialect) => {
 
     expect((await admin('POST', `/api/admin/pages/${page.id}/versions/9/restore`)).status).toBe(404)
     expect((await admin('POST', `/api/admin/pages/${page.id}/versions/zero/restore`)).status).toBe(400)
-    const actions = (await admin('GET', `/api/admin/audit?targetId=${page.id}`)).json.items.map((e: any) => e.action)
+    const actions = (await admin('GET', `/api/admin/audit?targetId=${page.id}`)).json.items.map((e: Json) => e.action)
     expect(actions).toEqual(expect.arrayContaining(['page.create', 'page.publish', 'page.update', 'page.restore']))
   })
 

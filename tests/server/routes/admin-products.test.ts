@@ -2,7 +2,7 @@
 // and stock; PUT keeps, adds and retires SKUs; bad input changes nothing.
 import { describeEachDb } from '../helpers/each-db'
 import { editorCookie, productBody, seedProduct } from '../helpers/seed'
-import { createTestApp, type TestApp } from '../helpers/test-app'
+import { createTestApp, type TestApp, type Json } from '../helpers/test-app'
 
 describeEachDb('products (staff and shopper)', (dialect) => {
   let t: TestApp
@@ -50,7 +50,7 @@ describeEachDb('products (staff and shopper)', (dialect) => {
       { id: camel.id, attrs: { 颜色: '驼色' }, priceFen: 49900, stock: 3 },
       { id: expect.stringMatching(/^sku_/), attrs: { 颜色: '灰色' }, priceFen: 52900, stock: 7 }
     ])
-    expect(res.json.product.skus.map((s: any) => s.id)).not.toContain(black.id)
+    expect(res.json.product.skus.map((s: Json) => s.id)).not.toContain(black.id)
     // Retired SKUs stay in the database for orders that point at them.
     const row = await t.deps.db.selectFrom('skus').select('active').where('id', '=', black.id).executeTakeFirst()
     expect(row).toEqual({ active: 0 })
@@ -70,7 +70,7 @@ describeEachDb('products (staff and shopper)', (dialect) => {
       await seedProduct(t, { title: `分页 ${i}` })
     }
     const first = await t.call('GET', '/api/admin/products?limit=2', { cookie: t.adminCookie })
-    expect(first.json.items.map((p: any) => p.title)).toEqual(['分页 2', '分页 1'])
+    expect(first.json.items.map((p: Json) => p.title)).toEqual(['分页 2', '分页 1'])
     const second = await t.call('GET', `/api/admin/products?limit=2&cursor=${first.json.nextCursor}`, { cookie: t.adminCookie })
     expect(second.json.items[0].title).toBe('分页 0')
   })
@@ -97,7 +97,7 @@ describeEachDb('products (staff and shopper)', (dialect) => {
     for (const [body, path] of cases) {
       const res = await t.call('POST', '/api/admin/products', { cookie: t.adminCookie, body })
       expect([path, res.status, res.json.error.code]).toEqual([path, 400, 'VALIDATION_FAILED'])
-      expect(res.json.error.details.map((d: any) => d.path)).toContain(path)
+      expect(res.json.error.details.map((d: Json) => d.path)).toContain(path)
     }
     const after = (await t.call('GET', '/api/admin/products?limit=100', { cookie: t.adminCookie })).json.items.length
     expect(after).toBe(before)

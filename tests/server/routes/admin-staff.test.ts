@@ -2,7 +2,7 @@
 // the audit log of who changed what.
 import { describeEachDb } from '../helpers/each-db'
 import { EDITOR, editorCookie } from '../helpers/seed'
-import { createTestApp, type TestApp } from '../helpers/test-app'
+import { createTestApp, type TestApp, type Json } from '../helpers/test-app'
 
 describeEachDb('staff management and roles', (dialect) => {
   let t: TestApp
@@ -16,7 +16,7 @@ describeEachDb('staff management and roles', (dialect) => {
   test('an admin lists staff without password hashes', async () => {
     const res = await t.call('GET', '/api/admin/staff', { cookie: t.adminCookie })
     expect(res.status).toBe(200)
-    expect(res.json.items.map((s: any) => [s.email, s.role])).toEqual([
+    expect(res.json.items.map((s: Json) => [s.email, s.role])).toEqual([
       ['admin@shop.test', 'admin'],
       [EDITOR.email, 'editor']
     ])
@@ -80,10 +80,10 @@ describeEachDb('staff management and roles', (dialect) => {
     for (const [body, path] of cases) {
       const res = await t.call('POST', '/api/admin/staff', { cookie: t.adminCookie, body })
       expect(res.status).toBe(400)
-      expect(res.json.error.details.map((d: any) => d.path)).toContain(path)
+      expect(res.json.error.details.map((d: Json) => d.path)).toContain(path)
     }
     const list = await t.call('GET', '/api/admin/staff', { cookie: t.adminCookie })
-    expect(list.json.items.map((s: any) => s.email)).not.toContain('x@shop.test')
+    expect(list.json.items.map((s: Json) => s.email)).not.toContain('x@shop.test')
     const put = await t.call('PUT', '/api/admin/staff/stf_x', { cookie: t.adminCookie, body: {} })
     expect(put.status).toBe(400)
     const missing = await t.call('PUT', '/api/admin/staff/stf_missing', { cookie: t.adminCookie, body: { role: 'admin' } })
@@ -117,7 +117,7 @@ describeEachDb('staff management and roles', (dialect) => {
 
   test('the last active admin cannot demote or deactivate themself (409 LAST_ADMIN)', async () => {
     const list = await t.call('GET', '/api/admin/staff', { cookie: t.adminCookie })
-    const admins = list.json.items.filter((s: any) => s.role === 'admin' && s.active)
+    const admins = list.json.items.filter((s: Json) => s.role === 'admin' && s.active)
     expect(admins).toHaveLength(1)
     for (const body of [{ role: 'editor' }, { active: false }]) {
       const res = await t.call('PUT', `/api/admin/staff/${admins[0].id}`, { cookie: t.adminCookie, body })
@@ -130,7 +130,7 @@ describeEachDb('staff management and roles', (dialect) => {
     const me = (await t.call('GET', '/api/admin/session', { cookie: t.adminCookie })).json.staff
     t.clock.advance(1000)
     const target = (await t.call('GET', '/api/admin/staff', { cookie: t.adminCookie })).json.items.find(
-      (s: any) => s.email === EDITOR.email
+      (s: Json) => s.email === EDITOR.email
     )
     await t.call('PUT', `/api/admin/staff/${target.id}`, { cookie: t.adminCookie, body: { name: '编辑' } })
     const res = await t.call('GET', '/api/admin/audit?limit=3', { cookie: t.adminCookie })
@@ -147,8 +147,8 @@ describeEachDb('staff management and roles', (dialect) => {
     expect(JSON.stringify(res.json)).not.toContain('another-password')
     const next = await t.call('GET', `/api/admin/audit?limit=100&cursor=${res.json.nextCursor}`, { cookie: t.adminCookie })
     const all = [...res.json.items, ...next.json.items]
-    expect(new Set(all.map((e: any) => e.id)).size).toBe(all.length)
-    expect(all.map((e: any) => e.action)).toEqual(expect.arrayContaining(['staff.bootstrap', 'staff.create', 'staff.update']))
+    expect(new Set(all.map((e: Json) => e.id)).size).toBe(all.length)
+    expect(all.map((e: Json) => e.action)).toEqual(expect.arrayContaining(['staff.bootstrap', 'staff.create', 'staff.update']))
     expect(next.json.nextCursor).toBeNull()
     const bad = await t.call('GET', '/api/admin/audit?cursor=garbage', { cookie: t.adminCookie })
     expect(bad.status).toBe(400)

@@ -5,7 +5,7 @@
 import { generateSandboxKeys, sandboxOptionsFromKeys } from '../../../src/sandbox/keys'
 import { createSandbox, type Sandbox } from '../../../src/sandbox/sandbox'
 import { describeEachDb } from '../helpers/each-db'
-import { createTestApp, type TestApp } from '../helpers/test-app'
+import { createTestApp, type TestApp, type Json } from '../helpers/test-app'
 import { startWechatFake, type WechatFake } from '../helpers/wechat-fake'
 
 const keys = generateSandboxKeys()
@@ -39,7 +39,7 @@ describeEachDb('POST /api/v1/auth/login (sandbox)', (dialect) => {
     expect(res.text).not.toContain(openid)
     // Only a hash of the token is stored.
     const sessions = await t.deps.db.selectFrom('shopperSessions').selectAll().where('userId', '=', row.id).execute()
-    expect(sessions.map((s) => s.tokenHash)).not.toContain(res.json.token)
+    expect(sessions.map((s: Json) => s.tokenHash)).not.toContain(res.json.token)
   })
 
   test('the same shopper logging in again is the same user with a new token', async () => {

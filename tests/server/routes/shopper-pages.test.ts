@@ -2,7 +2,7 @@
 // shape, products at live price and stock, and the paged list newest first.
 import { describeEachDb } from '../helpers/each-db'
 import { pageBody, productBody, seedPage, seedProduct } from '../helpers/seed'
-import { createTestApp, type TestApp } from '../helpers/test-app'
+import { createTestApp, type TestApp, type Json } from '../helpers/test-app'
 
 describeEachDb('GET /api/v1/pages', (dialect) => {
   let t: TestApp
@@ -64,7 +64,7 @@ describeEachDb('GET /api/v1/pages', (dialect) => {
     }
     const one = await t.call('GET', '/api/v1/pages?limit=2')
     expect(one.status).toBe(200)
-    expect(one.json.items.map((p: any) => p.slug)).toEqual(['third', 'second'])
+    expect(one.json.items.map((p: Json) => p.slug)).toEqual(['third', 'second'])
     expect(one.json.items[0]).toEqual({
       slug: 'third',
       title: '页面 third',
@@ -73,7 +73,7 @@ describeEachDb('GET /api/v1/pages', (dialect) => {
       publishedAt: t.clock.now().toISOString()
     })
     const rest = await t.call('GET', `/api/v1/pages?limit=50&cursor=${one.json.nextCursor}`)
-    const slugs = rest.json.items.map((p: any) => p.slug)
+    const slugs = rest.json.items.map((p: Json) => p.slug)
     expect(slugs.slice(0, 1)).toEqual(['first'])
     expect(slugs).not.toContain('never-published')
     expect(rest.json.nextCursor).toBeNull()
