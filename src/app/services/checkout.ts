@@ -6,8 +6,12 @@ import { enterOptions } from './launch'
 import { createOrder } from './order-api'
 import { payOrder, type PayOutcome } from './payment'
 import { routes } from './nav'
+import { tracker } from './tracker'
 
 export async function placeOrder(items: CartItem[], address: Address, idempotencyKey: string): Promise<OrderDto> {
+  // The server attributes an order to the shopper's share opens it has stored: send
+  // the queued ones (share_open, checkout_start) first. A failed flush keeps them queued.
+  await tracker.flush(true)
   return createOrder({ items, address, attribution: attributionHint(enterOptions().scene) }, idempotencyKey)
 }
 

@@ -46,7 +46,14 @@ export function findTappable(node: TaroNode | undefined, text: string): string |
   return own ? ((node.sid ?? node.uid ?? null) as string | null) : null
 }
 
-export function loadWeapp(options: { distDir: string; builtApiBase: string; apiBase: string; scene?: number }) {
+export function loadWeapp(options: {
+  distDir: string
+  builtApiBase: string
+  apiBase: string
+  scene?: number
+  /** wx.login: a code the backend can exchange (from the WeChat sandbox); a dummy otherwise. */
+  loginCode?: () => Promise<string>
+}) {
   const storage = new Map<string, unknown>()
   const toasts: string[] = []
   const requests: string[] = []
@@ -69,6 +76,13 @@ export function loadWeapp(options: { distDir: string; builtApiBase: string; apiB
   const OK_APIS = ['stopPullDownRefresh', 'setNavigationBarTitle', 'navigateTo', 'redirectTo', 'switchTab', 'navigateBack', 'reLaunch', 'showModal', 'showLoading', 'hideLoading', 'login', 'requestPayment', 'chooseAddress', 'onAppShow', 'offAppHide', 'offAppShow', 'showShareMenu', 'pageScrollTo', 'startPullDownRefresh']
   const wxBase: Obj = {
     ...Object.fromEntries(OK_APIS.map((name) => [name, okApi(name)])),
+    login: (o: { success: (r: unknown) => void; fail: (e: unknown) => void }) => {
+      calls.push('login')
+      ;(options.loginCode ?? (async () => 'weapp-code'))().then(
+        (code) => o.success({ code, errMsg: 'login:ok' }),
+        (e: Error) => o.fail({ errMsg: `login:fail ${e.message}` })
+      )
+    },
     getStorageSync: (k: string) => (storage.has(k) ? storage.get(k) : ''),
     setStorageSync: (k: string, v: unknown) => void storage.set(k, v),
     removeStorageSync: (k: string) => void storage.delete(k),
