@@ -49,7 +49,13 @@ const MESSAGES: Record<string, string> = {
   PAGE_NOT_FOUND: '页面不存在或已被删除',
   PRODUCT_NOT_FOUND: '商品不存在或已被删除',
   ORDER_NOT_FOUND: '订单不存在',
-  STAFF_NOT_FOUND: '员工账号不存在'
+  STAFF_NOT_FOUND: '员工账号不存在',
+  REFUND_EXCEEDS_PAID: '退款金额超过了可退金额',
+  REFUND_IN_PROGRESS: '这笔订单有一笔退款正在处理，请等它完成后再退',
+  INVALID_TRANSITION: '订单当前的状态不能做这个操作',
+  PAY_REJECTED: '微信支付拒绝了这笔退款',
+  PAY_NOT_CONFIGURED: '服务器没有配置微信支付，无法退款',
+  CONFLICT: '订单刚刚有变化，请刷新后重试'
 }
 
 /** What to tell staff about an error: Chinese when we know the code, the server's words otherwise. */

@@ -76,44 +76,38 @@ export interface ProductInput {
   skus: Array<{ id?: string; attrs: SkuAttrs; priceFen: number; stock: number }>
 }
 
-export interface Address {
-  name: string
-  phone: string
-  province: string
-  city: string
-  district: string
-  detail: string
-}
+export type { Address, Attribution, ContentReportRow, SharerReportRow, FunnelResponse, FunnelStepName } from '@core/api-types'
+import type { Address, Attribution, OrderItemDto } from '@core/api-types'
 
-export interface OrderItem {
-  skuId: string
-  productId?: string
-  title: string
-  attrs: SkuAttrs
-  priceFen: number
-  qty: number
-}
+export type OrderItem = OrderItemDto
 
 export interface Refund {
   id: string
+  outRefundNo: string
   amountFen: number
   reason: string
+  /** e.g. requested, processing, succeeded, failed (shown as given when unknown). */
   status: string
+  wechatRefundId: string | null
+  createdBy: string | null
   createdAt: string
-  outRefundNo?: string
-  succeededAt?: string | null
+  settledAt: string | null
 }
 
-export interface Attribution {
-  shareId?: string | null
-  sharerId?: string | null
-  sharerUserId?: string | null
-  contentSlug?: string | null
-  scene?: number | null
-  depth?: number | null
+/** A payment problem WeChat Pay reported (amount mismatch and the like), shown to admins. */
+export interface Flag {
+  id: string
+  kind: string
+  message: string
+  orderId: string | null
+  outTradeNo: string | null
+  outRefundNo: string | null
+  details: Record<string, unknown>
+  createdAt: string
+  resolvedAt: string | null
 }
 
-export interface Order {
+export interface OrderSummary {
   id: string
   outTradeNo: string
   status: OrderStatus
@@ -121,24 +115,22 @@ export interface Order {
   refundedFen?: number
   items: OrderItem[]
   address: Address
-  attribution: Attribution | null
-  userId?: string
+  attribution: Attribution
+  userId: string
   createdAt: string
   expiresAt: string
-  paidAt?: string | null
-  transactionId?: string | null
-  payment?: { transactionId?: string | null; paidAt?: string | null; amountFen?: number; tradeState?: string } | null
-  refunds?: Refund[]
+  paidAt?: string
+  closedAt?: string
 }
 
-export interface Flag {
-  id: string
-  kind?: string
-  type?: string
-  code?: string
-  orderId?: string | null
-  message?: string
-  details?: unknown
-  createdAt: string
-  resolvedAt?: string | null
+export interface Order extends OrderSummary {
+  payment: { outTradeNo: string; transactionId: string | null; prepayId: string | null; payRequestedAt: string | null; paidAt: string | null }
+  refunds: Refund[]
+  flags: Flag[]
+}
+
+export interface DailyRow {
+  day: string
+  paidOrders: number
+  paidFen: number
 }

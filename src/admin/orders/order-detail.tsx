@@ -1,3 +1,125 @@
-export function OrderDetailScreen() {
-  return <div>TODO</div>
+/** One order for an admin: items, address, payment, attribution, refunds, flags; refund from here. */
+import { Alert, Button, Card, Descriptions, Space, Spin, Table, Typography } from 'antd'
+import { useEffect, useState } from 'react'
+import { formatAttrs } from '@core/catalog'
+import { formatFen, multiplyFen } from '@core/money'
+import type { Order, OrderItem, Refund } from '../api/types'
+import { formatTime, formatTimeSeconds } from '../common/format'
+import { useNotify } from '../common/notify'
+import { navigate } from '../router'
+import { flagLabel } from './flag-alerts'
+import { OrderStatusTag } from './order-status'
+import { ordersApi } from './orders-api'
+import { RefundDialog } from './refund-dialog'
+import { refundableFen } from './refund-math'
+
+const REFUND_STATUS: Record<string, string> = { processing: '处理中', success: '已退款', closed: '已关闭', abnormal: '异常', failed: '失败' }
+
+export function OrderDetailScreen({ params }: { params: Record<string, string> }) {
+  const [order, setOrder] = useState<Order | null>(null)
+  const notify = useNotify()
+  useEffect(() => {
+    ordersApi.get(params.id as string).then(setOrder, (e: unknown) => notify.error(e))
+  }, [params.id, notify])
+  if (!order) return <Spin />
+  return <OrderDetail order={order} onChange={setOrder} />
+}
+
+export function OrderDetail({ order, onChange }: { order: Order; onChange: (o: Order) => void }) {
+  const [refunding, setRefunding] = useState(false)
+  const canRefund = refundableFen(order) > 0
+  const a = order.attribution
+  const addr = order.address
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Space>
+          <Button onClick={() => navigate('/orders')}>返回列表</Button>
+          <Typography.Title level={3} style={{ margin: 0 }}>{`订单 ${order.outTradeNo}`}</Typography.Title>
+          <OrderStatusTag status={order.status} />
+        </Space>
+        <Button danger type="primary" disabled={!canRefund} onClick={() => setRefunding(true)}>
+          退款
+        </Button>
+      </Space>
+      {order.flags.filter((f) => !f.resolvedAt).map((f) => (
+        <Alert key={f.id} type="error" showIcon message={`支付异常：${flagLabel(f)}`} description={`${f.message}（${formatTime(f.createdAt)}）`} />
+      ))}
+      <Card title="商品">
+        <Table<OrderItem>
+          rowKey="skuId"
+          size="small"
+          pagination={false}
+          dataSource={order.items}
+          columns={[
+            { title: '商品', dataIndex: 'title' },
+            { title: '规格', key: 'attrs', render: (_, i) => formatAttrs(i.attrs) || '默认' },
+            { title: '单价', dataIndex: 'priceFen', render: formatFen },
+            { title: '数量', dataIndex: 'qty' },
+            { title: '小计', key: 'line', render: (_, i) => formatFen(multiplyFen(i.priceFen, i.qty)) }
+          ]}
+          summary={() => (
+            <Table.Summary.Row>
+              <Table.Summary.Cell index={0} colSpan={4}>合计</Table.Summary.Cell>
+              <Table.Summary.Cell index={1}>{formatFen(order.totalFen)}</Table.Summary.Cell>
+            </Table.Summary.Row>
+          )}
+        />
+      </Card>
+      <Card title="支付">
+        <Descriptions column={2} size="small">
+          <Descriptions.Item label="下单时间">{formatTimeSeconds(order.createdAt)}</Descriptions.Item>
+          <Descriptions.Item label="支付时间">{formatTimeSeconds(order.payment.paidAt ?? order.paidAt)}</Descriptions.Item>
+          <Descriptions.Item label="商户订单号">{order.payment.outTradeNo}</Descriptions.Item>
+          <Descriptions.Item label="微信支付单号">{order.payment.transactionId ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="订单金额">{formatFen(order.totalFen)}</Descriptions.Item>
+          <Descriptions.Item label="已退款">{formatFen(order.refundedFen ?? 0)}</Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Card title="收货地址">
+        <Descriptions column={2} size="small">
+          <Descriptions.Item label="收货人">{addr.name}</Descriptions.Item>
+          <Descriptions.Item label="电话">{addr.phone}</Descriptions.Item>
+          <Descriptions.Item label="地址" span={2}>{`${addr.province} ${addr.city} ${addr.district} ${addr.detail}`}</Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Card title="来源">
+        <Descriptions column={2} size="small">
+          <Descriptions.Item label="内容页面">{a?.contentSlug ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="分享人">{a?.sharerId ?? '—（非分享带来）'}</Descriptions.Item>
+          <Descriptions.Item label="分享层级">{a?.depth ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="分享 ID">{a?.shareId ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="场景值">{a?.scene ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="顾客 ID">{order.userId}</Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Card title="退款记录">
+        <Table<Refund>
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={order.refunds}
+          locale={{ emptyText: '没有退款' }}
+          columns={[
+            { title: '退款单号', dataIndex: 'outRefundNo' },
+            { title: '金额', dataIndex: 'amountFen', render: formatFen },
+            { title: '原因', dataIndex: 'reason' },
+            { title: '状态', dataIndex: 'status', render: (s: string) => REFUND_STATUS[s] ?? s },
+            { title: '申请时间', dataIndex: 'createdAt', render: formatTime },
+            { title: '完成时间', dataIndex: 'settledAt', render: formatTime }
+          ]}
+        />
+      </Card>
+      <RefundDialog
+        order={order}
+        open={refunding}
+        onClose={() => setRefunding(false)}
+        onRefunded={(o) => {
+          setRefunding(false)
+          onChange(o)
+        }}
+      />
+    </Space>
+  )
 }

@@ -1,3 +1,0 @@
-export function FlagBell() {
-  return null
-}

@@ -1,3 +1,0 @@
-export function RefundList() {
-  return <div>TODO</div>
-}
