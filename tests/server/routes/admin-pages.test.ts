@@ -175,6 +175,13 @@ describeEachDb('content pages (staff)', (dialect) => {
       const res = await admin(method, url, method === 'PUT' ? pageBody('whatever') : undefined)
       expect([url, res.status, res.json.error.code]).toEqual([url, 404, 'PAGE_NOT_FOUND'])
     }
+    const badPut = await admin('PUT', `/api/admin/pages/${page.id}`, pageBody('edge-cases', undefined, { blocks: [{ type: 'poll' }] }))
+    expect(badPut.status).toBe(400)
+    expect(badPut.json.error.details).toEqual([expect.objectContaining({ path: 'blocks.0.type' })])
+    expect((await admin('GET', `/api/admin/pages/${page.id}`)).json.page.blocks).toEqual(page.blocks)
+    expect((await admin('GET', `/api/admin/pages/${page.id}/versions/0`)).status).toBe(400)
+    expect((await admin('GET', `/api/admin/pages/${page.id}/versions/7`)).json.error.code).toBe('VERSION_NOT_FOUND')
+    expect((await admin('GET', '/api/admin/pages?cursor=nope')).json.error.code).toBe('INVALID_CURSOR')
     const slugClash = await admin('PUT', `/api/admin/pages/${page.id}`, pageBody('spring'))
     expect(slugClash.status).toBe(409)
     expect((await admin('GET', `/api/admin/pages/${page.id}`)).json.page.slug).toBe('edge-cases')

@@ -36,6 +36,12 @@ describeEachDb('staff management and roles', (dialect) => {
     expect((await t.call('GET', '/api/admin/audit', { cookie: editor })).status).toBe(403)
   })
 
+  test('an editor cannot refund (403), whatever the order', async () => {
+    const res = await t.call('POST', '/api/admin/orders/ord_any/refund', { cookie: editor, body: { amountFen: 100, reason: '试试' } })
+    expect(res.status).toBe(403)
+    expect(res.json.error.code).toBe('FORBIDDEN')
+  })
+
   test('an editor may edit content and products', async () => {
     expect((await t.call('GET', '/api/admin/pages', { cookie: editor })).status).toBe(200)
     expect((await t.call('GET', '/api/admin/products', { cookie: editor })).status).toBe(200)
