@@ -1,0 +1,85 @@
+/**
+ * The demo brand 山茶 on an empty database: staff (an admin and an editor),
+ * 10 products with their SKUs and photos, and 3 published content pages
+ * that use every block type. Everything goes through the server's own flows
+ * (the same validation, ids and audit entries as staff edits), and the
+ * pictures and the clip are drawn on this machine: no network.
+ *
+ * "Empty" means no product and no page: a database anyone has worked in is
+ * never touched, so running the seed again adds nothing.
+ */
+import { listPageRows } from '../db/repos/page-repo'
+import { listProductRows } from '../db/repos/product-repo'
+import type { Deps } from '../deps'
+import { createProduct } from '../flows/catalog/create-product'
+import { createPage } from '../flows/content/create-page'
+import { publishPage } from '../flows/content/publish-page'
+import { productInputSchema } from '../inputs/product-input'
+import { productPhoto } from './art/product-photo'
+import { scenePng, type SceneName } from './art/scenes'
+import { DEMO_PRODUCTS } from './demo-catalog'
+import { demoPages } from './demo-pages'
+import { ensureDemoStaff, type SeededStaff } from './demo-staff'
+import { storeImage, storeVideo } from './store-media'
+import { demoVideoMp4, VIDEO_POSTER_SCENE } from './video/demo-video'
+
+export type SeedReport =
+  | { seeded: false; reason: string }
+  | { seeded: true; staff: SeededStaff[]; products: number; skus: number; pages: string[]; media: number; video: string }
+
+export async function isEmptyForDemo(deps: Deps): Promise<boolean> {
+  const products = await listProductRows(deps.db, { limit: 1 })
+  const pages = await listPageRows(deps.db, { limit: 1 })
+  return products.length === 0 && pages.length === 0
+}
+
+export async function seedDemoBrand(deps: Deps): Promise<SeedReport> {
+  if (!(await isEmptyForDemo(deps))) return { seeded: false, reason: 'the database already has products or pages' }
+  const { adminId, staff } = await ensureDemoStaff(deps)
+  let media = 0
+  const image = async (png: Buffer) => {
+    media++
+    return storeImage(deps, adminId, png)
+  }
+
+  const productIds = new Map<string, string>()
+  let skus = 0
+  for (const p of DEMO_PRODUCTS) {
+    const images: string[] = []
+    for (const colour of p.photos) images.push(await image(productPhoto(p.art, colour, p.tint)))
+    // The staff API's own schema: the demo can hold nothing an editor could not type in.
+    const input = productInputSchema.parse({ title: p.title, description: p.description, images, skus: p.skus })
+    const product = await createProduct(deps, adminId, input)
+    productIds.set(p.key, product.id)
+    skus += product.skus.length
+  }
+
+  const scenes = new Map<SceneName, string>()
+  const scene = (name: SceneName) => {
+    const path = scenes.get(name)
+    if (!path) throw new Error(`demo seed: scene ${name} was not drawn`)
+    return path
+  }
+  for (const name of ['linen-hero', 'tea-hero', 'home-hero', 'linen-detail', 'mug-trio', 'home-corner', VIDEO_POSTER_SCENE] as const) {
+    scenes.set(name, await image(scenePng(name)))
+  }
+  const video = await storeVideo(deps, adminId, demoVideoMp4())
+  media++
+
+  const bodies = demoPages({
+    product: (key) => {
+      const id = productIds.get(key)
+      if (!id) throw new Error(`demo seed: page refers to unknown product ${key}`)
+      return id
+    },
+    scene,
+    video: { src: video, poster: scene(VIDEO_POSTER_SCENE) }
+  })
+  for (const body of bodies) {
+    const page = await createPage(deps, adminId, body)
+    if (!page.ok) throw new Error(`demo seed: page ${body.slug} was refused: ${page.error.code} ${page.error.message} ${JSON.stringify(page.error.details)}`)
+    const published = await publishPage(deps, adminId, page.value.id, undefined)
+    if (!published.ok) throw new Error(`demo seed: page ${body.slug} did not publish: ${published.error.message}`)
+  }
+  return { seeded: true, staff, products: productIds.size, skus, pages: bodies.map((b) => b.slug), media, video }
+}
