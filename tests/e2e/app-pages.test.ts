@@ -43,6 +43,9 @@ test('home feed, content page, SKU picker, product, cart, checkout, order pendin
   await visible(page, '清晨七点的阳台')
   await page.waitForTimeout(300)
   await screenshot(page, 'app-content')
+  await page.locator('.blk-grid').scrollIntoViewIfNeeded()
+  await page.waitForTimeout(300)
+  await screenshot(page, 'app-content-products')
 
   await page.locator('.blk-product__buy').first().click()
   await visible(page, '请选择 颜色 / 尺码')
