@@ -80,10 +80,10 @@ const Taro = {
   nextTick: (fn: () => void) => setTimeout(fn, 0)
 }
 
-const runOnce = (fn: () => void) => useEffect(() => { fn() }, []) // eslint-disable-line react-hooks/exhaustive-deps
+const useRunOnce = (fn: () => void) => useEffect(() => { fn() }, []) // eslint-disable-line react-hooks/exhaustive-deps
 
 /** Registers the latest callback for a hook while the component is mounted. */
-function listen(hook: Hook, fn: () => unknown, runNow = false) {
+function useListen(hook: Hook, fn: () => unknown, runNow = false) {
   const ref = useRef(fn)
   ref.current = fn
   useEffect(() => {
@@ -94,14 +94,14 @@ function listen(hook: Hook, fn: () => unknown, runNow = false) {
   }, []) // eslint-disable-line react-hooks/exhaustive-deps
 }
 
-export const useLoad = (fn: (params: Record<string, string>) => void) => runOnce(() => fn(__router.params))
-export const useLaunch = runOnce
-export const useReady = runOnce
-export const useDidShow = (fn: () => unknown) => listen('didShow', fn, true)
-export const useDidHide = (fn: () => unknown) => listen('didHide', fn)
+export const useLoad = (fn: (params: Record<string, string>) => void) => useRunOnce(() => fn(__router.params))
+export const useLaunch = useRunOnce
+export const useReady = useRunOnce
+export const useDidShow = (fn: () => unknown) => useListen('didShow', fn, true)
+export const useDidHide = (fn: () => unknown) => useListen('didHide', fn)
 export const useUnload = jest.fn()
-export const usePullDownRefresh = (fn: () => unknown) => listen('pullDownRefresh', fn)
-export const useReachBottom = (fn: () => unknown) => listen('reachBottom', fn)
+export const usePullDownRefresh = (fn: () => unknown) => useListen('pullDownRefresh', fn)
+export const useReachBottom = (fn: () => unknown) => useListen('reachBottom', fn)
 export const useShareAppMessage = (fn: () => unknown) => { shareAppMessage = fn }
 export const useShareTimeline = (fn: () => unknown) => { shareTimeline = fn }
 export const useRouter = () => __router
