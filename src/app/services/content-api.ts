@@ -28,8 +28,9 @@ export function absoluteProduct(product: Product): Product {
   return { ...product, images: product.images.map((i) => mediaUrl(i)) }
 }
 
-export async function getPage(slug: string): Promise<PageResponse> {
-  const answer = await api.get<PageResponse>(`/api/v1/pages/${encodeURIComponent(slug)}`)
+/** preview: a staff preview token (the admin's phone frame or QR code) serves the draft. */
+export async function getPage(slug: string, options: { preview?: string } = {}): Promise<PageResponse> {
+  const answer = await api.get<PageResponse>(`/api/v1/pages/${encodeURIComponent(slug)}`, { query: { preview: options.preview } })
   // An older app meets newer block types: skip them, never crash the page.
   const blocks = parseBlocksLenient(answer.page.blocks, (index, issues) =>
     console.warn(`content: block ${index} of ${slug} skipped: ${issues.map((i) => i.message).join('; ')}`)

@@ -107,3 +107,12 @@ test('a page that is gone says so calmly; a network failure offers a retry', asy
   await act(async () => fireEvent.click(screen.getByRole('button', { name: '重新加载' })))
   expect(await screen.findByText('轻一点，慢一点')).toBeInTheDocument()
 })
+
+test('a staff preview link shows the draft (preview token passed on) without counting a view', async () => {
+  const backend = fakeBackend().on('GET', '/api/v1/pages/summer-linen', { body: summerPage })
+  __router.params = { slug: 'summer-linen', preview: 'tok123' }
+  render(<ContentPage />)
+  await screen.findByText('轻一点，慢一点')
+  expect(backend.calls[0].query.get('preview')).toBe('tok123')
+  expect(queued().filter((e) => e.type === 'content_view')).toEqual([])
+})

@@ -25,6 +25,8 @@ import './index.css'
 export default function ContentPage() {
   const { params } = useRouter()
   const slug = params.slug ?? ''
+  // Staff previewing a draft: shown as shoppers will see it, but never counted.
+  const preview = params.preview || undefined
   const [data, setData] = useState<PageResponse | null>(null)
   const [error, setError] = useState<{ message: string; missing: boolean } | null>(null)
   const [picking, setPicking] = useState<Product | null>(null)
@@ -39,20 +41,21 @@ export default function ContentPage() {
       return
     }
     try {
-      const answer = await getPage(slug)
+      const answer = await getPage(slug, { preview })
       setData(answer)
       setError(null)
       setTitle(answer.page.title)
     } catch (e) {
       const missing = e instanceof ApiError && e.status === 404
-      setError({ message: missing ? '这篇内容已下线或不存在' : (e as Error).message, missing })
+      const expired = e instanceof ApiError && e.code === 'PREVIEW_EXPIRED'
+      setError({ message: missing ? '这篇内容已下线或不存在' : expired ? '预览链接已过期，请在后台重新生成' : (e as Error).message, missing: missing || expired })
     } finally {
       stopPullDownRefresh()
     }
-  }, [slug])
+  }, [slug, preview])
 
   useLoad(() => {
-    if (slug) {
+    if (slug && !preview) {
       recordPageShare(params, { contentSlug: slug, page: 'pages/content/index' })
       tracker.track('content_view', { contentSlug: slug })
       rememberContent(slug)
