@@ -1,4 +1,114 @@
-// `npm start`: the whole local stack. The one-command demo arrives with its own issue;
-// until then this says so instead of pretending.
-console.error('npm start is not ready yet: run `npm run server` (backend) and `npm run sandbox` (WeChat sandbox) separately.')
-process.exit(1)
+/**
+ * `npm start`: the whole local stack in one command.
+ *
+ *   1. the WeChat sandbox (src/sandbox) with keys kept in DATA_DIR/sandbox-keys
+ *   2. the backend (src/server) in this process on SQLite, wired to the sandbox,
+ *      seeding the demo brand on an empty database, serving the admin web at
+ *      /admin/ and the shop's H5 build at /
+ *   3. the builds: admin (Vite), H5 and weapp (Taro), with the API and sandbox
+ *      addresses baked in, skipped while up to date
+ *   4. a summary of every URL and login
+ *
+ * Ctrl-C (or SIGTERM) stops the build in progress, the backend and the sandbox,
+ * and exits 0; a second Ctrl-C quits at once. Options: scripts/start/options.ts.
+ */
+import { resolve } from 'node:path'
+import { backendEnvFor, ensureKeysDir, sandboxOptionsFromKeys } from '../src/sandbox/keys'
+import { createSandbox, type Sandbox } from '../src/sandbox/sandbox'
+import { startBackend, type RunningBackend } from './start/backend'
+import { buildRunner, buildSpecs, type BuildOutcome } from './start/builds'
+import { readOptions, USAGE, type StartOptions } from './start/options'
+import { summary } from './start/summary'
+
+const root = resolve(__dirname, '..')
+const say = (line: string) => console.log(line)
+
+interface Services {
+  sandbox: Sandbox
+  backend: RunningBackend
+}
+
+async function startServices(o: StartOptions): Promise<Services> {
+  const keys = ensureKeysDir(o.keysDir)
+  const sandbox = createSandbox({ ...sandboxOptionsFromKeys(keys), merchantName: '山茶生活馆（沙箱）', log: (line) => say(`  [sandbox] ${line}`) })
+  await sandbox.listen(o.sandboxPort, o.host).catch((e: unknown) => {
+    throw portError(e, 'SANDBOX_PORT', o.sandboxPort)
+  })
+  say(`✓ WeChat sandbox on ${sandbox.url}`)
+  try {
+    const backend = await startBackend(o, backendEnvFor(o.keysDir, sandbox.url), say).catch((e: unknown) => {
+      throw portError(e, 'PORT', o.port)
+    })
+    say(`✓ backend on ${backend.url} (log: ${backend.logPath})`)
+    const seed = backend.seed
+    say(
+      seed.seeded
+        ? `✓ demo brand seeded in ${backend.seedSeconds} s: ${seed.products} products (${seed.skus} SKUs), pages ${seed.pages.join(', ')}, ${seed.staff.length} staff`
+        : `✓ demo data kept: ${seed.reason}`
+    )
+    return { sandbox, backend }
+  } catch (e) {
+    await sandbox.close()
+    throw e
+  }
+}
+
+function portError(e: unknown, variable: string, port: number): unknown {
+  if ((e as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {
+    return new Error(`port ${port} is already in use: stop whatever listens there, or start with ${variable}=<another port>`)
+  }
+  return e
+}
+
+async function main(): Promise<void> {
+  const o = readOptions(process.argv.slice(2), process.env, root)
+  if (o === 'help') {
+    say(USAGE)
+    return
+  }
+  say(`山茶 demo: starting the local stack (data in ${o.dataDir})`)
+  const runner = buildRunner(o.root, o.logDir, say)
+  const services = startServices(o)
+
+  let stopping = false
+  let stoppingSince = 0
+  const stop = async (signal: string) => {
+    if (stopping) {
+      // NOTE: one Ctrl-C can arrive twice (from the terminal and relayed by npm/tsx); only a later one means "now".
+      if (Date.now() - stoppingSince < 1_500) return
+      say(`${signal} again: quitting without waiting`)
+      process.exit(1)
+    }
+    stopping = true
+    stoppingSince = Date.now()
+    say(`\n${signal}: stopping (Ctrl-C again to quit at once)…`)
+    await runner.stop()
+    // Startup (and a first seed) finishes before closing, so the database is never half seeded.
+    const started = await services.catch(() => null)
+    await started?.backend.close()
+    await started?.sandbox.close()
+    say('stopped.')
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop('SIGINT'))
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+
+  const { sandbox, backend } = await services
+  if (stopping) return
+  let builds: BuildOutcome[]
+  if (o.skipBuilds) {
+    say('  builds skipped (--skip-builds)')
+    builds = (['admin', 'h5', 'weapp'] as const).map((name) => ({ name, status: 'skipped' }))
+  } else {
+    say('  builds run one at a time; the backend already answers meanwhile')
+    builds = await runner.run(buildSpecs(o.root, backend.url, sandbox.url), { rebuild: o.rebuild })
+  }
+  if (stopping) return
+  say(await summary({ o, deps: backend.app.deps, apiUrl: backend.url, sandboxUrl: sandbox.url, builds }))
+}
+
+main().catch((e: unknown) => {
+  console.error(`npm start failed: ${e instanceof Error ? e.message : String(e)}`)
+  if (e instanceof Error && !/already in use|must be|unknown option|contradict/.test(e.message)) console.error(e.stack)
+  process.exit(1)
+})
