@@ -6,6 +6,7 @@
  * 99 and at stock). Every answer is priced here by core's priceCart, so a
  * gone SKU, a sold-out line or a changed price shows as that line's problem.
  */
+import type { CartDto } from '@core/api-types'
 import { mergeCarts, normalizeLines, priceCart, type CartLine, type PricedCart } from '@core/cart'
 import { findCartItems, saveCart } from '../../db/repos/cart-repo'
 import type { Deps } from '../../deps'
@@ -20,16 +21,20 @@ function parseLines(json: string | undefined): CartLine[] {
   return json === undefined ? [] : (JSON.parse(json) as CartLine[])
 }
 
-async function priced(deps: Deps, lines: CartLine[]): Promise<PricedCart> {
+/** CartDto of core/api-types, plus how many lines can be paid and whether any cannot. */
+export type CartAnswer = CartDto & Pick<PricedCart, 'payableLines' | 'hasProblems'>
+
+async function priced(deps: Deps, lines: CartLine[]): Promise<CartAnswer> {
   const facts = await loadSkuFacts(deps.db, lines.map((l) => l.skuId))
-  return priceCart(lines, facts)
+  const p = priceCart(lines, facts)
+  return { items: p.lines, totalFen: p.totalFen, payableCount: p.payableCount, payableLines: p.payableLines, hasProblems: p.hasProblems }
 }
 
-export async function getCart(deps: Deps, userId: string): Promise<PricedCart> {
+export async function getCart(deps: Deps, userId: string): Promise<CartAnswer> {
   return priced(deps, parseLines(await findCartItems(deps.db, userId)))
 }
 
-export async function putCart(deps: Deps, userId: string, input: CartInput): Promise<PricedCart> {
+export async function putCart(deps: Deps, userId: string, input: CartInput): Promise<CartAnswer> {
   const now = deps.clock.now().toISOString()
   const lines = await deps.db.transaction().execute(async (trx) => {
     let next = normalizeLines(input.items)

@@ -1,0 +1,145 @@
+/**
+ * POST /orders: the server prices the items (core priceCart over live SKU
+ * rows), reserves stock and writes the order, its attribution and the
+ * order_created event in one transaction. Stock is taken with a conditional
+ * UPDATE per SKU (in SKU-id order, so two orders never deadlock), so
+ * concurrent orders cannot oversell. The Idempotency-Key is unique per
+ * shopper: the same key answers the same order and reserves nothing more;
+ * the same key with a different body is refused.
+ */
+import { createHash } from 'node:crypto'
+import type { Address, AttributionHint, OrderDto, OrderItemDto } from '@core/api-types'
+import { priceCart, type CartLine } from '@core/cart'
+import { err, ok, type Result } from '@core/result'
+import { makeOutTradeNo, orderExpiresAt } from '@core/order'
+import { insertOrder, findOrderByIdempotencyKey, type OrderRow } from '../../db/repos/order-repo'
+import { reserveStock } from '../../db/repos/stock-repo'
+import { isUniqueViolation } from '../../db/unique-violation'
+import type { Deps } from '../../deps'
+import { newId } from '../../ids'
+import { attributeOrder } from '../attribution/attribute-order'
+import { loadSkuFacts } from '../cart/sku-facts'
+import { recordServerEvent } from '../events/record-server-event'
+import { toOrderDto } from './order-view'
+import { Rollback } from './rollback'
+
+export interface CreateOrderInput {
+  items: CartLine[]
+  address: Address
+  attribution?: AttributionHint
+}
+
+export interface CreatedOrder {
+  order: OrderDto
+  /** True when the Idempotency-Key had already made this order. */
+  replayed: boolean
+}
+
+function hashRequest(input: CreateOrderInput): string {
+  const canonical = {
+    items: input.items.map((i) => [i.skuId, i.qty]),
+    address: input.address,
+    attribution: input.attribution ?? null
+  }
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex')
+}
+
+function replay(row: OrderRow, requestHash: string): Result<CreatedOrder> {
+  if (row.requestHash !== requestHash) {
+    return err('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different order; use a new key for a new order', {
+      orderId: row.id
+    })
+  }
+  return ok({ order: toOrderDto(row), replayed: true })
+}
+
+export async function createOrder(
+  deps: Deps,
+  userId: string,
+  idempotencyKey: string,
+  input: CreateOrderInput
+): Promise<Result<CreatedOrder>> {
+  const requestHash = hashRequest(input)
+  try {
+    return await deps.db.transaction().execute(async (trx) => {
+      const earlier = await findOrderByIdempotencyKey(trx, userId, idempotencyKey)
+      if (earlier) return replay(earlier, requestHash)
+
+      const now = deps.clock.now()
+      const facts = await loadSkuFacts(trx, input.items.map((i) => i.skuId))
+      const priced = priceCart(input.items, facts)
+      for (const line of priced.lines) {
+        if (line.problem === 'SKU_GONE') return err('SKU_UNAVAILABLE', `SKU ${line.skuId} is no longer sold`, { skuId: line.skuId })
+        if (line.problem) return err('OUT_OF_STOCK', `Only ${line.maxQty} of SKU ${line.skuId} left`, { skuId: line.skuId, available: line.maxQty })
+      }
+      if (priced.totalFen <= 0) return err('INVALID_ORDER_TOTAL', 'An order must cost more than 0 fen to be paid with WeChat Pay')
+
+      for (const line of [...input.items].sort((a, b) => (a.skuId < b.skuId ? -1 : 1))) {
+        if (!(await reserveStock(trx, line.skuId, line.qty))) {
+          throw new Rollback(err('OUT_OF_STOCK', `SKU ${line.skuId} sold out just now`, { skuId: line.skuId, available: 0 }))
+        }
+      }
+
+      const id = newId('ord')
+      const hint = input.attribution
+      const attribution = await attributeOrder(trx, {
+        userId,
+        at: now,
+        hint: {
+          ...(hint?.shareId ? { shareId: hint.shareId } : {}),
+          ...(hint?.contentSlug ? { contentSlug: hint.contentSlug } : {}),
+          ...(hint?.scene !== undefined ? { scene: String(hint.scene) } : {})
+        }
+      })
+      const items: OrderItemDto[] = priced.lines.map((l) => ({ skuId: l.skuId, title: l.title, attrs: l.attrs, priceFen: l.priceFen, qty: l.qty }))
+      const at = now.toISOString()
+      const row: OrderRow = {
+        id,
+        userId,
+        outTradeNo: makeOutTradeNo(id, 1),
+        status: 'pending_payment',
+        totalFen: priced.totalFen,
+        refundedFen: 0,
+        refundingFen: null,
+        statusBeforeRefund: null,
+        items: JSON.stringify(items),
+        address: JSON.stringify(input.address),
+        attrShareId: attribution.shareId,
+        attrSharerUserId: attribution.sharerUserId,
+        attrContentSlug: attribution.contentSlug,
+        attrDepth: attribution.depth,
+        attrScene: attribution.scene,
+        createdAt: at,
+        expiresAt: orderExpiresAt(at, deps.config.orderPayTimeoutMinutes),
+        paidAt: null,
+        closedAt: null,
+        idempotencyKey,
+        requestHash,
+        updatedAt: at,
+        transactionId: null,
+        prepayId: null,
+        payRequestedAt: null,
+        payCheckedAt: null
+      }
+      await insertOrder(trx, row)
+      await recordServerEvent(trx, {
+        type: 'order_created',
+        userId,
+        orderId: id,
+        totalFen: row.totalFen,
+        at: now,
+        contentSlug: attribution.contentSlug,
+        shareId: attribution.shareId
+      })
+      return ok({ order: toOrderDto(row), replayed: false })
+    })
+  } catch (e) {
+    if (e instanceof Rollback) return e.result
+    // Two requests with one key raced (PostgreSQL): the loser's reservation rolled back; answer the winner's order.
+    if (isUniqueViolation(e)) {
+      const winner = await findOrderByIdempotencyKey(deps.db, userId, idempotencyKey)
+      if (winner) return replay(winner, requestHash)
+    }
+    throw e
+  }
+}
