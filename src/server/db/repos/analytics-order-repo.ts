@@ -1,0 +1,52 @@
+/**
+ * The reports' reads over orders: what was bought through a page or a
+ * share, and paid orders by time. An order counts in the window its
+ * created_at falls in; "paid" is the statuses the caller passes (core's
+ * isPaidStatus: paid, shipped, completed).
+ */
+import { sql } from 'kysely'
+import type { Executor } from '../database'
+import type { Window } from './analytics-repo'
+
+const n = (v: unknown): number => Number(v ?? 0)
+
+export interface OrderTotals {
+  key: string
+  orders: number
+  paidOrders: number
+  paidFen: number
+}
+
+/** Orders created in the window grouped by an attribution column (the page, or the share). */
+export async function orderTotalsBy(
+  db: Executor,
+  w: Window,
+  by: 'attr_content_slug' | 'attr_share_id',
+  paidStatuses: readonly string[]
+): Promise<OrderTotals[]> {
+  const paid = sql`status IN (${sql.join(paidStatuses.map((s) => sql`${s}`))})`
+  const { rows } = await sql<{ grp: string; orders: unknown; paidOrders: unknown; paidFen: unknown }>`
+    SELECT ${sql.ref(by)} AS grp, COUNT(*) AS orders,
+      SUM(CASE WHEN ${paid} THEN 1 ELSE 0 END) AS paid_orders,
+      SUM(CASE WHEN ${paid} THEN total_fen ELSE 0 END) AS paid_fen
+    FROM orders
+    WHERE created_at >= ${w.fromIso} AND created_at < ${w.toIso} AND ${sql.ref(by)} IS NOT NULL
+    GROUP BY ${sql.ref(by)}`.execute(db)
+  return rows.map((r) => ({ key: r.grp, orders: n(r.orders), paidOrders: n(r.paidOrders), paidFen: n(r.paidFen) }))
+}
+
+/** Paid orders whose payment time falls in the window: when, and how much. */
+export async function paidOrderTimes(
+  db: Executor,
+  w: Window,
+  paidStatuses: readonly string[]
+): Promise<Array<{ paidAt: string; totalFen: number }>> {
+  const rows = await db
+    .selectFrom('orders')
+    .select(['paidAt', 'totalFen'])
+    .where('paidAt', '>=', w.fromIso)
+    .where('paidAt', '<', w.toIso)
+    .where('status', 'in', [...paidStatuses])
+    .execute()
+  return rows.flatMap((r) => (r.paidAt ? [{ paidAt: r.paidAt, totalFen: n(r.totalFen) }] : []))
+}

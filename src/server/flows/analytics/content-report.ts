@@ -1,0 +1,65 @@
+/**
+ * GET /api/admin/analytics/content (CONTRACT.md "Report definitions"), one
+ * row per page with anything in the window:
+ *   views       content_view events;  viewers: distinct shoppers of them
+ *   shares      share events of the page
+ *   shareOpens  share_open events on the page's shares (made at any time)
+ *               by shoppers other than the sharer
+ *   addToCarts  add_to_cart events carrying the slug
+ *   orders      orders created in the window attributed to the page;
+ *               paidOrders / paidFen: those of them now paid, and their totals
+ * Rows: most viewed first, then by slug.
+ */
+import type { Executor } from '../../db/database'
+import { orderTotalsBy } from '../../db/repos/analytics-order-repo'
+import { allShares, contentEventCounts, opensInWindow, type Window } from '../../db/repos/analytics-repo'
+import { PAID_STATUSES } from './paid-statuses'
+import { indexShares } from './share-index'
+
+export interface ContentRow {
+  slug: string
+  views: number
+  viewers: number
+  shares: number
+  shareOpens: number
+  addToCarts: number
+  orders: number
+  paidOrders: number
+  paidFen: number
+}
+
+export async function contentReport(db: Executor, w: Window): Promise<{ rows: ContentRow[] }> {
+  const rows = new Map<string, ContentRow>()
+  const row = (slug: string): ContentRow => {
+    let r = rows.get(slug)
+    if (!r) {
+      r = { slug, views: 0, viewers: 0, shares: 0, shareOpens: 0, addToCarts: 0, orders: 0, paidOrders: 0, paidFen: 0 }
+      rows.set(slug, r)
+    }
+    return r
+  }
+
+  for (const c of await contentEventCounts(db, w, ['content_view', 'share', 'add_to_cart'])) {
+    const r = row(c.slug)
+    if (c.type === 'content_view') {
+      r.views = c.events
+      r.viewers = c.shoppers
+    } else if (c.type === 'share') r.shares = c.events
+    else r.addToCarts = c.events
+  }
+
+  const shares = indexShares(await allShares(db))
+  for (const open of await opensInWindow(db, w, { withFirst: false })) {
+    const share = shares.get(open.shareId)
+    if (share?.slug && share.sharer !== open.opener) row(share.slug).shareOpens++
+  }
+
+  for (const o of await orderTotalsBy(db, w, 'attr_content_slug', PAID_STATUSES)) {
+    const r = row(o.key)
+    r.orders = o.orders
+    r.paidOrders = o.paidOrders
+    r.paidFen = o.paidFen
+  }
+
+  return { rows: [...rows.values()].sort((a, b) => b.views - a.views || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)) }
+}

@@ -1,0 +1,42 @@
+/**
+ * Every share as the reports see it: the first `share` event of a share id
+ * is the share (a later event reusing the id is ignored, as attribution
+ * ignores it), with its sharer, parent and page. Also the greatest depth in
+ * each share's subtree, for the sharer report's maxDepth: depths come from
+ * core's shareDepth; the subtree maximum is pushed up the ancestor chain
+ * once per share, which stays linear where calling core's maxDepthFrom per
+ * sharer would rescan every share for every sharer.
+ */
+import { shareDepth, type ShareInfo } from '@core/attribution'
+
+export interface ShareFact {
+  shareId: string
+  sharer: string
+  parentShareId: string | null
+  slug: string | null
+  ts: number
+}
+
+export function indexShares(events: readonly ShareFact[]): Map<string, ShareFact> {
+  const shares = new Map<string, ShareFact>()
+  for (const e of events) if (!shares.has(e.shareId)) shares.set(e.shareId, e)
+  return shares
+}
+
+/** shareId → the greatest depth among the share and every share descending from it. */
+export function subtreeMaxDepths(shares: ReadonlyMap<string, ShareFact>): Map<string, number> {
+  const lookup = new Map<string, Pick<ShareInfo, 'parentShareId'>>()
+  for (const [id, s] of shares) lookup.set(id, { parentShareId: s.parentShareId })
+  const best = new Map<string, number>()
+  for (const id of shares.keys()) {
+    const depth = shareDepth(id, lookup)
+    const seen = new Set<string>()
+    // Walk up: every ancestor's subtree contains this share.
+    for (let at: string | null | undefined = id; at && shares.has(at) && !seen.has(at); at = shares.get(at)?.parentShareId) {
+      seen.add(at)
+      if ((best.get(at) ?? 0) >= depth && at !== id) break // an ancestor already saw a deeper share, and so did its ancestors
+      best.set(at, Math.max(best.get(at) ?? 0, depth))
+    }
+  }
+  return best
+}
