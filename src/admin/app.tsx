@@ -41,7 +41,7 @@ function Screens() {
 
 export function AdminApp() {
   return (
-    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#c0392b' } }}>
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#0f766e' } }}>
       <AntApp>
         <SessionProvider>
           <Screens />

@@ -6,6 +6,7 @@
 import type { Browser, Page } from 'playwright-core'
 import type { PageResponse, Product } from '@core/api-types'
 import { ensureAdminBuild } from './helpers/admin-build'
+import { bridge, BUILT_API_BASE } from './helpers/api-bridge'
 import { shopperBuys } from './helpers/admin-shopper'
 import { serveAdmin } from './helpers/admin-site'
 import { CHROMIUM_ARGS, CHROMIUM_PATH, screenshot } from './helpers/browser'
@@ -35,6 +36,8 @@ afterAll(async () => {
 
 async function openAdmin(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  // The H5 app in the preview frame calls the API base it was built with; send that to this backend.
+  await bridge(context, BUILT_API_BASE, stack.apiUrl)
   const page = await context.newPage()
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
   page.on('console', (m) => {
@@ -139,6 +142,8 @@ test('staff build, publish and sell a page, refund an order and see the analytic
 
   await page.getByRole('button', { name: '预览' }).click()
   await page.getByAltText('预览二维码').waitFor()
+  await page.frameLocator('iframe[title="手机预览"]').getByText('天冷了，给脖子一点温柔。').waitFor()
+  await page.frameLocator('iframe[title="手机预览"]').getByText('羊毛围巾').first().waitFor()
   await screenshot(page, 'admin-06-preview')
   await page.getByRole('button', { name: 'Close' }).click()
   await page.getByRole('button', { name: '历史版本' }).click()
@@ -148,6 +153,7 @@ test('staff build, publish and sell a page, refund an order and see the analytic
 
   await page.getByRole('menuitem', { name: '内容' }).click()
   await page.getByRole('cell', { name: 'winter-wool' }).waitFor()
+  await page.mouse.move(5, 5)
   await screenshot(page, 'admin-08-page-list')
 
   // ---- analytics before anyone buys
@@ -183,12 +189,14 @@ test('staff build, publish and sell a page, refund an order and see the analytic
   await page.getByRole('button', { name: '确认退款' }).click()
   await page.getByRole('cell', { name: '顾客要了小一号的赠品，补差价' }).waitFor()
   // WeChat Pay (the sandbox) settles the refund by notification; reload until it shows.
-  for (let i = 0; i < 40 && !(await page.getByRole('cell', { name: '已退款' }).isVisible()); i++) {
+  const settled = page.locator('tr', { hasText: '顾客要了小一号的赠品' }).getByRole('cell', { name: '已退款', exact: true })
+  for (let i = 0; i < 40 && !(await settled.isVisible()); i++) {
     await page.waitForTimeout(500)
     await page.reload()
     await page.getByRole('heading', { name: `订单 ${order.outTradeNo}` }).waitFor()
   }
-  await page.getByRole('cell', { name: '已退款' }).waitFor()
+  await settled.waitFor()
+  await page.getByText('¥59', { exact: true }).first().waitFor()
   await screenshot(page, 'admin-12-order-refunded')
 
   await page.getByRole('menuitem', { name: '订单' }).click()
@@ -213,6 +221,7 @@ test('staff build, publish and sell a page, refund an order and see the analytic
   await login(page, 'editor@brand.test', 'editor-password-1')
   const menu = await page.getByRole('menu', { name: '主菜单' }).getByRole('menuitem').allTextContents()
   expect(menu).toEqual(['内容', '商品'])
+  await page.getByRole('cell', { name: 'winter-wool' }).waitFor()
   await screenshot(page, 'admin-16-editor-menu')
 
   expect(problems).toEqual([])

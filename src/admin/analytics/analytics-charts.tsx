@@ -13,10 +13,13 @@ export function FunnelChartView({ steps }: { steps: FunnelResponse['steps'] }) {
       {
         type: 'funnel',
         sort: 'none',
+        // Widths relative to the first step, so equal steps look equal rather than thin.
+        min: 0,
+        max: Math.max(first, 1),
         left: '10%',
         width: '80%',
         minSize: '8%',
-        label: { show: true, position: 'inside', formatter: (p: { name: string; value: number }) => `${p.name} ${p.value}` },
+        label: { show: true, position: 'inside', color: '#fff', formatter: (p: { name: string; value: number }) => `${p.name} ${p.value}` },
         data: steps.map((s) => ({ name: STEP_LABELS[s.name] ?? s.name, value: s.users }))
       }
     ]
@@ -33,15 +36,15 @@ export function DailyChartView({ rows }: { rows: DailyRow[] }) {
         return r ? `${r.day}<br/>支付订单 ${r.paidOrders} 笔<br/>支付金额 ${formatFen(r.paidFen)}` : ''
       }
     },
-    legend: { data: ['支付订单', '支付金额（元）'] },
-    grid: { left: 48, right: 64, top: 40, bottom: 32 },
+    legend: { top: 0, data: ['支付订单', '支付金额（元）'] },
+    grid: { left: 48, right: 64, top: 56, bottom: 32 },
     xAxis: { type: 'category', data: rows.map((r) => r.day.slice(5)) },
     yAxis: [
       { type: 'value', name: '笔', minInterval: 1 },
       { type: 'value', name: '元' }
     ],
     series: [
-      { name: '支付订单', type: 'line', smooth: true, data: rows.map((r) => r.paidOrders) },
+      { name: '支付订单', type: 'line', data: rows.map((r) => r.paidOrders) },
       { name: '支付金额（元）', type: 'bar', yAxisIndex: 1, barMaxWidth: 24, itemStyle: { opacity: 0.35 }, data: rows.map((r) => r.paidFen / 100) }
     ]
   }

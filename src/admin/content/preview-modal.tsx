@@ -10,10 +10,12 @@ import { messageOf } from '../api/api-error'
 import type { Preview } from '../api/types'
 import { formatTime } from '../common/format'
 import { pagesApi } from './pages-api'
+import { appPreviewUrl } from './preview-url'
 
 export function PreviewModal({ pageId, open, onClose, beforeOpen }: { pageId: string; open: boolean; onClose: () => void; beforeOpen: () => Promise<boolean> }) {
   const [preview, setPreview] = useState<Preview | null>(null)
   const [qr, setQr] = useState<string | null>(null)
+  const [frameUrl, setFrameUrl] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
 
   useEffect(() => {
@@ -30,8 +32,12 @@ export function PreviewModal({ pageId, open, onClose, beforeOpen }: { pageId: st
       .then(() => pagesApi.preview(pageId))
       .then(async (p) => {
         if (!live) return
-        setPreview(p)
-        setQr(await QRCode.toDataURL(p.url, { margin: 1, width: 200 }))
+        // The frame loads from the admin's own host (always reachable from this browser); the
+        // QR code carries the server's public base URL, which is what a phone can reach.
+        const phoneUrl = appPreviewUrl(p.url, new URL(p.url, window.location.origin).origin)
+        setPreview({ ...p, url: phoneUrl })
+        setFrameUrl(appPreviewUrl(p.url, window.location.origin))
+        setQr(await QRCode.toDataURL(phoneUrl, { margin: 1, width: 200 }))
       })
       .catch((e: unknown) => live && setError(messageOf(e)))
     return () => {
@@ -47,7 +53,7 @@ export function PreviewModal({ pageId, open, onClose, beforeOpen }: { pageId: st
       ) : (
         <Space align="start" size="large">
           <div style={{ width: 375, height: 667, border: '10px solid #222', borderRadius: 28, overflow: 'hidden', background: '#fff' }}>
-            <iframe title="手机预览" src={preview.url} style={{ width: '100%', height: '100%', border: 0 }} />
+            <iframe title="手机预览" src={frameUrl ?? preview.url} style={{ width: '100%', height: '100%', border: 0 }} />
           </div>
           <Space direction="vertical">
             <Typography.Text strong>用微信扫码在手机上预览</Typography.Text>

@@ -64,6 +64,12 @@ export function fenToYuanText(fen: number): string {
   return cents === 0 ? String(whole) : `${whole}.${String(cents).padStart(2, '0')}`
 }
 
+/** "¥1,299.5" → "1299.50" after typing; text that does not parse stays as typed so its error can show. */
+export function normalizePrice(text: string): string {
+  const parsed = parseYuan(text, { maxFen: MAX_PRICE_FEN })
+  return parsed.ok ? fenToYuanText(parsed.value) : text
+}
+
 export function attributesFromSkus(skus: readonly Sku[]): AttributeDef[] {
   return Object.entries(attributeOptions({ skus: [...skus] })).map(([name, values]) => ({ name, values }))
 }

@@ -3,7 +3,7 @@ import { Button, Form, Input, InputNumber, Space, Table } from 'antd'
 import { useState } from 'react'
 import { formatAttrs } from '@core/catalog'
 import type { ErrorMap } from '../common/field-errors'
-import type { SkuRow } from './sku-matrix'
+import { normalizePrice, type SkuRow } from './sku-matrix'
 
 export function skuLabel(row: Pick<SkuRow, 'attrs'>): string {
   return Object.keys(row.attrs).length === 0 ? '默认' : formatAttrs(row.attrs)
@@ -22,7 +22,15 @@ export function SkuTable({ names, rows, onChange, errors }: { names: string[]; r
       key: 'price',
       render: (_: unknown, row: SkuRow, i: number) => (
         <Form.Item validateStatus={errors[`skus.${i}.priceFen`] ? 'error' : undefined} help={errors[`skus.${i}.priceFen`]} style={{ marginBottom: 0 }}>
-          <Input aria-label={`价格 ${skuLabel(row)}`} prefix="¥" value={row.price} placeholder="0.00" style={{ width: 140 }} onChange={(e) => set(i, { price: e.target.value })} />
+          <Input
+            aria-label={`价格 ${skuLabel(row)}`}
+            prefix="¥"
+            value={row.price}
+            placeholder="0.00"
+            style={{ width: 140 }}
+            onChange={(e) => set(i, { price: e.target.value })}
+            onBlur={() => set(i, { price: normalizePrice(row.price) })}
+          />
         </Form.Item>
       )
     },

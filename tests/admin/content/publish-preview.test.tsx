@@ -26,7 +26,7 @@ function routes() {
       ok({ items: [{ version: 1, slug: 'spring', title: '春日 旧版', createdAt: '2026-03-01T03:00:00.000Z', createdBy: 'stf_admin', live: true, scheduled: false }], nextCursor: null }),
     'POST /api/admin/pages/:id/versions/:v/restore': () =>
       ok({ page: (current = { ...current, title: '春日 旧版', blocks: [{ type: 'text', text: '旧的正文' }] }) }),
-    'POST /api/admin/pages/:id/preview': () => ok({ token: 'tok123', url: 'http://127.0.0.1:3000/h5/#/pages/content/index?slug=spring&preview=tok123', expiresAt: '2026-03-02T05:00:00.000Z' })
+    'POST /api/admin/pages/:id/preview': () => ok({ token: 'tok123', url: 'http://127.0.0.1:3000/api/v1/pages/spring?preview=tok123', expiresAt: '2026-03-02T05:00:00.000Z' })
   }
 }
 
@@ -77,7 +77,9 @@ test('versions restore into the draft; preview shows the link in a phone frame w
 
   await user().click(screen.getByRole('button', { name: '预览' }))
   const frame = await screen.findByTitle('手机预览')
-  expect(frame).toHaveAttribute('src', 'http://127.0.0.1:3000/h5/#/pages/content/index?slug=spring&preview=tok123')
+  expect(frame).toHaveAttribute('src', 'http://localhost/#/pages/content/index?slug=spring&preview=tok123')
+  // The QR code and the link carry the server's public host, for a phone.
+  expect(screen.getByText('http://127.0.0.1:3000/#/pages/content/index?slug=spring&preview=tok123')).toBeInTheDocument()
   expect(await screen.findByAltText('预览二维码')).toHaveAttribute('src', expect.stringMatching(/^data:image\/png;base64,/))
   // Restoring made the server's copy the saved draft: nothing new to send.
   expect(api.callsTo('PUT', '/api/admin/pages/pg_1')).toHaveLength(0)

@@ -1,11 +1,14 @@
-// The admin web as staff get it: dist-admin/ at /admin/, with /api and /media passed
-// through to the backend on the same origin (so the SameSite=Strict session cookie
-// works exactly as behind the real host).
+// The admin web as staff get it under `npm start`: dist-admin/ at /admin/, the shop's
+// H5 build (dist-h5/, when built) at /, and /api and /media passed through to the
+// backend on the same origin (so the SameSite=Strict session cookie works exactly as
+// behind the real host, and the preview frame finds the app where it would).
 import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { ADMIN_DIST } from './admin-build'
+
+const H5_DIST = path.resolve(__dirname, '../../../dist-h5')
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -35,12 +38,14 @@ export async function serveAdmin(apiUrl: string) {
   const server = http.createServer((req, res) => {
     const urlPath = decodeURIComponent(new URL(req.url || '/', 'http://x').pathname)
     if (urlPath.startsWith('/api/') || urlPath.startsWith('/media/')) return proxy(req, res, backend)
-    if (!urlPath.startsWith('/admin')) {
-      res.writeHead(302, { location: '/admin/' })
-      return res.end()
+    const admin = urlPath.startsWith('/admin')
+    if (!admin && !fs.existsSync(path.join(H5_DIST, 'index.html'))) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
+      return res.end('dist-h5/ is not built (npm run build:h5)')
     }
-    let file = path.join(ADMIN_DIST, urlPath.slice('/admin'.length))
-    if (!file.startsWith(ADMIN_DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(ADMIN_DIST, 'index.html')
+    const root = admin ? ADMIN_DIST : H5_DIST
+    let file = path.join(root, admin ? urlPath.slice('/admin'.length) : urlPath)
+    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html')
     res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream' })
     fs.createReadStream(file).pipe(res)
   })
