@@ -1,0 +1,132 @@
+/**
+ * An acknowledged batch is durable: the real server runs as a child process
+ * (`node --import tsx src/server/main.ts`, one process, so SIGKILL hits the
+ * server itself), clients stream batches at it, the server is killed with
+ * SIGKILL in the middle of the stream, restarted on the same database, and
+ * every event of every batch it had acknowledged is there.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { describeEachDb } from '../helpers/each-db'
+import { createTestDb, type TestDb } from '../helpers/test-db'
+
+const root = resolve(__dirname, '../../..')
+
+function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const s = createServer()
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port
+      s.close(() => done(port))
+    })
+  })
+}
+
+function startServer(env: Record<string, string>): { child: ChildProcess; output: () => string } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let out = ''
+  child.stdout?.on('data', (d) => (out += String(d)))
+  child.stderr?.on('data', (d) => (out += String(d)))
+  return { child, output: () => out }
+}
+
+async function waitHealthy(base: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 40_000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${output()}`)
+    const res = await fetch(`${base}/healthz`).catch(() => undefined)
+    if (res?.status === 200) return
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error(`server did not answer /healthz:\n${output()}`)
+}
+
+describeEachDb('events survive SIGKILL', (dialect) => {
+  let db: TestDb
+  let dir: string
+  beforeAll(async () => {
+    db = await createTestDb(dialect)
+    dir = mkdtempSync(join(tmpdir(), 'shop-kill-'))
+  })
+  afterAll(async () => {
+    await db.drop()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  test('every acknowledged event is stored after a kill and restart', async () => {
+    const port = await freePort()
+    const base = `http://127.0.0.1:${port}`
+    const env = {
+      WECHAT_APPID: 'wx-kill-test',
+      WECHAT_SECRET: 'kill-test-secret',
+      PORT: String(port),
+      DATABASE_URL: db.url,
+      MEDIA_DIR: join(dir, 'media')
+    }
+    let server = startServer(env)
+    await waitHealthy(base, server.child, server.output)
+
+    const acked = new Set<string>()
+    let sent = 0
+    let killed = false
+    const client = async (c: number) => {
+      for (let b = 0; !killed; b++) {
+        const events = Array.from({ length: 20 }, (_, i) => ({
+          id: `k${c}-${b}-${i}`,
+          type: 'page_view',
+          ts: Date.now(),
+          anonId: `anon-kill-${c}`,
+          sessionId: `s${c}`,
+          page: 'pages/index/index'
+        }))
+        sent += events.length
+        try {
+          const res = await fetch(`${base}/api/v1/events`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ events })
+          })
+          const body = (await res.json()) as { accepted: number; duplicates: number }
+          if (res.status === 200 && body.accepted + body.duplicates === events.length) for (const e of events) acked.add(e.id)
+        } catch {
+          return // the server died under this request: not acknowledged
+        }
+      }
+    }
+    const clients = Array.from({ length: 8 }, (_, c) => client(c))
+    // Kill once a good number of batches are through, with requests in flight.
+    while (acked.size < 2000) await new Promise((r) => setTimeout(r, 20))
+    const exited = new Promise((r) => server.child.once('exit', r))
+    server.child.kill('SIGKILL')
+    killed = true
+    await exited
+    await Promise.all(clients)
+    expect(server.child.signalCode).toBe('SIGKILL')
+    expect(sent).toBeGreaterThan(acked.size) // some batches were cut off mid-request
+
+    server = startServer(env)
+    try {
+      await waitHealthy(base, server.child, server.output)
+      const after = db.reopen()
+      const stored = new Set<string>()
+      const ids = [...acked]
+      for (let i = 0; i < ids.length; i += 500) {
+        const rows = await after.db.selectFrom('events').select('id').where('id', 'in', ids.slice(i, i + 500)).execute()
+        for (const r of rows) stored.add(r.id)
+      }
+      expect(ids.filter((id) => !stored.has(id))).toEqual([])
+      expect(stored.size).toBe(acked.size)
+    } finally {
+      const gone = new Promise((r) => server.child.once('exit', r))
+      server.child.kill('SIGTERM')
+      await gone
+    }
+  }, 120_000)
+})
