@@ -6,12 +6,19 @@ import { readJson, writeJson } from './storage'
 const ANON_KEY = 'identity:anonId'
 let sessionId: string | null = null
 
+let anon: string | null = null
+
 export function anonId(): string {
-  const known = readJson<string>(ANON_KEY)
-  if (known) return known
-  const id = newId('a')
-  writeJson(ANON_KEY, id)
-  return id
+  anon ??= readJson<string>(ANON_KEY) ?? null
+  if (anon) return anon
+  anon = newId('a')
+  try {
+    writeJson(ANON_KEY, anon)
+  } catch (e) {
+    // NOTE: storage can be full; this run keeps its id in memory rather than failing.
+    console.error('identity: could not store the anonymous id', e)
+  }
+  return anon
 }
 
 export function currentSessionId(): string {

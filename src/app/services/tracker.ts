@@ -38,7 +38,12 @@ export function createTracker(deps: TrackerDeps = defaultDeps) {
 
   function track(type: ClientEventType, fields: TrackFields = {}): ClientEvent {
     const event = { ...fields, id: newId('e'), type, ts: deps.now(), anonId: anonId(), sessionId: currentSessionId() } as ClientEvent
-    saveQueue([...loadQueue(), event])
+    try {
+      saveQueue([...loadQueue(), event])
+    } catch (e) {
+      // NOTE: storage can be full (10 MB a mini-program); analytics must never break shopping.
+      console.error(`tracker: could not queue ${type}; the event is lost`, e)
+    }
     return event
   }
 

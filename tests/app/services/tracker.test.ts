@@ -137,3 +137,20 @@ test('the default sender posts {events} to POST /api/v1/events, with the token w
   expect((call.body as { events: ClientEvent[] }).events.map((e) => e.type)).toEqual(['checkout_start'])
   expect(call.headers.Authorization).toBe('Bearer tok-9')
 })
+
+test('a full storage loses the event loudly but never breaks the page that tracked it', () => {
+  const tracker = createTracker({ send: recorder().send, now: () => Date.now() })
+  const set = Taro.setStorageSync as unknown as jest.Mock
+  const original = set.getMockImplementation()
+  set.mockImplementation(() => {
+    throw new Error('setStorageSync:fail exceed storage max size 10MB')
+  })
+  const error = jest.spyOn(console, 'error').mockImplementation(() => {})
+  try {
+    expect(() => tracker.track('page_view', { page: 'x' })).not.toThrow()
+    expect(error).toHaveBeenCalledWith(expect.stringContaining('could not queue page_view'), expect.any(Error))
+  } finally {
+    set.mockImplementation(original)
+    error.mockRestore()
+  }
+})

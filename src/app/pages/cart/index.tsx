@@ -71,7 +71,7 @@ export default function CartPage() {
   return (
     <View className='cart'>
       <View className='cart__head'>
-        <Text className='cart__count'>共 {lines.reduce((n, l) => n + l.qty, 0)} 件</Text>
+        <Text className='cart__count'>{lines.length > 0 ? `共 ${lines.reduce((n, l) => n + l.qty, 0)} 件` : ''}</Text>
         <Text className='cart__orders' aria-role='button' onClick={() => go(routes.orders())}>
           我的订单 ›
         </Text>
