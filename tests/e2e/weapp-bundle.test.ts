@@ -70,3 +70,12 @@ test('the content page renders its blocks with live prices, opens the SKU picker
   await until(() => queued().length === 0, 'the event queue to drain')
   expect(weapp.requests).toContain('POST /api/v1/events')
 })
+
+test('a hot start through a share card is read on show (not only at launch)', async () => {
+  type Queued = { type: string; shareId?: string; scene?: number; contentSlug?: string }
+  const queued = () => JSON.parse(String(weapp.storage.get('tracker:queue') || '[]')) as Queued[]
+  weapp.showApp({ path: 'pages/content/index', query: { slug: 'summer-linen', sh: 'shHotStart' }, scene: 1008 })
+  const open = await until(() => queued().find((e) => e.type === 'share_open' && e.shareId === 'shHotStart'), 'the share_open of the hot start')
+  expect(open).toMatchObject({ scene: 1008, contentSlug: 'summer-linen' })
+  expect(JSON.parse(String(weapp.storage.get('attr:share')))).toMatchObject({ id: 'shHotStart' })
+})

@@ -183,6 +183,11 @@ export function loadWeapp(options: {
     requests,
     calls,
     hide: () => hideHandlers.forEach((fn) => fn()),
+    /** A hot start: the app comes back to the foreground through another entry. */
+    showApp: (entry: { path: string; query: Record<string, string>; scene: number }) => {
+      Object.assign(enter, entry)
+      app.onShow(enter)
+    },
     close: () => {
       timers.forEach((t) => clearInterval(t))
       g.setInterval = realSetInterval
