@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { ClientEvent } from '@core/events'
-import { __reset, __router, __share, __storage } from '../../setup/taro'
+import { __fire, __reset, __router, __share, __storage } from '../../setup/taro'
 import ContentPage from '../../../src/app/pages/content/index'
 import { resetLaunchCache } from '../../../src/app/services/launch'
 import { QUEUE_KEY } from '../../../src/app/services/tracker-queue'
@@ -115,4 +115,18 @@ test('a staff preview link shows the draft (preview token passed on) without cou
   await screen.findByText('轻一点，慢一点')
   expect(backend.calls[0].query.get('preview')).toBe('tok123')
   expect(queued().filter((e) => e.type === 'content_view')).toEqual([])
+})
+
+test('coming back to the page reads live stock again', async () => {
+  let stock = 7
+  fakeBackend().on('GET', '/api/v1/pages/summer-linen', () => {
+    const tee = summerPage.products['p-tee']
+    return { body: { ...summerPage, products: { ...summerPage.products, 'p-tee': { ...tee, skus: tee.skus.map((s, i) => ({ ...s, stock: i === 0 ? stock - 2 : s.stock })) } } } }
+  })
+  __router.params = { slug: 'summer-linen' }
+  render(<ContentPage />)
+  expect(await screen.findByText('仅剩 7 件')).toBeInTheDocument()
+  stock = 3
+  await act(() => __fire('didShow'))
+  expect(await screen.findByText('仅剩 3 件')).toBeInTheDocument()
 })

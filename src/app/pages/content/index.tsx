@@ -3,7 +3,7 @@
 // navigation, and a note on how to open the full mini-program.
 import { useCallback, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useLoad, usePullDownRefresh, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
+import { useDidShow, useLoad, usePullDownRefresh, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import type { PageResponse, Product } from '@core/api-types'
 import { BlockRenderer } from '../../components/blocks/block-renderer'
 import { ErrorState } from '../../components/error-state'
@@ -63,6 +63,10 @@ export default function ContentPage() {
     void load()
   })
   usePullDownRefresh(() => void load())
+  // Back on the page (after buying, say): prices and stock are read again.
+  useDidShow(() => {
+    if (data) void load()
+  })
 
   const card = { title: data?.page.share.title || data?.page.title || '品牌好物', imageUrl: data?.page.share.imageUrl ?? undefined }
   useShareAppMessage(() => shareToChat({ contentSlug: slug }, card))

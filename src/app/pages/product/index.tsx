@@ -1,7 +1,7 @@
 // 商品详情: images, the SKU picker, add to cart and buy now; shareable.
 import { useCallback, useState } from 'react'
 import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components'
-import { useLoad, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
+import { useDidShow, useLoad, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { isSoldOut, priceRange, totalStock, type Product } from '@core/catalog'
 import { ErrorState } from '../../components/error-state'
 import { LoadingView } from '../../components/loading-view'
@@ -47,6 +47,11 @@ export default function ProductPage() {
     recordPageShare(params, { productId: id, page: 'pages/product/index' })
     tracker.track('product_view', { productId: id })
     void load()
+  })
+
+  // Back on the page: live price and stock again.
+  useDidShow(() => {
+    if (product) void load()
   })
 
   const card = { title: product?.title ?? '品牌好物', imageUrl: product?.images[0] }
