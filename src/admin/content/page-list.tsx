@@ -4,6 +4,7 @@ import { Button, Space, Table, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import type { AdminPage } from '../api/types'
 import { formatTime } from '../common/format'
+import { useStaffNames } from '../common/staff-names'
 import { useNotify } from '../common/notify'
 import { navigate } from '../router'
 import { NewPageModal } from './new-page-modal'
@@ -18,6 +19,7 @@ export function editorName(by: AdminPage['updatedBy']): string | null {
 export function PageList() {
   const [pages, setPages] = useState<AdminPage[] | null>(null)
   const [creating, setCreating] = useState(false)
+  const staffNames = useStaffNames()
   const notify = useNotify()
   useEffect(() => {
     pagesApi.list().then(
@@ -54,7 +56,7 @@ export function PageList() {
             title: '最后修改',
             key: 'updated',
             render: (_, p) => {
-              const by = editorName(p.updatedBy)
+              const by = editorName(p.updatedBy) ?? staffNames?.lastPageEditors.get(p.id) ?? null
               return by ? `${by} · ${formatTime(p.updatedAt)}` : formatTime(p.updatedAt)
             }
           }

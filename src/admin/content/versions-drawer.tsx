@@ -3,12 +3,14 @@ import { Button, Drawer, List, Popconfirm, Tag, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import type { AdminPage, PageVersion } from '../api/types'
 import { formatTime } from '../common/format'
+import { useStaffNames } from '../common/staff-names'
 import { useNotify } from '../common/notify'
 import { pagesApi } from './pages-api'
 
 export function VersionsDrawer({ pageId, open, onClose, onRestored }: { pageId: string; open: boolean; onClose: () => void; onRestored: (page: AdminPage) => void }) {
   const [versions, setVersions] = useState<PageVersion[] | null>(null)
   const notify = useNotify()
+  const staffNames = useStaffNames()
   useEffect(() => {
     if (!open) return
     setVersions(null)
@@ -50,7 +52,11 @@ export function VersionsDrawer({ pageId, open, onClose, onRestored }: { pageId: 
                   {v.scheduled && <Tag color="orange">定时</Tag>}
                 </span>
               }
-              description={<Typography.Text type="secondary">{`${v.title} · ${formatTime(v.createdAt)}`}</Typography.Text>}
+              description={
+                <Typography.Text type="secondary">
+                  {[v.title, formatTime(v.createdAt), v.createdBy && staffNames?.names.get(v.createdBy)].filter(Boolean).join(' · ')}
+                </Typography.Text>
+              }
             />
           </List.Item>
         )}

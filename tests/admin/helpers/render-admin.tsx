@@ -12,6 +12,8 @@ export function renderAdmin(path: string, routes: Record<string, Handler> = {}, 
   const api = fakeApi({
     'GET /api/admin/session': () => (staff ? ok({ staff }) : { status: 401, body: { error: { code: 'UNAUTHENTICATED', message: 'Log in', details: null } } }),
     'GET /api/admin/flags': () => ok({ items: [], nextCursor: null }),
+    'GET /api/admin/staff': () => ok({ items: [ADMIN, EDITOR], nextCursor: null }),
+    'GET /api/admin/audit': () => ok({ items: [], nextCursor: null }),
     ...routes
   })
   window.location.hash = path
