@@ -12,7 +12,9 @@ import { freshness } from './freshness'
 export interface BuildSpec {
   name: 'admin' | 'h5' | 'weapp'
   label: string
+  /** The package script, run as `npm run SCRIPT`; `command` replaces it (tests). */
   script: string
+  command?: string[]
   outDir: string
   marker: string
   sources: string[]
@@ -74,8 +76,9 @@ export function buildRunner(root: string, logDir: string, say: (line: string) =>
     new Promise<number | null>((resolve, reject) => {
       const log = createWriteStream(logPath)
       const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
+      const [cmd, ...args] = spec.command ?? [npm, 'run', spec.script]
       // detached: its own process group, so a stop kills taro/vite and their workers too.
-      const child = spawn(npm, ['run', spec.script], { cwd: root, env: { ...process.env, ...spec.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+      const child = spawn(cmd!, args, { cwd: root, env: { ...process.env, ...spec.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
       current = child
       child.stdout.pipe(log, { end: false })
       child.stderr.pipe(log, { end: false })
