@@ -7,12 +7,13 @@
  */
 import { z } from 'zod'
 import { validateCartItems } from '@core/cart-input'
-import { AppError, must } from '../http/app-error'
+import { must } from '../http/app-error'
 import { requireShopper, shopperOf } from '../http/guards'
+import { parseInput } from '../http/validate'
 import { getCart, putCart } from '../flows/cart/shopper-cart'
 import type { RegisterRoutes } from './route'
 
-const putBody = z.object({ items: z.unknown(), merge: z.boolean().optional() })
+const putBody = z.object({ merge: z.boolean().optional() })
 
 export const shopperCartRoutes: RegisterRoutes = (app, deps) => {
   const shopper = { preHandler: requireShopper(deps) }
@@ -20,9 +21,8 @@ export const shopperCartRoutes: RegisterRoutes = (app, deps) => {
   app.get('/api/v1/cart', shopper, async (request) => getCart(deps, shopperOf(request).userId))
 
   app.put('/api/v1/cart', shopper, async (request) => {
-    const body = putBody.safeParse(request.body)
-    if (!body.success) throw new AppError(400, 'VALIDATION_FAILED', 'Send {items:[{skuId,qty}], merge?}', [{ path: 'merge', message: 'must be true or false' }])
-    const items = must(validateCartItems(body.data.items))
-    return putCart(deps, shopperOf(request).userId, { items, merge: body.data.merge })
+    const { merge } = parseInput(putBody, request.body, 'cart')
+    const items = must(validateCartItems((request.body as { items?: unknown }).items))
+    return putCart(deps, shopperOf(request).userId, { items, merge })
   })
 }

@@ -23,7 +23,7 @@ const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(50).default(20)
 })
 const getQuery = z.object({ sync: z.enum(['0', '1', 'true', 'false']).optional() })
-const orderBody = z.object({ items: z.unknown(), address: z.unknown(), attribution: z.unknown().optional() })
+const orderBody = z.record(z.string(), z.unknown())
 const attributionHint = z
   .object({
     shareId: z.string().refine(isId, 'not a share id').optional(),

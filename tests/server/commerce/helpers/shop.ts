@@ -78,6 +78,8 @@ export interface ShopOptions {
   sandbox?: Partial<SandboxOptions>
   /** Leave the backend unreachable for notifications (to test reconciliation). */
   unreachable?: boolean
+  /** false: configure login only, no WECHATPAY_* (pay routes answer 503 PAY_NOT_CONFIGURED). */
+  pay?: boolean
 }
 
 export async function createShop(opts: ShopOptions): Promise<Shop> {
@@ -100,7 +102,9 @@ export async function createShop(opts: ShopOptions): Promise<Shop> {
     dialect: opts.dialect,
     clock,
     env: {
-      ...backendEnvFor(keysDir, sandboxUrl),
+      ...Object.fromEntries(
+        Object.entries(backendEnvFor(keysDir, sandboxUrl)).filter(([name]) => opts.pay !== false || !name.startsWith('WECHATPAY_'))
+      ),
       PUBLIC_BASE_URL: opts.unreachable ? 'http://127.0.0.1:9' : baseUrl,
       ...opts.env
     }
