@@ -14,7 +14,7 @@ export const ROUTES: Array<{ pattern: string; screen: Screen }> = [
   { pattern: '/products/:id', screen: named(() => import('./products/product-editor'), 'ProductEditorScreen') },
   { pattern: '/orders', screen: named(() => import('./orders/order-list'), 'OrdersScreen') },
   { pattern: '/orders/:id', screen: named(() => import('./orders/order-detail'), 'OrderDetailScreen') },
-  { pattern: '/refunds', screen: named(() => import('./orders/order-list'), 'RefundList') },
+  { pattern: '/refunds', screen: named(() => import('./orders/refund-list'), 'RefundList') },
   { pattern: '/analytics', screen: named(() => import('./analytics/analytics-screen'), 'AnalyticsScreen') },
   { pattern: '/staff', screen: named(() => import('./staff/staff-list'), 'StaffList') }
 ]

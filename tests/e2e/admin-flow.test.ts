@@ -209,6 +209,7 @@ test('staff build, publish and sell a page, refund an order and see the analytic
   await screenshot(page, 'admin-13-order-list')
   await page.getByRole('menuitem', { name: '退款' }).click()
   await page.getByRole('heading', { name: '退款' }).waitFor()
+  await page.getByRole('link', { name: order.outTradeNo }).waitFor()
   await screenshot(page, 'admin-14-refunds')
 
   // ---- staff accounts: add an editor, who then sees content and products only

@@ -81,7 +81,3 @@ export function OrderList({ title = '订单', statuses = ORDER_STATUSES as reado
 export function OrdersScreen() {
   return <OrderList />
 }
-
-export function RefundList() {
-  return <OrderList title="退款" statuses={['refunding', 'refunded']} initialStatus="refunding" />
-}

@@ -81,3 +81,23 @@ test('the order list filters by status and shows flagged payment problems to adm
   await waitFor(() => expect(api.calls.some((c) => c.path === '/api/admin/orders' && c.query.get('status') === 'refunded')).toBe(true))
   await waitFor(() => expect(screen.queryByText('T2026000001')).not.toBeInTheDocument())
 })
+
+test('the refunds screen lists refunding, refunded and partly refunded orders, not plain paid ones', async () => {
+  renderAdmin('/refunds', {
+    'GET /api/admin/orders': (req) =>
+      req.query.get('cursor')
+        ? ok({ items: [order({ id: 'ord_4', outTradeNo: 'T4', status: 'refunded', refundedFen: 25800 })], nextCursor: null })
+        : ok({
+            items: [
+              order({ id: 'ord_1', outTradeNo: 'T1', status: 'paid', refundedFen: 5900 }),
+              order({ id: 'ord_2', outTradeNo: 'T2', status: 'paid', refundedFen: 0 }),
+              order({ id: 'ord_3', outTradeNo: 'T3', status: 'refunding', refundedFen: 0 })
+            ],
+            nextCursor: 'next'
+          })
+  })
+  expect(await screen.findByRole('link', { name: 'T4' })).toBeInTheDocument()
+  expect(screen.getByRole('link', { name: 'T1' }).closest('tr')).toHaveTextContent('¥59')
+  expect(screen.getByRole('link', { name: 'T3' })).toBeInTheDocument()
+  expect(screen.queryByRole('link', { name: 'T2' })).not.toBeInTheDocument()
+})
