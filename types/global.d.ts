@@ -10,6 +10,6 @@ declare const SANDBOX_BASE: string
 
 declare namespace NodeJS {
   interface ProcessEnv {
-    TARO_ENV: 'weapp' | 'h5' | string
+    TARO_ENV?: 'weapp' | 'h5' | string
   }
 }
