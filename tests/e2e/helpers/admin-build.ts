@@ -19,6 +19,8 @@ export function ensureAdminBuild(): void {
   if (fs.existsSync(index) && fs.statSync(index).mtimeMs > Math.max(...SOURCES.map(newestMtime))) return
   const run = spawnSync(path.join(ROOT, 'node_modules/.bin/vite'), ['build', '--config', 'config/vite.admin.ts', '--logLevel', 'warn'], {
     cwd: ROOT,
+    // NOTE: jest sets NODE_ENV=test, which Vite would honour with React's development build.
+    env: { ...process.env, NODE_ENV: 'production' },
     encoding: 'utf8',
     timeout: 300_000
   })
