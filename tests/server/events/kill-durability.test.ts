@@ -28,12 +28,12 @@ function freePort(): Promise<number> {
 function startServer(env: Record<string, string>): { child: ChildProcess; output: () => string } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe']
+    env: { PATH: process.env.PATH ?? '', ...env } as unknown as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'] as const
   })
   let out = ''
-  child.stdout?.on('data', (d) => (out += String(d)))
-  child.stderr?.on('data', (d) => (out += String(d)))
+  child.stdout.on('data', (d: Buffer) => (out += String(d)))
+  child.stderr.on('data', (d: Buffer) => (out += String(d)))
   return { child, output: () => out }
 }
 

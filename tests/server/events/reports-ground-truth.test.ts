@@ -33,7 +33,7 @@ describeEachDb('reports on a hand-built story', (dialect) => {
   let shop: Shop
   let S: number
   const users: Record<string, Shopper> = {}
-  const orders: Record<string, any> = {}
+  const orders: Record<string, { id: string }> = {}
   let seq = 0
   let cookie = ''
 
@@ -173,9 +173,9 @@ describeEachDb('reports on a hand-built story', (dialect) => {
     })
 
     test('funnel from one page', async () => {
-      expect((await report('funnel', from(), to(), '&contentSlug=spring')).steps.map((s: any) => s.users)).toEqual([1, 1, 1, 1, 1])
-      expect((await report('funnel', from(), to(), '&contentSlug=winter')).steps.map((s: any) => s.users)).toEqual([4, 3, 3, 3, 2])
-      expect((await report('funnel', from(), to(), '&contentSlug=autumn')).steps.map((s: any) => s.users)).toEqual([0, 0, 0, 0, 0])
+      expect((await report('funnel', from(), to(), '&contentSlug=spring')).steps.map((s: { users: number }) => s.users)).toEqual([1, 1, 1, 1, 1])
+      expect((await report('funnel', from(), to(), '&contentSlug=winter')).steps.map((s: { users: number }) => s.users)).toEqual([4, 3, 3, 3, 2])
+      expect((await report('funnel', from(), to(), '&contentSlug=autumn')).steps.map((s: { users: number }) => s.users)).toEqual([0, 0, 0, 0, 0])
     })
 
     test('content', async () => {
@@ -201,7 +201,7 @@ describeEachDb('reports on a hand-built story', (dialect) => {
     const to = () => S + 9 * DAY
 
     test('funnel', async () => {
-      expect((await report('funnel', from(), to())).steps.map((s: any) => s.users)).toEqual([3, 3, 3, 3, 2])
+      expect((await report('funnel', from(), to())).steps.map((s: { users: number }) => s.users)).toEqual([3, 3, 3, 3, 2])
     })
 
     test('content', async () => {

@@ -2,7 +2,9 @@
  * The reports' reads over events (and orders, for what was bought). Every
  * query groups by `events.shopper` (the bound user, else the anon id), so a
  * shopper on several devices counts once without a join per row, and each
- * runs on one of migration 0004's indexes. One SQL text serves SQLite and
+ * runs on one of the partial indexes of migrations 0005–0006, which SQLite
+ * uses only when the event type is written as a literal (sql.lit), never as
+ * a bound parameter. One SQL text serves SQLite and
  * PostgreSQL; counts and bigint times come back as strings from pg, hence Number().
  * A window is [fromMs, toMs) on event ts, [fromIso, toIso) on order times.
  */
@@ -17,13 +19,12 @@ export interface Window {
 }
 
 const n = (v: unknown): number => Number(v ?? 0)
-const inList = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`))
 
 /**
  * Funnel: per shopper, the first content_view in the window (of `slug` when
  * given), then the first add_to_cart at or after it, and so on; a step counts
  * the shoppers who reached it. Later steps are index seeks per shopper on
- * (type, shopper, ts), evaluated only for shoppers who made the step before.
+ * the step type's (shopper, ts) index, only for shoppers who made the step before.
  */
 export async function funnelCounts(db: Executor, w: Window, steps: readonly string[], slug?: string): Promise<number[]> {
   const [first, ...rest] = steps
@@ -33,7 +34,7 @@ export async function funnelCounts(db: Executor, w: Window, steps: readonly stri
   const ctes = [
     sql`s0 AS MATERIALIZED (
       SELECT shopper AS k, MIN(ts) AS t FROM events
-      WHERE type = ${first} AND ts >= ${w.fromMs} AND ts < ${w.toMs}
+      WHERE type = ${sql.lit(first)} AND ts >= ${w.fromMs} AND ts < ${w.toMs}
       ${slug === undefined ? sql`` : sql`AND content_slug = ${slug}`}
       GROUP BY shopper)`
   ]
@@ -42,7 +43,7 @@ export async function funnelCounts(db: Executor, w: Window, steps: readonly stri
     ctes.push(sql`${sql.table(`s${i + 1}`)} AS MATERIALIZED (
       SELECT p.k AS k, (
         SELECT MIN(e.ts) FROM events e
-        WHERE e.type = ${type} AND e.shopper = p.k AND e.ts >= p.t AND e.ts < ${w.toMs}
+        WHERE e.type = ${sql.lit(type)} AND e.shopper = p.k AND e.ts >= p.t AND e.ts < ${w.toMs}
       ) AS t
       FROM ${prev} p WHERE p.t IS NOT NULL)`)
   })
@@ -52,18 +53,18 @@ export async function funnelCounts(db: Executor, w: Window, steps: readonly stri
   return steps.map((_, i) => n(row[`c${i}`]))
 }
 
-/** Per type and page: events, and distinct shoppers, of page-carrying types in the window. */
+/** Per page: events of one page-carrying type in the window, and distinct shoppers behind them. */
 export async function contentEventCounts(
   db: Executor,
   w: Window,
-  types: readonly string[]
-): Promise<Array<{ type: string; slug: string; events: number; shoppers: number }>> {
-  const { rows } = await sql<{ type: string; slug: string; events: unknown; shoppers: unknown }>`
-    SELECT type, content_slug AS slug, COUNT(*) AS events, COUNT(DISTINCT shopper) AS shoppers
+  type: 'content_view' | 'share' | 'add_to_cart'
+): Promise<Array<{ slug: string; events: number; shoppers: number }>> {
+  const { rows } = await sql<{ slug: string; events: unknown; shoppers: unknown }>`
+    SELECT content_slug AS slug, COUNT(*) AS events, COUNT(DISTINCT shopper) AS shoppers
     FROM events
-    WHERE type IN (${inList(types)}) AND content_slug IS NOT NULL AND ts >= ${w.fromMs} AND ts < ${w.toMs}
-    GROUP BY type, content_slug`.execute(db)
-  return rows.map((r) => ({ type: r.type, slug: r.slug, events: n(r.events), shoppers: n(r.shoppers) }))
+    WHERE type = ${sql.lit(type)} AND content_slug IS NOT NULL AND ts >= ${w.fromMs} AND ts < ${w.toMs}
+    GROUP BY content_slug`.execute(db)
+  return rows.map((r) => ({ slug: r.slug, events: n(r.events), shoppers: n(r.shoppers) }))
 }
 
 /**

@@ -39,14 +39,13 @@ export async function contentReport(db: Executor, w: Window): Promise<{ rows: Co
     return r
   }
 
-  for (const c of await contentEventCounts(db, w, ['content_view', 'share', 'add_to_cart'])) {
+  for (const c of await contentEventCounts(db, w, 'content_view')) {
     const r = row(c.slug)
-    if (c.type === 'content_view') {
-      r.views = c.events
-      r.viewers = c.shoppers
-    } else if (c.type === 'share') r.shares = c.events
-    else r.addToCarts = c.events
+    r.views = c.events
+    r.viewers = c.shoppers
   }
+  for (const c of await contentEventCounts(db, w, 'share')) row(c.slug).shares = c.events
+  for (const c of await contentEventCounts(db, w, 'add_to_cart')) row(c.slug).addToCarts = c.events
 
   const shares = indexShares(await allShares(db))
   for (const open of await opensInWindow(db, w, { withFirst: false })) {

@@ -9,7 +9,7 @@
  */
 import { validateBatch, validateBatchShape, type ClientEvent } from '@core/events'
 import { ok, type Result } from '@core/result'
-import { insertEventsReturningIds, type EventRow } from '../../db/repos/event-repo'
+import { insertEventsCounting, type EventRow } from '../../db/repos/event-repo'
 import { lockAnonIds, usersOfAnonIds } from '../../db/repos/identity-repo'
 import type { Deps } from '../../deps'
 import { bindDevice } from './bind-device'
@@ -40,7 +40,7 @@ export async function ingestEvents(
     }
     const bound = await usersOfAnonIds(trx, anonIds)
     const rows = clientEvents.map((e) => toRow(e, receivedAt, input.userId, bound.get(e.anonId) ?? e.anonId))
-    return (await insertEventsReturningIds(trx, rows)).length
+    return insertEventsCounting(trx, rows)
   })
   return ok({ accepted: inserted, duplicates: events.length - inserted, rejected })
 }
