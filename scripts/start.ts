@@ -11,6 +11,11 @@
  *
  * Ctrl-C (or SIGTERM) stops the build in progress, the backend and the sandbox,
  * and exits 0; a second Ctrl-C quits at once. Options: scripts/start/options.ts.
+ *
+ * NOTE: package.json runs this as `node --import tsx`, not the `tsx` CLI: the
+ * CLI relays a Ctrl-C to its child and SIGKILLs it when the child does not
+ * acknowledge within ~60 ms, which a busy moment (drawing the demo pictures)
+ * easily exceeds, so the stack would die without closing anything.
  */
 import { resolve } from 'node:path'
 import { backendEnvFor, ensureKeysDir, sandboxOptionsFromKeys } from '../src/sandbox/keys'
@@ -28,7 +33,7 @@ interface Services {
   backend: RunningBackend
 }
 
-async function startServices(o: StartOptions): Promise<Services> {
+async function startServices(o: StartOptions, signal: AbortSignal): Promise<Services> {
   const keys = ensureKeysDir(o.keysDir)
   const sandbox = createSandbox({ ...sandboxOptionsFromKeys(keys), merchantName: '山茶生活馆（沙箱）', log: (line) => say(`  [sandbox] ${line}`) })
   await sandbox.listen(o.sandboxPort, o.host).catch((e: unknown) => {
@@ -36,7 +41,7 @@ async function startServices(o: StartOptions): Promise<Services> {
   })
   say(`✓ WeChat sandbox on ${sandbox.url}`)
   try {
-    const backend = await startBackend(o, backendEnvFor(o.keysDir, sandbox.url), say).catch((e: unknown) => {
+    const backend = await startBackend(o, backendEnvFor(o.keysDir, sandbox.url), say, signal).catch((e: unknown) => {
       throw portError(e, 'PORT', o.port)
     })
     say(`✓ backend on ${backend.url} (log: ${backend.logPath})`)
@@ -68,7 +73,8 @@ async function main(): Promise<void> {
   }
   say(`山茶 demo: starting the local stack (data in ${o.dataDir})`)
   const runner = buildRunner(o.root, o.logDir, say)
-  const services = startServices(o)
+  const abort = new AbortController()
+  const services = startServices(o, abort.signal)
 
   let stopping = false
   let stoppingSince = 0
@@ -82,8 +88,9 @@ async function main(): Promise<void> {
     stopping = true
     stoppingSince = Date.now()
     say(`\n${signal}: stopping (Ctrl-C again to quit at once)…`)
+    // A seed still drawing gives up before writing anything; one already writing finishes (well under a second).
+    abort.abort(new Error(`${signal} during startup`))
     await runner.stop()
-    // Startup (and a first seed) finishes before closing, so the database is never half seeded.
     const started = await services.catch(() => null)
     await started?.backend.close()
     await started?.sandbox.close()
@@ -93,8 +100,12 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'))
   process.on('SIGTERM', () => void stop('SIGTERM'))
 
-  const { sandbox, backend } = await services
-  if (stopping) return
+  const started = await services.catch((e: unknown) => {
+    if (stopping) return null // stop() reports and exits
+    throw e
+  })
+  if (!started || stopping) return
+  const { sandbox, backend } = started
   let builds: BuildOutcome[]
   if (o.skipBuilds) {
     say('  builds skipped (--skip-builds)')

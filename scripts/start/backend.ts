@@ -28,7 +28,12 @@ export interface RunningBackend {
   close(): Promise<void>
 }
 
-export async function startBackend(o: StartOptions, wechatEnv: Record<string, string>, say: (line: string) => void): Promise<RunningBackend> {
+export async function startBackend(
+  o: StartOptions,
+  wechatEnv: Record<string, string>,
+  say: (line: string) => void,
+  signal: AbortSignal
+): Promise<RunningBackend> {
   const url = `http://${o.host}:${o.port}`
   const config = loadConfig({
     ...process.env,
@@ -53,7 +58,7 @@ export async function startBackend(o: StartOptions, wechatEnv: Record<string, st
     await bootstrapAdmin(app.deps)
     const started = Date.now()
     if (await isEmptyForDemo(app.deps)) say('  seeding the demo brand 山茶 (images and a clip drawn locally)…')
-    const seed = await seedDemoBrand(app.deps)
+    const seed = await seedDemoBrand(app.deps, { signal })
     const seedSeconds = Math.round((Date.now() - started) / 100) / 10
     await app.listen({ port: o.port, host: o.host })
     const running = app

@@ -7,6 +7,10 @@
  *
  * "Empty" means no product and no page: a database anyone has worked in is
  * never touched, so running the seed again adds nothing.
+ *
+ * Drawing takes seconds, writing well under one: everything is drawn first
+ * (abortable between pictures, nothing written yet), then stored, so a
+ * Ctrl-C during the slow part leaves the database empty for the next start.
  */
 import { listPageRows } from '../db/repos/page-repo'
 import { listProductRows } from '../db/repos/product-repo'
@@ -17,6 +21,7 @@ import { publishPage } from '../flows/content/publish-page'
 import { productInputSchema } from '../inputs/product-input'
 import { productPhoto } from './art/product-photo'
 import { scenePng, type SceneName } from './art/scenes'
+import type { DemoProduct } from './demo-catalog'
 import { DEMO_PRODUCTS } from './demo-catalog'
 import { demoPages } from './demo-pages'
 import { ensureDemoStaff, type SeededStaff } from './demo-staff'
@@ -27,14 +32,52 @@ export type SeedReport =
   | { seeded: false; reason: string }
   | { seeded: true; staff: SeededStaff[]; products: number; skus: number; pages: string[]; media: number; video: string }
 
+export interface SeedOptions {
+  /** Aborts the drawing phase (before anything is written) with signal.reason. */
+  signal?: AbortSignal
+}
+
+const SCENES: SceneName[] = ['linen-hero', 'tea-hero', 'home-hero', 'linen-detail', 'mug-trio', 'home-corner', VIDEO_POSTER_SCENE]
+
+interface Drawn {
+  photos: Map<DemoProduct, Buffer[]>
+  scenes: Map<SceneName, Buffer>
+  video: Buffer
+}
+
 export async function isEmptyForDemo(deps: Deps): Promise<boolean> {
   const products = await listProductRows(deps.db, { limit: 1 })
   const pages = await listPageRows(deps.db, { limit: 1 })
   return products.length === 0 && pages.length === 0
 }
 
-export async function seedDemoBrand(deps: Deps): Promise<SeedReport> {
-  if (!(await isEmptyForDemo(deps))) return { seeded: false, reason: 'the database already has products or pages' }
+/** Every picture and the clip, in memory. Yields between pictures so a signal can be handled. */
+async function drawAll(signal: AbortSignal | undefined): Promise<Drawn> {
+  const step = async <T>(make: () => T): Promise<T> => {
+    await new Promise((resolve) => setImmediate(resolve))
+    signal?.throwIfAborted()
+    return make()
+  }
+  const photos = new Map<DemoProduct, Buffer[]>()
+  for (const p of DEMO_PRODUCTS) {
+    const list: Buffer[] = []
+    for (const colour of p.photos) list.push(await step(() => productPhoto(p.art, colour, p.tint)))
+    photos.set(p, list)
+  }
+  const scenes = new Map<SceneName, Buffer>()
+  for (const name of SCENES) scenes.set(name, await step(() => scenePng(name)))
+  const video = await step(() => demoVideoMp4())
+  signal?.throwIfAborted()
+  return { photos, scenes, video }
+}
+
+export async function seedDemoBrand(deps: Deps, opts: SeedOptions = {}): Promise<SeedReport> {
+  const kept = { seeded: false as const, reason: 'the database already has products or pages' }
+  if (!(await isEmptyForDemo(deps))) return kept
+  const drawn = await drawAll(opts.signal)
+  // Another instance may have seeded while this one was drawing.
+  if (!(await isEmptyForDemo(deps))) return kept
+
   const { adminId, staff } = await ensureDemoStaff(deps)
   let media = 0
   const image = async (png: Buffer) => {
@@ -46,7 +89,7 @@ export async function seedDemoBrand(deps: Deps): Promise<SeedReport> {
   let skus = 0
   for (const p of DEMO_PRODUCTS) {
     const images: string[] = []
-    for (const colour of p.photos) images.push(await image(productPhoto(p.art, colour, p.tint)))
+    for (const png of drawn.photos.get(p) ?? []) images.push(await image(png))
     // The staff API's own schema: the demo can hold nothing an editor could not type in.
     const input = productInputSchema.parse({ title: p.title, description: p.description, images, skus: p.skus })
     const product = await createProduct(deps, adminId, input)
@@ -55,15 +98,13 @@ export async function seedDemoBrand(deps: Deps): Promise<SeedReport> {
   }
 
   const scenes = new Map<SceneName, string>()
+  for (const [name, png] of drawn.scenes) scenes.set(name, await image(png))
   const scene = (name: SceneName) => {
     const path = scenes.get(name)
     if (!path) throw new Error(`demo seed: scene ${name} was not drawn`)
     return path
   }
-  for (const name of ['linen-hero', 'tea-hero', 'home-hero', 'linen-detail', 'mug-trio', 'home-corner', VIDEO_POSTER_SCENE] as const) {
-    scenes.set(name, await image(scenePng(name)))
-  }
-  const video = await storeVideo(deps, adminId, demoVideoMp4())
+  const video = await storeVideo(deps, adminId, drawn.video)
   media++
 
   const bodies = demoPages({
