@@ -99,6 +99,12 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', () => void stop('SIGINT'))
   process.on('SIGTERM', () => void stop('SIGTERM'))
+  // NOTE: `kill <npm's pid>` reaches npm's `sh`, which dies without passing it on; without
+  // this the stack would live on as an orphan holding its ports.
+  const parent = process.ppid
+  setInterval(() => {
+    if (process.ppid !== parent) void stop('parent process gone')
+  }, 1_000).unref()
 
   const started = await services.catch((e: unknown) => {
     if (stopping) return null // stop() reports and exits
