@@ -80,7 +80,7 @@ async function main(): Promise<void> {
   let stoppingSince = 0
   const stop = async (signal: string) => {
     if (stopping) {
-      // NOTE: one Ctrl-C can arrive twice (from the terminal and relayed by npm/tsx); only a later one means "now".
+      // NOTE: one Ctrl-C can arrive twice (from the terminal and relayed by a parent); only a later one means "now".
       if (Date.now() - stoppingSince < 1_500) return
       say(`${signal} again: quitting without waiting`)
       process.exit(1)
