@@ -28,7 +28,9 @@ export type BuildOutcome = { name: BuildSpec['name']; status: 'built' | 'fresh' 
 export function buildSpecs(root: string, apiBase: string, sandboxBase: string): BuildSpec[] {
   const r = (p: string) => join(root, p)
   const taroSources = [r('src/app'), r('src/core'), r('config/index.ts'), r('babel.config.js'), r('package.json')]
-  const taroEnv = { TARO_APP_API_BASE: apiBase, TARO_APP_SANDBOX_BASE: sandboxBase }
+  // NOTE: a NODE_ENV left in the shell (test, development) would make Vite bundle React's development build.
+  const production = { NODE_ENV: 'production' }
+  const taroEnv = { ...production, TARO_APP_API_BASE: apiBase, TARO_APP_SANDBOX_BASE: sandboxBase }
   return [
     {
       name: 'admin',
@@ -38,7 +40,7 @@ export function buildSpecs(root: string, apiBase: string, sandboxBase: string): 
       marker: 'index.html',
       sources: [r('src/admin'), r('src/core'), r('config/vite.admin.ts'), r('package.json')],
       baked: [],
-      env: {}
+      env: production
     },
     { name: 'h5', label: 'H5 shop', script: 'build:h5', outDir: r('dist-h5'), marker: 'index.html', sources: taroSources, baked: [apiBase, sandboxBase], env: taroEnv },
     {
