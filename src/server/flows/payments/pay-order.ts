@@ -56,5 +56,12 @@ export async function payOrder(deps: Deps, userId: string, orderId: string): Pro
     return created
   }
   await savePrepayId(deps.db, order.id, created.value.prepayId)
+  // A cancel that ran while WeChat was creating the order found nothing to close there: close it now.
+  const after = await findOrder(deps.db, order.id)
+  if (after?.status === 'closed') {
+    const closed = await pay.closeOrder(order.outTradeNo)
+    if (!closed.ok) return closed
+    return err('ORDER_CLOSED', 'This order was cancelled; place a new order')
+  }
   return ok(pay.requestPayment(created.value.prepayId))
 }
