@@ -6,7 +6,7 @@
  */
 import { sql } from 'kysely'
 import type { Executor } from '../database'
-import type { Window } from './analytics-repo'
+import { firstShareOf, type Window } from './analytics-repo'
 
 const n = (v: unknown): number => Number(v ?? 0)
 
@@ -33,6 +33,21 @@ export async function orderTotalsBy(
     WHERE created_at >= ${w.fromIso} AND created_at < ${w.toIso} AND ${sql.ref(by)} IS NOT NULL
     GROUP BY ${sql.ref(by)}`.execute(db)
   return rows.map((r) => ({ key: r.grp, orders: n(r.orders), paidOrders: n(r.paidOrders), paidFen: n(r.paidFen) }))
+}
+
+/** Paid orders created in the window attributed to a share, per sharer (the share's shopper as of now). */
+export async function paidOrdersBySharer(
+  db: Executor,
+  w: Window,
+  paidStatuses: readonly string[]
+): Promise<Array<{ sharer: string; paidOrders: number; paidFen: number }>> {
+  const { rows } = await sql<{ sharer: string; paid_orders: unknown; paid_fen: unknown }>`
+    SELECT s.shopper AS sharer, COUNT(*) AS paid_orders, SUM(o.total_fen) AS paid_fen
+    FROM orders o ${firstShareOf('o.attr_share_id')}
+    WHERE o.created_at >= ${w.fromIso} AND o.created_at < ${w.toIso}
+      AND o.status IN (${sql.join(paidStatuses.map((st) => sql`${st}`))})
+    GROUP BY s.shopper`.execute(db.withoutPlugins())
+  return rows.map((r) => ({ sharer: r.sharer, paidOrders: n(r.paid_orders), paidFen: n(r.paid_fen) }))
 }
 
 /** Paid orders whose payment time falls in the window: when, and how much. */

@@ -76,33 +76,53 @@ export async function allShares(
   db: Executor
 ): Promise<Array<{ shareId: string; sharer: string; parentShareId: string | null; slug: string | null; ts: number }>> {
   // The literal type matches the partial index events_shares (migration 0005).
-  const { rows } = await sql<{ shareId: string; shopper: string; parentShareId: string | null; contentSlug: string | null; ts: unknown }>`
+  // Without plugins: no camelCase mapping of ~1% of all events' rows.
+  const { rows } = await sql<{ share_id: string; shopper: string; parent_share_id: string | null; content_slug: string | null; ts: unknown }>`
     SELECT share_id, shopper, parent_share_id, content_slug, ts FROM events
-    WHERE type = 'share' ORDER BY ts, id`.execute(db)
-  return rows.map((r) => ({ shareId: r.shareId, sharer: r.shopper, parentShareId: r.parentShareId, slug: r.contentSlug, ts: n(r.ts) }))
+    WHERE type = 'share' ORDER BY ts, id`.execute(db.withoutPlugins())
+  return rows.map((r) => ({ shareId: r.share_id, sharer: r.shopper, parentShareId: r.parent_share_id, slug: r.content_slug, ts: n(r.ts) }))
 }
 
 /**
- * share_open events in the window; with `withFirst`, also whether the open
- * was the opener's first event ever. NOTE: the app records `app_launch`
- * just before the `share_open` of the same launch, so a launch event of the
- * same session does not count as an earlier event.
+ * `s` joined as the share an event names: the first `share` event of that
+ * id (a later event reusing the id is ignored, as attribution ignores it).
+ * Reads only the partial index events_share_lookup.
  */
-export async function opensInWindow(
-  db: Executor,
-  w: Window,
-  opts: { withFirst: boolean }
-): Promise<Array<{ shareId: string; opener: string; first: boolean }>> {
-  const first = opts.withFirst
-    ? sql`CASE WHEN EXISTS (
+export function firstShareOf(shareIdColumn: string) {
+  return sql`JOIN events s ON s.type = 'share' AND s.share_id = ${sql.ref(shareIdColumn)}
+    AND NOT EXISTS (
+      SELECT 1 FROM events s2
+      WHERE s2.type = 'share' AND s2.share_id = s.share_id AND (s2.ts < s.ts OR (s2.ts = s.ts AND s2.id < s.id)))`
+}
+
+const opensOfOthers = (w: Window) => sql`
+  FROM events o ${firstShareOf('o.share_id')}
+  WHERE o.type = 'share_open' AND o.ts >= ${w.fromMs} AND o.ts < ${w.toMs} AND s.shopper <> o.shopper`
+
+/** Per page: share_open events in the window on the page's shares, by shoppers other than the sharer. */
+export async function shareOpensByPage(db: Executor, w: Window): Promise<Array<{ slug: string; opens: number }>> {
+  const { rows } = await sql<{ slug: string; opens: unknown }>`
+    SELECT s.content_slug AS slug, COUNT(*) AS opens ${opensOfOthers(w)} AND s.content_slug IS NOT NULL
+    GROUP BY s.content_slug`.execute(db)
+  return rows.map((r) => ({ slug: r.slug, opens: n(r.opens) }))
+}
+
+/**
+ * Per sharer: the distinct other shoppers who opened one of their shares in
+ * the window, and those of them whose first event ever was that open.
+ * NOTE: the app records `app_launch` just before the `share_open` of the
+ * same launch, so a launch event of the same session does not count as an
+ * earlier event. Reads the covering history index (migration 0007).
+ */
+export async function opensBySharer(db: Executor, w: Window): Promise<Array<{ sharer: string; opens: number; newUsers: number }>> {
+  const { rows } = await sql<{ sharer: string; opens: unknown; new_users: unknown }>`
+    SELECT s.shopper AS sharer, COUNT(DISTINCT o.shopper) AS opens,
+      COUNT(DISTINCT CASE WHEN NOT EXISTS (
         SELECT 1 FROM events x
         WHERE x.shopper = o.shopper AND x.ts < o.ts
           AND NOT (x.type = 'app_launch' AND x.session_id = o.session_id)
-      ) THEN 0 ELSE 1 END`
-    : sql`0`
-  const { rows } = await sql<{ shareId: string; opener: string; first: unknown }>`
-    SELECT o.share_id AS share_id, o.shopper AS opener, ${first} AS first
-    FROM events o
-    WHERE o.type = 'share_open' AND o.ts >= ${w.fromMs} AND o.ts < ${w.toMs}`.execute(db) // partial index events_share_opens
-  return rows.map((r) => ({ shareId: r.shareId, opener: r.opener, first: n(r.first) === 1 }))
+      ) THEN o.shopper END) AS new_users
+    ${opensOfOthers(w)}
+    GROUP BY s.shopper`.execute(db.withoutPlugins())
+  return rows.map((r) => ({ sharer: r.sharer, opens: n(r.opens), newUsers: n(r.new_users) }))
 }

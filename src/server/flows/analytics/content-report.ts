@@ -12,9 +12,8 @@
  */
 import type { Executor } from '../../db/database'
 import { orderTotalsBy } from '../../db/repos/analytics-order-repo'
-import { allShares, contentEventCounts, opensInWindow, type Window } from '../../db/repos/analytics-repo'
+import { contentEventCounts, shareOpensByPage, type Window } from '../../db/repos/analytics-repo'
 import { PAID_STATUSES } from './paid-statuses'
-import { indexShares } from './share-index'
 
 export interface ContentRow {
   slug: string
@@ -47,11 +46,7 @@ export async function contentReport(db: Executor, w: Window): Promise<{ rows: Co
   for (const c of await contentEventCounts(db, w, 'share')) row(c.slug).shares = c.events
   for (const c of await contentEventCounts(db, w, 'add_to_cart')) row(c.slug).addToCarts = c.events
 
-  const shares = indexShares(await allShares(db))
-  for (const open of await opensInWindow(db, w, { withFirst: false })) {
-    const share = shares.get(open.shareId)
-    if (share?.slug && share.sharer !== open.opener) row(share.slug).shareOpens++
-  }
+  for (const o of await shareOpensByPage(db, w)) row(o.slug).shareOpens = o.opens
 
   for (const o of await orderTotalsBy(db, w, 'attr_content_slug', PAID_STATUSES)) {
     const r = row(o.key)

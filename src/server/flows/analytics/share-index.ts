@@ -30,12 +30,15 @@ export function subtreeMaxDepths(shares: ReadonlyMap<string, ShareFact>): Map<st
   const best = new Map<string, number>()
   for (const id of shares.keys()) {
     const depth = shareDepth(id, lookup)
-    const seen = new Set<string>()
-    // Walk up: every ancestor's subtree contains this share.
-    for (let at: string | null | undefined = id; at && shares.has(at) && !seen.has(at); at = shares.get(at)?.parentShareId) {
-      seen.add(at)
-      if ((best.get(at) ?? 0) >= depth && at !== id) break // an ancestor already saw a deeper share, and so did its ancestors
-      best.set(at, Math.max(best.get(at) ?? 0, depth))
+    // Walk up: every ancestor's subtree contains this share. An ancestor that
+    // already holds this depth passed it on to its own ancestors: stop there.
+    let at: string | null | undefined = id
+    for (let hops = 0; at && hops <= shares.size; hops++) {
+      const held = best.get(at) ?? 0
+      if (held >= depth && at !== id) break
+      if (held < depth) best.set(at, depth)
+      const parent: string | null | undefined = shares.get(at)?.parentShareId
+      at = parent && shares.has(parent) ? parent : null
     }
   }
   return best

@@ -15,8 +15,8 @@
  * Rows: most paid first, then most opens, most shares, then by id.
  */
 import type { Executor } from '../../db/database'
-import { orderTotalsBy } from '../../db/repos/analytics-order-repo'
-import { allShares, opensInWindow, type Window } from '../../db/repos/analytics-repo'
+import { paidOrdersBySharer } from '../../db/repos/analytics-order-repo'
+import { allShares, opensBySharer, type Window } from '../../db/repos/analytics-repo'
 import { PAID_STATUSES } from './paid-statuses'
 import { indexShares, subtreeMaxDepths } from './share-index'
 
@@ -31,18 +31,19 @@ export interface SharerRow {
 }
 
 export async function sharerReport(db: Executor, w: Window): Promise<{ rows: SharerRow[] }> {
-  const shareEvents = await allShares(db)
-  const shares = indexShares(shareEvents)
-  const rows = new Map<string, SharerRow & { openers: Set<string>; newcomers: Set<string> }>()
+  const rows = new Map<string, SharerRow>()
   const row = (userId: string) => {
     let r = rows.get(userId)
     if (!r) {
-      r = { userId, shares: 0, opens: 0, newUsers: 0, paidOrders: 0, paidFen: 0, maxDepth: 0, openers: new Set(), newcomers: new Set() }
+      r = { userId, shares: 0, opens: 0, newUsers: 0, paidOrders: 0, paidFen: 0, maxDepth: 0 }
       rows.set(userId, r)
     }
     return r
   }
 
+  // Shares and depths need every share (chains reach back before the window).
+  const shareEvents = await allShares(db)
+  const shares = indexShares(shareEvents)
   const inWindow = shareEvents.filter((s) => s.ts >= w.fromMs && s.ts < w.toMs)
   const deepest = inWindow.length > 0 ? subtreeMaxDepths(shares) : new Map<string, number>()
   for (const s of inWindow) {
@@ -52,25 +53,20 @@ export async function sharerReport(db: Executor, w: Window): Promise<{ rows: Sha
     if (shares.get(s.shareId) === s) r.maxDepth = Math.max(r.maxDepth, deepest.get(s.shareId) ?? 0)
   }
 
-  for (const open of await opensInWindow(db, w, { withFirst: true })) {
-    const share = shares.get(open.shareId)
-    if (!share || share.sharer === open.opener) continue
-    const r = row(share.sharer)
-    r.openers.add(open.opener)
-    if (open.first) r.newcomers.add(open.opener)
+  for (const o of await opensBySharer(db, w)) {
+    const r = row(o.sharer)
+    r.opens = o.opens
+    r.newUsers = o.newUsers
   }
 
-  for (const o of await orderTotalsBy(db, w, 'attr_share_id', PAID_STATUSES)) {
-    const share = shares.get(o.key)
-    if (!share || o.paidOrders === 0) continue
-    const r = row(share.sharer)
-    r.paidOrders += o.paidOrders
-    r.paidFen += o.paidFen
+  for (const o of await paidOrdersBySharer(db, w, PAID_STATUSES)) {
+    const r = row(o.sharer)
+    r.paidOrders = o.paidOrders
+    r.paidFen = o.paidFen
   }
 
-  const out: SharerRow[] = [...rows.values()].map(({ openers, newcomers, ...r }) => ({ ...r, opens: openers.size, newUsers: newcomers.size }))
   return {
-    rows: out.sort(
+    rows: [...rows.values()].sort(
       (a, b) => b.paidFen - a.paidFen || b.opens - a.opens || b.shares - a.shares || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0)
     )
   }
