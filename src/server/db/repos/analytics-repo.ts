@@ -2,10 +2,11 @@
  * The reports' reads over events (and orders, for what was bought). Every
  * query groups by `events.shopper` (the bound user, else the anon id), so a
  * shopper on several devices counts once without a join per row, and each
- * runs on one of the partial indexes of migrations 0005–0006, which SQLite
- * uses only when the event type is written as a literal (sql.lit), never as
- * a bound parameter. One SQL text serves SQLite and
- * PostgreSQL; counts and bigint times come back as strings from pg, hence Number().
+ * runs on one of the partial indexes of migrations 0005–0007, which SQLite
+ * uses only when the event type is written as a literal (sql.lit or SQL
+ * text), never as a bound parameter. One SQL text serves SQLite and
+ * PostgreSQL; counts and bigint times come back as strings from pg, hence
+ * Number(). Bulk reads run without the camelCase plugin (no per-row key mapping).
  * A window is [fromMs, toMs) on event ts, [fromIso, toIso) on order times.
  */
 import { sql } from 'kysely'
