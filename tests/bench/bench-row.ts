@@ -6,8 +6,9 @@
  *
  * `target` is the bound the figure is judged by, with its direction, in the
  * figure's unit; `ratio` is value ÷ that bound (a "≤" target is met at ratio
- * ≤ 1, a "≥" target at ratio ≥ 1). Figures shown only for context (the
- * empty route's req/s beside the page's) have target and ratio null.
+ * ≤ 1, a "≥" target at ratio ≥ 1), null for a bound of 0 (nothing to divide
+ * by; "≤ 0 failures" is judged on the value). Figures shown only for context
+ * (the empty route's req/s beside the page's) have target and ratio null.
  */
 export interface BenchRow {
   figure: string
@@ -25,14 +26,14 @@ export function row(figure: string, value: number, unit: string, bound?: Bound):
   if (!Number.isFinite(value)) throw new Error(`bench figure "${figure}" is not a number: ${value}`)
   if (!bound) return { figure, value, unit, target: null, ratio: null }
   const limit = 'atMost' in bound ? bound.atMost : bound.atLeast
-  return { figure, value, unit, target: `${'atMost' in bound ? '≤' : '≥'} ${limit}`, ratio: round(value / limit, 3) }
+  return { figure, value, unit, target: `${'atMost' in bound ? '≤' : '≥'} ${limit}`, ratio: limit === 0 ? null : round(value / limit, 3) }
 }
 
-/** Whether a row meets its target: null for context rows, or a target without a direction. */
+/** Whether a row meets its target, judged on the value: null for context rows, or a target without a direction. */
 export function meetsTarget(r: BenchRow): boolean | null {
-  if (r.target === null || r.ratio === null) return null
-  const t = String(r.target).trim()
-  if (t.startsWith('≥') || t.startsWith('>=')) return r.ratio >= 1
-  if (t.startsWith('≤') || t.startsWith('<=')) return r.ratio <= 1
-  return null
+  if (r.target === null) return null
+  const m = /^\s*(≤|<=|≥|>=)\s*(-?[\d.]+)/.exec(String(r.target))
+  if (!m) return null
+  const limit = Number(m[2])
+  return m[1] === '≤' || m[1] === '<=' ? r.value <= limit : r.value >= limit
 }
