@@ -144,3 +144,30 @@ export type SharerReportRow = {
 
 // ---- WeChat Pay → backend (failure answer) ----
 export type WechatPayFailBody = { code: 'FAIL'; message: string }
+
+/** A refund of an order as staff see it (`GET /api/admin/orders/:id`). */
+export type RefundDto = {
+  id: string
+  outRefundNo: string
+  amountFen: number
+  reason: string
+  /** e.g. requested, processing, succeeded, failed (shown as given when unknown). */
+  status: string
+  wechatRefundId: string | null
+  createdBy: string | null
+  createdAt: string
+  settledAt: string | null
+}
+
+/** A payment problem WeChat Pay reported (amount mismatch and the like), shown to admins. */
+export type FlagDto = {
+  id: string
+  kind: string
+  message: string
+  orderId: string | null
+  outTradeNo: string | null
+  outRefundNo: string | null
+  details: Record<string, unknown>
+  createdAt: string
+  resolvedAt: string | null
+}

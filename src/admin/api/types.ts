@@ -77,35 +77,13 @@ export interface ProductInput {
 }
 
 export type { Address, Attribution, ContentReportRow, SharerReportRow, FunnelResponse, FunnelStepName } from '@core/api-types'
-import type { Address, Attribution, OrderItemDto } from '@core/api-types'
+import type { Address, Attribution, FlagDto, OrderItemDto, RefundDto } from '@core/api-types'
 
 export type OrderItem = OrderItemDto
 
-export interface Refund {
-  id: string
-  outRefundNo: string
-  amountFen: number
-  reason: string
-  /** e.g. requested, processing, succeeded, failed (shown as given when unknown). */
-  status: string
-  wechatRefundId: string | null
-  createdBy: string | null
-  createdAt: string
-  settledAt: string | null
-}
+export type Refund = RefundDto
 
-/** A payment problem WeChat Pay reported (amount mismatch and the like), shown to admins. */
-export interface Flag {
-  id: string
-  kind: string
-  message: string
-  orderId: string | null
-  outTradeNo: string | null
-  outRefundNo: string | null
-  details: Record<string, unknown>
-  createdAt: string
-  resolvedAt: string | null
-}
+export type Flag = FlagDto
 
 export interface OrderSummary {
   id: string

@@ -3,7 +3,7 @@
  * newest first, paged) and one order with its payment bookkeeping, refunds,
  * full attribution and open payment flags.
  */
-import type { OrderDto, OrderStatus } from '@core/api-types'
+import type { FlagDto, OrderDto, OrderStatus, RefundDto } from '@core/api-types'
 import { err, ok, type Result } from '@core/result'
 import { decodeCursor, page } from '../../cursor'
 import { listFlags, type FlagRow } from '../../db/repos/flag-repo'
@@ -14,37 +14,13 @@ import { toOrderDto } from './order-view'
 
 export type AdminOrderSummary = OrderDto & { userId: string }
 
-export interface AdminRefundDto {
-  id: string
-  outRefundNo: string
-  amountFen: number
-  reason: string
-  status: string
-  wechatRefundId: string | null
-  createdBy: string | null
-  createdAt: string
-  settledAt: string | null
-}
-
-export interface FlagDto {
-  id: string
-  kind: string
-  message: string
-  orderId: string | null
-  outTradeNo: string | null
-  outRefundNo: string | null
-  details: Record<string, unknown>
-  createdAt: string
-  resolvedAt: string | null
-}
-
 export type AdminOrderDto = AdminOrderSummary & {
   payment: { outTradeNo: string; transactionId: string | null; prepayId: string | null; payRequestedAt: string | null; paidAt: string | null }
-  refunds: AdminRefundDto[]
+  refunds: RefundDto[]
   flags: FlagDto[]
 }
 
-export function toRefundDto(r: RefundRow): AdminRefundDto {
+export function toRefundDto(r: RefundRow): RefundDto {
   return {
     id: r.id,
     outRefundNo: r.outRefundNo,
