@@ -60,7 +60,6 @@ const autocannon = autocannonUntyped as (opts: {
 }) => Promise<CannonResult>
 
 const SLUG = 'bench-lookbook'
-export const TARGET_RATIO = 0.5
 
 // Only in the bench's app instance: the floor a route cannot go below.
 const emptyRoute: RegisterRoutes = (app) => {
@@ -154,7 +153,7 @@ function print(f: PagesReadFigures): void {
   for (const r of [f.page, f.empty]) {
     console.log(`${r.path.padEnd(30)} ${String(r.reqPerSec).padStart(6)} ${String(r.p99Ms).padStart(10)} ${String(r.errors).padStart(8)}`)
   }
-  console.log(`ratio (page / empty req/s): ${f.throughputRatio}  (target >= ${TARGET_RATIO})`)
+  console.log(`ratio (page / empty req/s): ${f.throughputRatio}  (no target set by the issue: reported side by side)`)
 }
 
 export async function run(opts: { connections?: number; durationSec?: number } = {}): Promise<BenchRow[]> {
@@ -163,7 +162,7 @@ export async function run(opts: { connections?: number; durationSec?: number } =
     row('GET /pages/:slug throughput', f.page.reqPerSec, 'req/s'),
     row('GET /pages/:slug p99 latency', f.page.p99Ms, 'ms'),
     row('empty route throughput', f.empty.reqPerSec, 'req/s'),
-    row('page ÷ empty route throughput', f.throughputRatio, '×', { atLeast: TARGET_RATIO }),
+    row('page ÷ empty route throughput', f.throughputRatio, '×'),
     row('failed requests', f.page.errors + f.empty.errors, 'requests')
   ]
 }
