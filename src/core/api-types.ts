@@ -1,7 +1,7 @@
 // The HTTP API bodies of CONTRACT.md as TypeScript types, shared by the
 // server (what it answers), the app and the admin (what they read). Types
 // only: validation of request bodies lives with each schema in core.
-import type { CartProblem } from './cart-pricing'
+import type { PricedCartLine } from './cart-pricing'
 import type { Product, Sku, SkuAttrs } from './catalog'
 import type { Block } from './content-blocks'
 import type { PageInput } from './content-page'
@@ -36,19 +36,7 @@ export type ProductResponse = { product: Product }
 export type CartItem = { skuId: string; qty: number }
 export type CartRequest = { items: CartItem[] }
 /** A cart line as the server prices it (see priceCart in core/cart). */
-export type CartLineDto = {
-  skuId: string
-  qty: number
-  productId: string | null
-  title: string
-  attrs: SkuAttrs
-  image?: string
-  priceFen: number
-  lineFen: number
-  maxQty: number
-  problem?: CartProblem
-  seenPriceFen?: number
-}
+export type CartLineDto = PricedCartLine
 export type CartDto = { items: CartLineDto[]; totalFen: number; payableCount: number }
 
 // ---- shopper: orders and payment ----
