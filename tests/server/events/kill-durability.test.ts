@@ -75,6 +75,7 @@ describeEachDb('events survive SIGKILL', (dialect) => {
 
     const acked = new Set<string>()
     let sent = 0
+    let inFlight = 0
     let killed = false
     const client = async (c: number) => {
       for (let b = 0; !killed; b++) {
@@ -87,6 +88,7 @@ describeEachDb('events survive SIGKILL', (dialect) => {
           page: 'pages/index/index'
         }))
         sent += events.length
+        inFlight++
         try {
           const res = await fetch(`${base}/api/v1/events`, {
             method: 'POST',
@@ -97,6 +99,8 @@ describeEachDb('events survive SIGKILL', (dialect) => {
           if (res.status === 200 && body.accepted + body.duplicates === events.length) for (const e of events) acked.add(e.id)
         } catch {
           return // the server died under this request: not acknowledged
+        } finally {
+          inFlight--
         }
       }
     }
@@ -104,12 +108,16 @@ describeEachDb('events survive SIGKILL', (dialect) => {
     // Kill once a good number of batches are through, with requests in flight.
     while (acked.size < 2000) await new Promise((r) => setTimeout(r, 20))
     const exited = new Promise((r) => server.child.once('exit', r))
+    const inFlightAtKill = inFlight
     server.child.kill('SIGKILL')
     killed = true
     await exited
     await Promise.all(clients)
     expect(server.child.signalCode).toBe('SIGKILL')
-    expect(sent).toBeGreaterThan(acked.size) // some batches were cut off mid-request
+    // The kill lands mid-stream: batches were outstanding. (Whether any of them was cut off
+    // before its answer left the server is up to timing, so that is not asserted.)
+    expect(inFlightAtKill).toBeGreaterThan(0)
+    expect(sent).toBeGreaterThanOrEqual(acked.size)
 
     server = startServer(env)
     try {
