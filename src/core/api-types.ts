@@ -64,9 +64,95 @@ export type OrderDto = {
   createdAt: string
   expiresAt: string
   paidAt?: string
-  refundedFen?: number
+  refundedFen: number
+  /** Parcels sent so far (several = split delivery), oldest first. */
+  shipments: ShipmentDto[]
+  /** When everything was delivered to the carrier (the order became shipped). */
+  shippedAt?: string
+  completedAt?: string
+  /** WeChat's 48-hour shipping rule: paidAt + 48 h, while the order waits to be shipped. */
+  shipBy?: string
+  /** A shipped order completes by itself at this time (ORDER_AUTO_COMPLETE_DAYS after shipping). */
+  autoCompleteAt?: string
+  /** The open or the last after-sales request. */
+  afterSale?: AfterSaleDto
+  /** Refunds of this order as the shopper sees them, oldest first. */
+  refunds: ShopperRefundDto[]
 }
 export type OrderResponse = { order: OrderDto }
+
+// ---- fulfilment and after-sales ----
+export type LogisticsType = 'express' | 'same_city' | 'virtual' | 'pickup'
+export type Carrier = { code: string; name: string }
+export type CarriersResponse = { items: Carrier[] }
+export type ShipmentDto = {
+  id: string
+  logisticsType: LogisticsType
+  carrier?: Carrier
+  trackingNo?: string
+  items: CartItem[]
+  shippedAt: string
+}
+export type ShipParcel = { carrierCode?: string; trackingNo?: string; items?: CartItem[] }
+export type ShipRequest = { logisticsType: LogisticsType; parcels?: ShipParcel[]; allDelivered?: boolean }
+export type BatchShipRow = { orderId: string; carrierCode: string; trackingNo: string }
+export type BatchShipRequest = { rows: BatchShipRow[] }
+export type BatchShipResponse = { results: Array<{ orderId: string; ok: boolean; code?: string; message?: string }> }
+export type AfterSaleKind = 'refund' | 'return'
+export type AfterSaleStatus =
+  | 'requested'
+  | 'approved'
+  | 'awaiting_return'
+  | 'returned'
+  | 'refunding'
+  | 'refunded'
+  | 'rejected'
+  | 'cancelled'
+export type ReturnShipmentDto = { carrier: Carrier; trackingNo: string; shippedAt: string }
+export type AfterSaleDto = {
+  id: string
+  orderId: string
+  kind: AfterSaleKind
+  status: AfterSaleStatus
+  reason: string
+  amountFen: number
+  note?: string
+  images: string[]
+  rejectReason?: string
+  returnShipment?: ReturnShipmentDto
+  restock?: boolean
+  createdAt: string
+  updatedAt: string
+}
+export type AfterSaleRequest = { kind: AfterSaleKind; reason: string; amountFen: number; note?: string; images?: string[] }
+export type AfterSaleResponse = { afterSale: AfterSaleDto }
+export type ReturnShipmentRequest = { carrierCode: string; trackingNo: string }
+export type ApproveAfterSaleRequest = { restock?: boolean }
+export type RejectAfterSaleRequest = { reason: string }
+/** An after-sales request in the staff queue: the request plus what staff need to decide. */
+export type AdminAfterSaleDto = AfterSaleDto & { outTradeNo: string; orderStatus: OrderStatus; totalFen: number; refundedFen: number }
+export type ShopperRefundStatus = 'processing' | 'succeeded' | 'failed'
+export type ShopperRefundDto = { id: string; amountFen: number; status: ShopperRefundStatus; createdAt: string; settledAt: string | null }
+export type SubscriptionKey = 'shipped' | 'refund' | 'afterSale' | 'launch'
+export type SubscriptionsRequest = { accepted: SubscriptionKey[] }
+export type MediaResponse = { url: string }
+/** Shop-wide settings staff may change (`GET/PUT /api/admin/settings`). */
+export type ShopSettings = { afterSaleAutoApprove: boolean }
+/**
+ * Something the backend must tell WeChat (outbox task) as staff see it on the
+ * order: `problem` is set, in Chinese, when WeChat refused it for good or it
+ * keeps failing, with what to do about it.
+ */
+export type WechatTaskDto = {
+  id: string
+  kind: 'upload_shipping_info' | 'set_msg_jump_path' | 'subscribe_message' | 'notify_confirm_receive'
+  status: 'pending' | 'done' | 'failed'
+  attempts: number
+  nextAttemptAt: string | null
+  lastErrcode: number | null
+  problem?: { message: string; action: string }
+  updatedAt: string
+}
 /** Ready for Taro.requestPayment. */
 export type PaymentParams = { timeStamp: string; nonceStr: string; package: string; signType: 'RSA'; paySign: string }
 export type PaymentResponse = { payment: PaymentParams }

@@ -71,6 +71,9 @@ export function order(overrides: Partial<OrderDto> = {}): OrderDto {
     attribution: { shareId: null, sharerId: null, contentSlug: null, depth: null, scene: null },
     createdAt: '2026-01-01T10:00:00+08:00',
     expiresAt: new Date(Date.now() + 10 * 60_000).toISOString(),
+    refundedFen: 0,
+    shipments: [],
+    refunds: [],
     ...overrides
   }
 }

@@ -97,7 +97,8 @@ export async function startFixtureShop(options: { emptyFeed?: boolean } = {}) {
           id: `o${orders.length + 1}`, outTradeNo: `T${now}`, status: 'pending_payment', totalFen: lines.totalFen,
           items: lines.lines.map((l) => ({ skuId: l.skuId, title: l.title, attrs: l.attrs, priceFen: l.priceFen, qty: l.qty })),
           address: body.address, attribution: { shareId: null, sharerId: null, contentSlug: null, depth: null, scene: null },
-          createdAt: new Date(now).toISOString(), expiresAt: new Date(now + 15 * 60_000).toISOString()
+          createdAt: new Date(now).toISOString(), expiresAt: new Date(now + 15 * 60_000).toISOString(),
+          refundedFen: 0, shipments: [], refunds: []
         }
         orders.unshift(order)
         return send(201, { order })

@@ -14,7 +14,7 @@ import { toOrderDto } from './order-view'
 
 export type AdminOrderSummary = OrderDto & { userId: string }
 
-export type AdminOrderDto = AdminOrderSummary & {
+export type AdminOrderDto = Omit<AdminOrderSummary, 'refunds'> & {
   payment: { outTradeNo: string; transactionId: string | null; prepayId: string | null; payRequestedAt: string | null; paidAt: string | null }
   refunds: RefundDto[]
   flags: FlagDto[]

@@ -48,6 +48,8 @@ export function toOrderDto(row: OrderRow): OrderDto & { closedAt?: string } {
     attribution: attributionOf(row),
     createdAt: row.createdAt,
     expiresAt: row.expiresAt,
+    shipments: [],
+    refunds: [],
     ...(row.paidAt ? { paidAt: row.paidAt } : {}),
     ...(row.closedAt ? { closedAt: row.closedAt } : {})
   }
