@@ -14,7 +14,6 @@ import { migrateToLatest } from '../../src/server/db/migrate'
 import { bootstrapAdmin } from '../../src/server/flows/staff/bootstrap-admin'
 import { isEmptyForDemo, seedDemoBrand, type SeedReport } from '../../src/server/seed/seed-demo-brand'
 import type { StartOptions } from './options'
-import { serveSites } from './static-sites'
 
 const JOBS_INTERVAL_MS = 5_000
 
@@ -42,7 +41,9 @@ export async function startBackend(
     HOST: o.host,
     PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL || url,
     DATABASE_URL: o.databaseUrl,
-    MEDIA_DIR: o.mediaDir
+    MEDIA_DIR: o.mediaDir,
+    // The builds below write into the repository's dist folders.
+    STATIC_DIR: o.root
   })
   mkdirSync(o.logDir, { recursive: true })
   const logPath = join(o.logDir, 'server.log')
@@ -52,8 +53,8 @@ export async function startBackend(
   let app: FastifyInstance | null = null
   try {
     await migrateToLatest(database)
-    app = await buildApp({ config, db: database, jobsIntervalMs: JOBS_INTERVAL_MS, log: { stream: logStream } })
-    await serveSites(app, { admin: join(o.root, 'dist-admin'), h5: join(o.root, 'dist-h5') })
+    // sites: the same serving as `npm run server` (src/server/http/static-sites.ts).
+    app = await buildApp({ config, db: database, jobsIntervalMs: JOBS_INTERVAL_MS, log: { stream: logStream }, sites: true })
 
     await bootstrapAdmin(app.deps)
     const started = Date.now()

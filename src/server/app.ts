@@ -13,11 +13,13 @@ import { resolve } from 'node:path'
 import Fastify, { type FastifyInstance } from 'fastify'
 import multipart from '@fastify/multipart'
 import type { Config } from './config'
+import { fastifyTrustProxy } from './config-hosting'
 import { systemClock, type Clock } from './clock'
 import type { Database } from './db/database'
 import type { Deps } from './deps'
 import { installErrorHandler } from './http/error-handler'
 import { installJsonOnlyForStaffWrites } from './http/json-only'
+import { serveSites } from './http/static-sites'
 import { loggerOptions, type LogOptions } from './logger'
 import { allRoutes } from './routes'
 import type { RegisterRoutes } from './routes/route'
@@ -33,6 +35,8 @@ export interface BuildAppOptions {
   jobsIntervalMs?: number
   /** Extra routes, e.g. the bench's empty route; never used in production. */
   extraRoutes?: RegisterRoutes[]
+  /** Serve the built admin web at /admin/ and H5 shop at / from config.hosting.staticDir (npm run server, npm start). */
+  sites?: boolean
 }
 
 declare module 'fastify' {
@@ -58,6 +62,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   const app = Fastify({
     logger: loggerOptions(opts.log),
     bodyLimit: BODY_LIMIT_BYTES,
+    // TRUST_PROXY: behind a load balancer request.ip comes from X-Forwarded-For, trusting only the configured hops.
+    trustProxy: fastifyTrustProxy(opts.config.hosting.trustProxy),
     requestIdHeader: false,
     genReqId: (req) => {
       const given = req.headers['x-request-id']
@@ -80,6 +86,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   mkdirSync(resolve(opts.config.mediaDir), { recursive: true })
 
   for (const register of [...allRoutes, ...(opts.extraRoutes ?? [])]) register(app, deps)
+  if (opts.sites) await serveSites(app, opts.config.hosting.staticDir)
 
   if (opts.jobsIntervalMs !== undefined) {
     const stop = startJobs(deps, opts.jobsIntervalMs, app.log)

@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { createPrivateKey, createPublicKey } from 'node:crypto'
+import { loadHosting, type HostingConfig } from './config-hosting'
 
 export interface WechatPayConfig {
   mchId: string
@@ -31,6 +32,8 @@ export interface Config {
   admin: { email: string; password: string } | null
   orderPayTimeoutMinutes: number
   mediaDir: string
+  /** TRUST_PROXY and STATIC_DIR (config-hosting.ts). */
+  hosting: HostingConfig
 }
 
 export class ConfigError extends Error {
@@ -112,9 +115,10 @@ export function loadConfig(env: Env): Config {
   const wechatPay = loadPayConfig(get, problems, url('WECHATPAY_API_BASE', 'https://api.mch.weixin.qq.com'))
   const orderPayTimeoutMinutes = int('ORDER_PAY_TIMEOUT_MINUTES', 15, 1, 24 * 60)
   const mediaDir = get('MEDIA_DIR') ?? 'data/media'
+  const hosting = loadHosting(get, problems)
 
   if (problems.length > 0) throw new ConfigError(problems)
-  return { port, host, databaseUrl, publicBaseUrl, wechat, wechatPay, admin, orderPayTimeoutMinutes, mediaDir }
+  return { port, host, databaseUrl, publicBaseUrl, wechat, wechatPay, admin, orderPayTimeoutMinutes, mediaDir, hosting }
 }
 
 function loadPayConfig(

@@ -1,6 +1,7 @@
 /**
  * `npm run server`: configuration from the environment, migrations, the
- * bootstrap admin, then listen, with the job poller on. A bad environment
+ * bootstrap admin, then listen, with the job poller on, serving the built
+ * admin web and H5 shop too (STATIC_DIR) when `npm run build` has made them. A bad environment
  * stops here with the variable's name. SIGINT/SIGTERM close cleanly.
  */
 import { buildApp } from './app'
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   }
   const database = openDatabase(config.databaseUrl)
   const applied = await migrateToLatest(database)
-  const app = await buildApp({ config, db: database, jobsIntervalMs: JOBS_INTERVAL_MS })
+  const app = await buildApp({ config, db: database, jobsIntervalMs: JOBS_INTERVAL_MS, sites: true })
   if (applied.length > 0) app.log.info({ applied }, 'migrations applied')
   const admin = await bootstrapAdmin(app.deps)
   if (admin === 'created') app.log.info('created the first admin from ADMIN_EMAIL')

@@ -10,7 +10,7 @@ import { messageOf } from '../api/api-error'
 import type { Preview } from '../api/types'
 import { formatTime } from '../common/format'
 import { pagesApi } from './pages-api'
-import { appPreviewUrl } from './preview-url'
+import { appPreviewUrl, isLoopbackUrl } from './preview-url'
 
 export function PreviewModal({ pageId, open, onClose, beforeOpen }: { pageId: string; open: boolean; onClose: () => void; beforeOpen: () => Promise<boolean> }) {
   const [preview, setPreview] = useState<Preview | null>(null)
@@ -37,7 +37,8 @@ export function PreviewModal({ pageId, open, onClose, beforeOpen }: { pageId: st
         const phoneUrl = appPreviewUrl(p.url, new URL(p.url, window.location.origin).origin)
         setPreview({ ...p, url: phoneUrl })
         setFrameUrl(appPreviewUrl(p.url, window.location.origin))
-        setQr(await QRCode.toDataURL(phoneUrl, { margin: 1, width: 200 }))
+        // A loopback base (PUBLIC_BASE_URL unset on a laptop) would make a code no phone can open.
+        if (!isLoopbackUrl(phoneUrl)) setQr(await QRCode.toDataURL(phoneUrl, { margin: 1, width: 200 }))
       })
       .catch((e: unknown) => live && setError(messageOf(e)))
     return () => {
@@ -57,7 +58,17 @@ export function PreviewModal({ pageId, open, onClose, beforeOpen }: { pageId: st
           </div>
           <Space direction="vertical">
             <Typography.Text strong>用微信扫码在手机上预览</Typography.Text>
-            {qr && <img src={qr} alt="预览二维码" width={200} height={200} />}
+            {isLoopbackUrl(preview.url) ? (
+              <Alert
+                type="info"
+                showIcon
+                style={{ maxWidth: 240 }}
+                message="手机打不开本机地址"
+                description={`服务器的公开地址（PUBLIC_BASE_URL）是 ${new URL(preview.url).origin}，只有这台电脑能打开，所以这里不显示二维码。把 PUBLIC_BASE_URL 设成手机能访问的地址（如 https://shop.example.com）后重启服务端即可扫码预览。`}
+              />
+            ) : (
+              qr && <img src={qr} alt="预览二维码" width={200} height={200} />
+            )}
             <Typography.Paragraph copyable={{ text: preview.url }} style={{ maxWidth: 240, wordBreak: 'break-all' }} type="secondary">
               {preview.url}
             </Typography.Paragraph>

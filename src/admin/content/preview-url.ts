@@ -20,3 +20,14 @@ export function appPreviewUrl(url: string, appOrigin: string): string {
   const query = new URLSearchParams({ slug: decodeURIComponent(match[1] as string), preview: token })
   return `${appOrigin}/#/pages/content/index?${query.toString()}`
 }
+
+/** Whether a URL points at this machine only (127.0.0.0/8, localhost, ::1): no phone can open it. */
+export function isLoopbackUrl(url: string): boolean {
+  let host: string
+  try {
+    host = new URL(url).hostname.toLowerCase()
+  } catch {
+    return false
+  }
+  return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host) || host === '0.0.0.0'
+}

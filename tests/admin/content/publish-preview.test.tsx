@@ -26,7 +26,7 @@ function routes() {
       ok({ items: [{ version: 1, slug: 'spring', title: '春日 旧版', createdAt: '2026-03-01T03:00:00.000Z', createdBy: 'stf_admin', live: true, scheduled: false }], nextCursor: null }),
     'POST /api/admin/pages/:id/versions/:v/restore': () =>
       ok({ page: (current = { ...current, title: '春日 旧版', blocks: [{ type: 'text', text: '旧的正文' }] }) }),
-    'POST /api/admin/pages/:id/preview': () => ok({ token: 'tok123', url: 'http://127.0.0.1:3000/api/v1/pages/spring?preview=tok123', expiresAt: '2026-03-02T05:00:00.000Z' })
+    'POST /api/admin/pages/:id/preview': () => ok({ token: 'tok123', url: 'http://192.168.1.20:3000/api/v1/pages/spring?preview=tok123', expiresAt: '2026-03-02T05:00:00.000Z' })
   }
 }
 
@@ -79,8 +79,21 @@ test('versions restore into the draft; preview shows the link in a phone frame w
   const frame = await screen.findByTitle('手机预览')
   expect(frame).toHaveAttribute('src', 'http://localhost/#/pages/content/index?slug=spring&preview=tok123')
   // The QR code and the link carry the server's public host, for a phone.
-  expect(screen.getByText('http://127.0.0.1:3000/#/pages/content/index?slug=spring&preview=tok123')).toBeInTheDocument()
+  expect(screen.getByText('http://192.168.1.20:3000/#/pages/content/index?slug=spring&preview=tok123')).toBeInTheDocument()
   expect(await screen.findByAltText('预览二维码')).toHaveAttribute('src', expect.stringMatching(/^data:image\/png;base64,/))
   // Restoring made the server's copy the saved draft: nothing new to send.
   expect(api.callsTo('PUT', '/api/admin/pages/pg_1')).toHaveLength(0)
+})
+
+test('with a loopback PUBLIC_BASE_URL the preview says a phone cannot open it instead of showing a QR code', async () => {
+  renderAdmin('/pages/pg_1', {
+    ...routes(),
+    'POST /api/admin/pages/:id/preview': () => ok({ token: 'tok9', url: 'http://127.0.0.1:3000/api/v1/pages/spring?preview=tok9', expiresAt: '2026-03-02T05:00:00.000Z' })
+  })
+  await screen.findByLabelText('链接名')
+  await user().click(screen.getByRole('button', { name: '预览' }))
+  expect(await screen.findByTitle('手机预览')).toHaveAttribute('src', 'http://localhost/#/pages/content/index?slug=spring&preview=tok9')
+  expect(await screen.findByText('手机打不开本机地址')).toBeInTheDocument()
+  expect(screen.getByText(/PUBLIC_BASE_URL）是 http:\/\/127\.0\.0\.1:3000/)).toBeInTheDocument()
+  expect(screen.queryByAltText('预览二维码')).toBeNull()
 })
