@@ -20,5 +20,9 @@ export default defineAppConfig({
       { pagePath: 'pages/cart/index', text: '购物车', iconPath: 'assets/tab-cart.png', selectedIconPath: 'assets/tab-cart-active.png' }
     ]
   },
-  lazyCodeLoading: 'requiredComponents'
+  lazyCodeLoading: 'requiredComponents',
+  // NOTE: WeChat refuses a private-info API (location, address…) that app.json does not declare:
+  // without this a released build's Taro.chooseAddress always fails and checkout falls back to the
+  // typed form. The privacy guide (mp admin → 用户隐私保护指引) must declare 收货地址 as well.
+  requiredPrivateInfos: ['chooseAddress']
 })

@@ -79,3 +79,7 @@ test('a hot start through a share card is read on show (not only at launch)', as
   expect(open).toMatchObject({ scene: 1008, contentSlug: 'summer-linen' })
   expect(JSON.parse(String(weapp.storage.get('attr:share')))).toMatchObject({ id: 'shHotStart' })
 })
+
+test("the flows above kept to WeChat's runtime rules (domains, storage, page stack, setData size, private APIs)", () => {
+  expect(weapp.violations).toEqual([])
+})

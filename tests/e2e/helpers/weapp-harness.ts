@@ -2,7 +2,15 @@
 // getCurrentPages are stubbed; wx.request goes over real HTTP (to a test server); a
 // page's setData applies Taro's data paths (`root.cn.[0].v`) to a plain object, so
 // what the mini-program would draw can be read back as text.
+//
+// It also holds the bundle to WeChat's platform rules, as a phone would: an undeclared
+// private-info API fails (requiredPrivateInfos), a request to a host outside the domain
+// list fails, storage over 10 MB throws, an 11th page on the stack is refused, and a
+// setData payload over 256 KB is flagged. The rules read from the files alone (package
+// sizes, share flags, declared APIs) are in weapp-rules.ts. Every breach is in `violations`; suites end
+// with `expect(weapp.violations).toEqual([])`.
 import path from 'node:path'
+import { LIMITS, PRIVATE_INFO_APIS, readAppJson } from './weapp-rules'
 
 type Obj = Record<string, unknown>
 type TaroNode = { v?: string; cn?: TaroNode[]; sid?: string; uid?: string; nn?: string; [k: string]: unknown }
@@ -53,8 +61,39 @@ export function loadWeapp(options: {
   scene?: number
   /** wx.login: a code the backend can exchange (from the WeChat sandbox); a dummy otherwise. */
   loginCode?: () => Promise<string>
+  /** The request/uploadFile/downloadFile domain list (hosts); default: the built API base's host only. */
+  domains?: string[]
+  /** What the phone's storage holds before launch (e.g. a persisted store). */
+  storage?: Record<string, unknown>
 }) {
-  const storage = new Map<string, unknown>()
+  const violations: string[] = []
+  const appJson = readAppJson(options.distDir)
+  const declared = new Set(appJson.requiredPrivateInfos ?? [])
+  const domains = new Set(options.domains ?? [new URL(options.builtApiBase).host])
+  let stack: string[] = []
+  const storageBytes = () => [...storage].reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(JSON.stringify(v) ?? ''), 0)
+  type Callbacks = { success?: (r: unknown) => void; fail?: (e: unknown) => void; complete?: () => void }
+  /** Fails a call as wx does: asynchronously, through fail and complete. */
+  const refuse = (o: Callbacks | undefined, errMsg: string) => {
+    setTimeout(() => {
+      o?.fail?.({ errMsg })
+      o?.complete?.()
+    }, 0)
+  }
+  const outsideDomains = (api: string, url: string, o: Callbacks | undefined): boolean => {
+    let host = ''
+    try {
+      host = new URL(url).host
+    } catch {
+      // not absolute: WeChat refuses it too
+    }
+    if (domains.has(host)) return false
+    violations.push(`${api} to ${url}: ${host || 'no host'} is not in the domain list (${[...domains].join(', ')})`)
+    refuse(o, `${api}:fail url not in domain list`)
+    return true
+  }
+  const routeOf = (url: string) => url.replace(/^\//, '').split('?')[0]!
+  const storage = new Map<string, unknown>(Object.entries(options.storage ?? {}))
   const toasts: string[] = []
   const requests: string[] = []
   const calls: string[] = []
@@ -74,8 +113,61 @@ export function loadWeapp(options: {
     }, 0)
   }
   const OK_APIS = ['stopPullDownRefresh', 'setNavigationBarTitle', 'navigateTo', 'redirectTo', 'switchTab', 'navigateBack', 'reLaunch', 'showModal', 'showLoading', 'hideLoading', 'login', 'requestPayment', 'chooseAddress', 'onAppShow', 'offAppHide', 'offAppShow', 'showShareMenu', 'pageScrollTo', 'startPullDownRefresh']
+  const privateApi = (name: string, answer: Obj) => (o?: Callbacks) => {
+    calls.push(name)
+    if (!declared.has(name)) {
+      violations.push(`${name} called, but app.json's requiredPrivateInfos does not declare it`)
+      return refuse(o, `${name}:fail the api need to be declared in the requiredPrivateInfos field in app.json/ext.json`)
+    }
+    setTimeout(() => {
+      o?.success?.({ errMsg: `${name}:ok`, ...answer })
+      o?.complete?.()
+    }, 0)
+  }
+  const navigation = (name: string, apply: (url: string, delta: number) => string | null) => (o?: Callbacks & { url?: string; delta?: number }) => {
+    calls.push(name)
+    const refused = apply(o?.url ?? '', o?.delta ?? 1)
+    if (refused) return refuse(o, `${name}:fail ${refused}`)
+    setTimeout(() => {
+      o?.success?.({ errMsg: `${name}:ok` })
+      o?.complete?.()
+    }, 0)
+  }
   const wxBase: Obj = {
     ...Object.fromEntries(OK_APIS.map((name) => [name, okApi(name)])),
+    ...Object.fromEntries(PRIVATE_INFO_APIS.map((name) => [name, privateApi(name, {})])),
+    chooseAddress: privateApi('chooseAddress', {
+      userName: '林小满',
+      telNumber: '13800001234',
+      provinceName: '浙江省',
+      cityName: '杭州市',
+      countyName: '西湖区',
+      detailInfo: '龙井路 1 号'
+    }),
+    navigateTo: navigation('navigateTo', (url) => {
+      if (stack.length >= LIMITS.pageStack) {
+        violations.push(`navigateTo ${url} with ${stack.length} pages open: WeChat keeps at most ${LIMITS.pageStack}`)
+        return 'webview count limit exceed'
+      }
+      stack.push(routeOf(url))
+      return null
+    }),
+    redirectTo: navigation('redirectTo', (url) => {
+      stack = [...stack.slice(0, -1), routeOf(url)]
+      return null
+    }),
+    navigateBack: navigation('navigateBack', (_url, delta) => {
+      stack = stack.slice(0, Math.max(1, stack.length - delta))
+      return null
+    }),
+    reLaunch: navigation('reLaunch', (url) => {
+      stack = [routeOf(url)]
+      return null
+    }),
+    switchTab: navigation('switchTab', (url) => {
+      stack = [routeOf(url)]
+      return null
+    }),
     login: (o: { success: (r: unknown) => void; fail: (e: unknown) => void }) => {
       calls.push('login')
       ;(options.loginCode ?? (async () => 'weapp-code'))().then(
@@ -84,7 +176,18 @@ export function loadWeapp(options: {
       )
     },
     getStorageSync: (k: string) => (storage.has(k) ? storage.get(k) : ''),
-    setStorageSync: (k: string, v: unknown) => void storage.set(k, v),
+    setStorageSync: (k: string, v: unknown) => {
+      const before = storage.get(k)
+      storage.set(k, v)
+      const value = Buffer.byteLength(JSON.stringify(v) ?? '')
+      const total = storageBytes()
+      if (value > LIMITS.storageKeyBytes || total > LIMITS.storageBytes) {
+        if (before === undefined) storage.delete(k)
+        else storage.set(k, before)
+        violations.push(`setStorageSync ${k}: ${value} bytes (${total} in all), over WeChat's 1 MB a key / 10 MB in all`)
+        throw new Error('setStorageSync:fail exceed storage max size 10MB')
+      }
+    },
     removeStorageSync: (k: string) => void storage.delete(k),
     getSystemInfoSync: () => ({ platform: 'devtools', windowWidth: 375, windowHeight: 667, screenWidth: 375, pixelRatio: 2, SDKVersion: '3.5.0', version: '8.0.50' }),
     getWindowInfo: () => ({ windowWidth: 375, windowHeight: 667, pixelRatio: 2 }),
@@ -95,7 +198,20 @@ export function loadWeapp(options: {
       toasts.push(o.title)
       o.success?.({ errMsg: 'showToast:ok' })
     },
+    uploadFile: (o: Callbacks & { url: string }) => {
+      calls.push('uploadFile')
+      if (outsideDomains('uploadFile', o.url, o)) return { abort() {} }
+      refuse(o, 'uploadFile:fail the weapp harness does not upload files')
+      return { abort() {} }
+    },
+    downloadFile: (o: Callbacks & { url: string }) => {
+      calls.push('downloadFile')
+      if (outsideDomains('downloadFile', o.url, o)) return { abort() {} }
+      refuse(o, 'downloadFile:fail the weapp harness does not download files')
+      return { abort() {} }
+    },
     request: (o: { url: string; method?: string; data?: unknown; header?: Record<string, string>; success: (r: unknown) => void; fail: (e: unknown) => void; complete?: () => void }) => {
+      if (outsideDomains('request', o.url, o)) return { abort() {} }
       const url = o.url.startsWith(options.builtApiBase) ? options.apiBase + o.url.slice(options.builtApiBase.length) : o.url
       requests.push(`${o.method ?? 'GET'} ${url.slice(options.apiBase.length)}`)
       fetch(url, { method: o.method ?? 'GET', headers: o.header, body: typeof o.data === 'string' ? o.data : o.data === undefined ? undefined : JSON.stringify(o.data) })
@@ -137,7 +253,7 @@ export function loadWeapp(options: {
     Page: (config: Obj) => void pageConfigs.push(config),
     Component: () => undefined,
     getApp: () => appConfig,
-    getCurrentPages: () => [],
+    getCurrentPages: () => stack.map((route) => ({ route })),
     setInterval: (fn: () => void, ms: number) => {
       const t = realSetInterval(fn, ms)
       t.unref?.()
@@ -162,10 +278,14 @@ export function loadWeapp(options: {
     if (!config) throw new Error(`${route}.js did not call Page()`)
     const page = Object.assign(Object.create(null), config) as PageInstance
     page.data = JSON.parse(JSON.stringify(config.data ?? {}))
+    // A test opening a page is a fresh entry (reLaunch), not one more level on the stack.
+    stack = [route]
     Object.assign(page, {
       route,
       __route__: route,
       setData(patch: Obj, cb?: () => void) {
+        const bytes = Buffer.byteLength(JSON.stringify(patch))
+        if (bytes > LIMITS.setDataBytes) violations.push(`${route} setData of ${bytes} bytes, over WeChat's 256 KB`)
         for (const [k, v] of Object.entries(patch)) setPath(page.data as Obj, k, v)
         if (cb) setTimeout(cb, 0)
       }
@@ -178,6 +298,9 @@ export function loadWeapp(options: {
 
   return {
     openPage,
+    violations,
+    /** The page stack as getCurrentPages() reports it. */
+    pageStack: () => [...stack],
     storage,
     toasts,
     requests,
