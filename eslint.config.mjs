@@ -71,6 +71,8 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': restrict(outside('app', 'admin', 'sandbox', 'routes', 'flows')) }
   },
   { files: ['src/admin/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': restrict(outside('app', 'server', 'sandbox')) } },
+  // npm start wires the server and the sandbox together; it builds the front ends as child processes, never imports them.
+  { files: ['src/launcher/**/*.ts'], rules: { 'no-restricted-imports': restrict(outside('app', 'admin')) } },
   // The sandbox is WeChat's side: it imports nothing of ours.
   {
     files: ['src/sandbox/**/*.ts'],

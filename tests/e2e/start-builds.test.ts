@@ -6,8 +6,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { buildRunner, type BuildSpec } from '../../scripts/start/builds'
-import { freshness } from '../../scripts/start/freshness'
+import { buildRunner, type BuildSpec } from '../../src/launcher/start/builds'
+import { freshness } from '../../src/launcher/start/freshness'
 
 let dir: string
 beforeEach(() => {

@@ -1,9 +1,9 @@
 /** The block `npm start` ends with: every URL, both logins, where things are. */
 import { existsSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { listStaff } from '../../src/server/db/repos/staff-repo'
-import type { Deps } from '../../src/server/deps'
-import { DEMO_ADMIN, DEMO_EDITOR } from '../../src/server/seed/demo-staff'
+import { listStaff } from '../../server/db/repos/staff-repo'
+import type { Deps } from '../../server/deps'
+import { DEMO_ADMIN, DEMO_EDITOR } from '../../server/seed/demo-staff'
 import type { BuildOutcome } from './builds'
 import type { StartOptions } from './options'
 

@@ -10,7 +10,7 @@
  *   4. a summary of every URL and login
  *
  * Ctrl-C (or SIGTERM) stops the build in progress, the backend and the sandbox,
- * and exits 0; a second Ctrl-C quits at once. Options: scripts/start/options.ts.
+ * and exits 0; a second Ctrl-C quits at once. Options: src/launcher/start/options.ts.
  *
  * NOTE: package.json runs this as `node --import tsx`, not the `tsx` CLI: the
  * CLI relays a Ctrl-C to its child and SIGKILLs it when the child does not
@@ -18,14 +18,14 @@
  * easily exceeds, so the stack would die without closing anything.
  */
 import { resolve } from 'node:path'
-import { backendEnvFor, ensureKeysDir, sandboxOptionsFromKeys } from '../src/sandbox/keys'
-import { createSandbox, type Sandbox } from '../src/sandbox/sandbox'
+import { backendEnvFor, ensureKeysDir, sandboxOptionsFromKeys } from '../sandbox/keys'
+import { createSandbox, type Sandbox } from '../sandbox/sandbox'
 import { startBackend, type RunningBackend } from './start/backend'
 import { buildRunner, buildSpecs, type BuildOutcome } from './start/builds'
 import { readOptions, USAGE, type StartOptions } from './start/options'
 import { summary } from './start/summary'
 
-const root = resolve(__dirname, '..')
+const root = resolve(__dirname, '../..')
 const say = (line: string) => console.log(line)
 
 interface Services {

@@ -7,12 +7,12 @@
 import { createWriteStream, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
-import { buildApp } from '../../src/server/app'
-import { loadConfig, type Config } from '../../src/server/config'
-import { openDatabase, type Database } from '../../src/server/db/database'
-import { migrateToLatest } from '../../src/server/db/migrate'
-import { bootstrapAdmin } from '../../src/server/flows/staff/bootstrap-admin'
-import { isEmptyForDemo, seedDemoBrand, type SeedReport } from '../../src/server/seed/seed-demo-brand'
+import { buildApp } from '../../server/app'
+import { loadConfig, type Config } from '../../server/config'
+import { openDatabase, type Database } from '../../server/db/database'
+import { migrateToLatest } from '../../server/db/migrate'
+import { bootstrapAdmin } from '../../server/flows/staff/bootstrap-admin'
+import { isEmptyForDemo, seedDemoBrand, type SeedReport } from '../../server/seed/seed-demo-brand'
 import type { StartOptions } from './options'
 
 const JOBS_INTERVAL_MS = 5_000
