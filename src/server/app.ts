@@ -16,7 +16,7 @@ import type { Config } from './config'
 import { systemClock, type Clock } from './clock'
 import type { Database } from './db/database'
 import type { Deps } from './deps'
-import { installErrorHandler } from './http/error-handler'
+import { installErrorHandler, onFrameworkError } from './http/error-handler'
 import { installJsonOnlyForStaffWrites } from './http/json-only'
 import { loggerOptions, type LogOptions } from './logger'
 import { allRoutes } from './routes'
@@ -59,6 +59,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     logger: loggerOptions(opts.log),
     bodyLimit: BODY_LIMIT_BYTES,
     requestIdHeader: false,
+    // Errors Fastify meets before routing (a malformed URL, a failed constraint) leave in our shape too.
+    frameworkErrors: onFrameworkError,
     genReqId: (req) => {
       const given = req.headers['x-request-id']
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID()

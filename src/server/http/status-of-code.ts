@@ -21,6 +21,8 @@ const table: Record<string, number> = {
   LAST_ADMIN: 409,
   CONFLICT: 409,
   OUT_OF_STOCK: 409,
+  // hardening (issue 11)
+  BAD_URL: 400,
   PAYLOAD_TOO_LARGE: 413,
   BATCH_TOO_LARGE: 413,
   TOO_MANY_EVENTS: 413,
