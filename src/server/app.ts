@@ -76,7 +76,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   // Only JSON (and multipart on the upload route) reaches a handler; no text/plain.
   app.removeContentTypeParser('text/plain')
   installErrorHandler(app)
-  installJsonOnlyForStaffWrites(app)
+  installJsonOnlyForStaffWrites(app, opts.config.publicBaseUrl)
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 5, parts: 6 } })
 
   mkdirSync(resolve(opts.config.mediaDir), { recursive: true })

@@ -23,6 +23,7 @@ const table: Record<string, number> = {
   OUT_OF_STOCK: 409,
   // hardening (issue 11)
   BAD_URL: 400,
+  CROSS_SITE: 403,
   PAYLOAD_TOO_LARGE: 413,
   BATCH_TOO_LARGE: 413,
   TOO_MANY_EVENTS: 413,
