@@ -5,6 +5,7 @@ import * as z from 'zod/mini'
 import { slugSchema } from './content-page'
 import { ID_PATTERN } from './ids'
 import { err, ok, type FieldIssue, type Result } from './result'
+import { nulIssues } from './text'
 import { jsonByteLength } from './utf8'
 import { isPlainObject, toFieldIssues } from './zod-issues'
 
@@ -100,6 +101,10 @@ export function validateEvent(input: unknown, options: { from: 'client' | 'serve
   if (!(EVENT_TYPES as readonly string[]).includes(type)) return err('UNKNOWN_EVENT_TYPE', `unknown event type "${type}"`, { type })
   if (options.from === 'client' && (SERVER_EVENT_TYPES as readonly string[]).includes(type)) {
     return err('SERVER_ONLY_TYPE', `${type} events are written by the server only`, { type })
+  }
+  const nul = nulIssues(input)
+  if (nul.length > 0) {
+    return err('INVALID_EVENT', `invalid ${type} event: ${nul.map((i) => i.path).join(', ')} ${nul[0]?.message ?? ''}`, nul)
   }
   if (input.props !== undefined) {
     const bytes = jsonByteLength(input.props)

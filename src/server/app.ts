@@ -18,6 +18,7 @@ import type { Database } from './db/database'
 import type { Deps } from './deps'
 import { installErrorHandler, onFrameworkError } from './http/error-handler'
 import { installJsonOnlyForStaffWrites } from './http/json-only'
+import { installNulGuard } from './http/validate'
 import { loggerOptions, type LogOptions } from './logger'
 import { allRoutes } from './routes'
 import type { RegisterRoutes } from './routes/route'
@@ -77,6 +78,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.removeContentTypeParser('text/plain')
   installErrorHandler(app)
   installJsonOnlyForStaffWrites(app, opts.config.publicBaseUrl)
+  installNulGuard(app)
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 5, parts: 6 } })
 
   mkdirSync(resolve(opts.config.mediaDir), { recursive: true })

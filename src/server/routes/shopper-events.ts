@@ -14,7 +14,7 @@ import type { RegisterRoutes } from './route'
 export const shopperEventRoutes: RegisterRoutes = (app, deps) => {
   // Bodies up to twice the batch limit reach core, which answers BATCH_TOO_LARGE
   // with the size; anything bigger is cut off by Fastify (413 PAYLOAD_TOO_LARGE).
-  app.post('/api/v1/events', { bodyLimit: 2 * MAX_BATCH_BYTES }, async (request) => {
+  app.post('/api/v1/events', { bodyLimit: 2 * MAX_BATCH_BYTES, config: { perItemText: true } }, async (request) => {
     const shopper = await authenticateShopper(deps, bearerToken(request))
     const length = Number(request.headers['content-length'])
     return must(
