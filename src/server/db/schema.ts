@@ -197,8 +197,16 @@ export interface CommerceTables {
   }
 }
 
+/** Issue 11 (migration 0010): shareId owners by the server's clock, and shared rate-limit counters. */
+export interface HardeningTables {
+  shareOwners: { shareId: string; anonId: string | null; shopper: string; claimedAt: string }
+  /** windowStart: epoch ms (bigint: pg reads it back as a string). */
+  rateCounters: { key: string; windowStart: ColumnType<number | string, number, number>; count: number }
+}
+
 export interface Tables
-  extends StaffTables,
+  extends HardeningTables,
+     StaffTables,
     ShopperTables,
     CatalogTables,
     ContentTables,

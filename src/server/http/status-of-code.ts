@@ -24,6 +24,7 @@ const table: Record<string, number> = {
   // hardening (issue 11)
   BAD_URL: 400,
   CROSS_SITE: 403,
+  SHARE_ID_TAKEN: 409,
   PAYLOAD_TOO_LARGE: 413,
   BATCH_TOO_LARGE: 413,
   TOO_MANY_EVENTS: 413,
