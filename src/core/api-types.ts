@@ -210,6 +210,8 @@ export type SharerReportRow = {
   userId: string
   shares: number
   opens: number
+  /** Openers who were logged-in shoppers (opens also counts bare anonymous ids). */
+  loggedInOpens: number
   newUsers: number
   paidOrders: number
   paidFen: number

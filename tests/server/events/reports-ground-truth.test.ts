@@ -188,10 +188,11 @@ describeEachDb('reports on a hand-built story', (dialect) => {
 
     test('sharers', async () => {
       expect((await report('sharers', from(), to())).rows).toEqual([
+        // loggedInOpens: every opener (Dave, Bob, Carol) has logged in by the time the report runs.
         // Alice: opened by Dave (new) and Bob (seen before); Bob's paid order; shB descends from shA
-        { userId: users.alice!.userId, shares: 1, opens: 2, newUsers: 1, paidOrders: 1, paidFen: 20000, maxDepth: 2 },
+        { userId: users.alice!.userId, shares: 1, opens: 2, loggedInOpens: 2, newUsers: 1, paidOrders: 1, paidFen: 20000, maxDepth: 2 },
         // Bob (bound at login): opened by Carol (new); her order is unpaid
-        { userId: users.bob!.userId, shares: 1, opens: 1, newUsers: 1, paidOrders: 0, paidFen: 0, maxDepth: 2 }
+        { userId: users.bob!.userId, shares: 1, opens: 1, loggedInOpens: 1, newUsers: 1, paidOrders: 0, paidFen: 0, maxDepth: 2 }
       ])
     })
   })
@@ -213,8 +214,8 @@ describeEachDb('reports on a hand-built story', (dialect) => {
 
     test('sharers', async () => {
       expect((await report('sharers', from(), to())).rows).toEqual([
-        { userId: users.alice!.userId, shares: 0, opens: 0, newUsers: 0, paidOrders: 1, paidFen: 20000, maxDepth: 0 },
-        { userId: users.bob!.userId, shares: 0, opens: 1, newUsers: 1, paidOrders: 0, paidFen: 0, maxDepth: 0 }
+        { userId: users.alice!.userId, shares: 0, opens: 0, loggedInOpens: 0, newUsers: 0, paidOrders: 1, paidFen: 20000, maxDepth: 0 },
+        { userId: users.bob!.userId, shares: 0, opens: 1, loggedInOpens: 1, newUsers: 1, paidOrders: 0, paidFen: 0, maxDepth: 0 }
       ])
     })
   })

@@ -47,4 +47,15 @@ describeEachDb('share ownership and the sharers report', (dialect) => {
     expect(ownerRow).toEqual(expect.objectContaining({ opens: 1 }))
     expect(rows.find((r) => r.userId === 'anonThief')).toEqual(expect.objectContaining({ shares: 1, opens: 0 }))
   })
+
+  test('opens from made-up anonymous ids count in opens, and only logged-in shoppers in loggedInOpens', async () => {
+    const sharer = await loginShopper(t, fake, 'openid-sharer', 'anonSharer')
+    await sendEvents(t, [ev('s2', 'share', 'anonSharer', now, { shareId: 'shY', channel: 'chat', contentSlug: 'winter' })], sharer.token)
+    await sendEvents(t, [1, 2, 3, 4, 5].map((i) => ev(`fake-open-${i}`, 'share_open', `anonFake${i}`, now + i, { shareId: 'shY' })))
+    const reader = await loginShopper(t, fake, 'openid-reader', 'anonRealReader')
+    await sendEvents(t, [ev('real-open', 'share_open', 'anonRealReader', now + 10, { shareId: 'shY' })], reader.token)
+
+    const row = (await sharers()).find((r) => r.userId === sharer.userId)
+    expect(row).toEqual(expect.objectContaining({ opens: 6, loggedInOpens: 1 }))
+  })
 })
