@@ -4,7 +4,7 @@
  * a cancel and reconciliation each win at most once; the caller reads the
  * boolean to know whether it was the one.
  */
-import type { Selectable } from 'kysely'
+import { PostgresAdapter, sql, type Selectable } from 'kysely'
 import type { Executor } from '../database'
 import type { CommerceTables } from '../schema'
 
@@ -101,6 +101,28 @@ export async function savePrepayId(db: Executor, id: string, prepayId: string): 
 
 export async function markPayChecked(db: Executor, id: string, at: string): Promise<void> {
   await db.updateTable('orders').set({ payCheckedAt: at }).where('id', '=', id).execute()
+}
+
+/**
+ * Serialises order creation per shopper until the transaction ends
+ * (PostgreSQL; SQLite has one writer at a time anyway), so "at most N
+ * unpaid orders" cannot be raced past by parallel checkouts.
+ */
+export async function lockShopperOrders(db: Executor, userId: string): Promise<void> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${'orders:' + userId}))`.execute(db)
+}
+
+/** The shopper's orders still waiting for payment (not yet expired). */
+export async function countUnpaidOrders(db: Executor, userId: string, nowIso: string): Promise<number> {
+  const row = await db
+    .selectFrom('orders')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('userId', '=', userId)
+    .where('status', '=', PENDING)
+    .where('expiresAt', '>', nowIso)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
 }
 
 /** Unpaid orders past their expiry, oldest first. */
