@@ -3,7 +3,7 @@
 // to WeChat Pay (at most one query per order every 5 s, by the stored check time).
 import { describeEachDb } from '../helpers/each-db'
 import { createShop, type Shop } from '../commerce/helpers/shop'
-import { placeOrder, seedSku, stockOf } from '../commerce/helpers/orders'
+import { orderOf, payParams, placeOrder, seedSku, stockOf } from '../commerce/helpers/orders'
 
 describeEachDb('order hoarding and sync floods', (dialect) => {
   let shop: Shop
@@ -27,5 +27,24 @@ describeEachDb('order hoarding and sync floods', (dialect) => {
     expect((await shop.call('POST', `/api/v1/orders/${first.id}/cancel`, { token: hoarder.token })).status).toBe(200)
     expect((await placeOrder(shop, hoarder, [{ skuId, qty: 1 }])).status).toBe(201)
     expect((await placeOrder(shop, await shop.shopper(), [{ skuId, qty: 1 }])).status).toBe(201)
+  })
+
+  it('30 quick ?sync=1 reads of one order ask WeChat Pay once; once more after 5 s', async () => {
+    const buyer = await shop.shopper()
+    const order = await orderOf(shop, buyer, [{ skuId, qty: 1 }])
+    await payParams(shop, buyer, order.id)
+    const queries = jest.spyOn(shop.t.deps.pay!, 'queryOrder')
+    const reads = await Promise.all(
+      Array.from({ length: 30 }, () => shop.call('GET', `/api/v1/orders/${order.id}?sync=1`, { token: buyer.token }))
+    )
+    expect(reads.every((r) => r.status === 200 && r.json.order.status === 'pending_payment')).toBe(true)
+    expect(queries).toHaveBeenCalledTimes(1)
+    shop.clock.advance(4_999)
+    await shop.call('GET', `/api/v1/orders/${order.id}?sync=1`, { token: buyer.token })
+    expect(queries).toHaveBeenCalledTimes(1)
+    shop.clock.advance(1)
+    await shop.call('GET', `/api/v1/orders/${order.id}?sync=1`, { token: buyer.token })
+    expect(queries).toHaveBeenCalledTimes(2)
+    queries.mockRestore()
   })
 })

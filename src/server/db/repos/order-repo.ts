@@ -104,6 +104,22 @@ export async function markPayChecked(db: Executor, id: string, at: string): Prom
 }
 
 /**
+ * Takes the right to ask WeChat Pay about a pending order now: true (and the
+ * check time stored) only when the last check is older than `dueBeforeIso`;
+ * one conditional UPDATE, so of many racing readers one wins.
+ */
+export async function claimPayCheck(db: Executor, id: string, atIso: string, dueBeforeIso: string): Promise<boolean> {
+  const res = await db
+    .updateTable('orders')
+    .set({ payCheckedAt: atIso })
+    .where('id', '=', id)
+    .where('status', '=', PENDING)
+    .where((eb) => eb.or([eb('payCheckedAt', 'is', null), eb('payCheckedAt', '<=', dueBeforeIso)]))
+    .executeTakeFirst()
+  return Number(res.numUpdatedRows) > 0
+}
+
+/**
  * Serialises order creation per shopper until the transaction ends
  * (PostgreSQL; SQLite has one writer at a time anyway), so "at most N
  * unpaid orders" cannot be raced past by parallel checkouts.

@@ -3,11 +3,16 @@
  * `sync`, a pending order is first checked against WeChat Pay's query API,
  * for the moment right after requestPayment succeeds on the phone), and
  * cancel. Another shopper's order is simply not found.
+ * `sync` asks WeChat Pay at most once per order every SYNC_INTERVAL_MS (the
+ * stored check time, claimed with one conditional update): reads in between
+ * answer the stored order, so a shopper's client cannot relay a flood of
+ * signed queries to WeChat.
  */
 import type { OrderDto } from '@core/api-types'
 import { err, ok, type Result } from '@core/result'
 import { decodeCursor, page } from '../../cursor'
-import { findOrder, listOrderRows, type OrderRow } from '../../db/repos/order-repo'
+import { addMs } from '../../clock'
+import { claimPayCheck, findOrder, listOrderRows, type OrderRow } from '../../db/repos/order-repo'
 import type { Deps } from '../../deps'
 import { syncAndReload } from '../payments/sync-order-payment'
 import { closeUnpaidOrder } from './close-unpaid-order'
@@ -30,6 +35,8 @@ export async function listMyOrders(
   return ok({ items: items.map(toOrderDto), nextCursor })
 }
 
+export const SYNC_INTERVAL_MS = 5000
+
 export interface MyOrder {
   order: OrderDto
   /** Why the WeChat Pay check could not be made, when it could not (the order is then as we last knew it). */
@@ -39,7 +46,11 @@ export interface MyOrder {
 export async function getMyOrder(deps: Deps, userId: string, id: string, sync: boolean): Promise<Result<MyOrder>> {
   const own = await ownOrder(deps, userId, id)
   if (!own.ok) return own
-  if (!sync) return ok({ order: toOrderDto(own.value) })
+  if (!sync || own.value.status !== 'pending_payment') return ok({ order: toOrderDto(own.value) })
+  const now = deps.clock.now()
+  if (!(await claimPayCheck(deps.db, id, now.toISOString(), addMs(now, -SYNC_INTERVAL_MS).toISOString()))) {
+    return ok({ order: toOrderDto(own.value) })
+  }
   const synced = await syncAndReload(deps, own.value)
   return ok({
     order: toOrderDto(synced.order),
