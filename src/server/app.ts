@@ -32,6 +32,8 @@ export interface BuildAppOptions {
   log?: LogOptions
   /** Poll for due jobs (scheduled publishes) every this many ms; off when absent (tests tick by hand). */
   jobsIntervalMs?: number
+  /** How the server waits (staff-login slowdown); default setTimeout. Tests record instead of sleeping. */
+  delay?: (ms: number) => Promise<void>
   /** Extra routes, e.g. the bench's empty route; never used in production. */
   extraRoutes?: RegisterRoutes[]
 }
@@ -54,7 +56,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     clock,
     config: opts.config,
     instanceId: randomUUID(),
-    pay
+    pay,
+    delay: opts.delay ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)))
   }
   const app = Fastify({
     logger: loggerOptions(opts.log),

@@ -16,4 +16,6 @@ export interface Deps {
   config: Config
   instanceId: string
   pay: PayClient | null
+  /** Waits (the staff-login slowdown); tests pass one that records instead of sleeping. */
+  delay: (ms: number) => Promise<void>
 }

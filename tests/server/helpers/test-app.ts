@@ -71,6 +71,8 @@ export interface TestAppOptions {
   env?: Record<string, string>
   jobsIntervalMs?: number
   extraRoutes?: RegisterRoutes[]
+  /** Replaces the server's waits (staff-login slowdown), e.g. to record them. */
+  delay?: (ms: number) => Promise<void>
 }
 
 export function testConfig(env: Record<string, string | undefined>): Config {
@@ -91,7 +93,7 @@ export async function createTestApp(opts: TestAppOptions): Promise<TestApp> {
   const config = testConfig({ DATABASE_URL: db.url, MEDIA_DIR: mediaDir, ...opts.env })
   const clock = opts.clock ?? new TestClock()
   const make = (database = db.database, jobsIntervalMs = opts.jobsIntervalMs) =>
-    buildApp({ config, db: database, clock, log: { level: 'silent' }, jobsIntervalMs, extraRoutes: opts.extraRoutes })
+    buildApp({ config, db: database, clock, log: { level: 'silent' }, jobsIntervalMs, extraRoutes: opts.extraRoutes, delay: opts.delay })
 
   let app = await make()
   let url = await app.listen({ port: 0, host: '127.0.0.1' })
