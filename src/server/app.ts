@@ -23,6 +23,9 @@ import { loggerOptions, type LogOptions } from './logger'
 import { allRoutes } from './routes'
 import type { RegisterRoutes } from './routes/route'
 import { startJobs } from './jobs'
+import { databaseCounterStore } from './db/repos/rate-counter-repo'
+import { EVENT_LIMITS, eventLimiter, type EventLimits } from './flows/limits/event-limits'
+import { SharedRateCounter } from './limits/shared-rate-counter'
 import { createPayClient } from './wechat/pay/client'
 
 export interface BuildAppOptions {
@@ -32,6 +35,8 @@ export interface BuildAppOptions {
   log?: LogOptions
   /** Poll for due jobs (scheduled publishes) every this many ms; off when absent (tests tick by hand). */
   jobsIntervalMs?: number
+  /** POST /events limits; EVENT_LIMITS unless a test wants smaller numbers. */
+  eventLimits?: EventLimits
   /** How the server waits (staff-login slowdown); default setTimeout. Tests record instead of sleeping. */
   delay?: (ms: number) => Promise<void>
   /** Extra routes, e.g. the bench's empty route; never used in production. */
@@ -44,6 +49,8 @@ declare module 'fastify' {
   }
 }
 
+/** How often each instance adds its in-memory rate counts to the shared ones (and learns the others'). */
+export const RATE_FLUSH_INTERVAL_MS = 1000
 export const BODY_LIMIT_BYTES = 1024 * 1024
 export const UPLOAD_LIMIT_BYTES = 5 * 1024 * 1024
 
@@ -57,7 +64,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     config: opts.config,
     instanceId: randomUUID(),
     pay,
-    delay: opts.delay ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)))
+    delay: opts.delay ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    eventLimits: eventLimiter(
+      new SharedRateCounter(databaseCounterStore(opts.db.db), clock, (opts.eventLimits ?? EVENT_LIMITS).windowMs),
+      opts.eventLimits ?? EVENT_LIMITS
+    )
   }
   const app = Fastify({
     logger: loggerOptions(opts.log),
@@ -71,6 +82,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     }
   })
   app.decorate('deps', deps)
+  deps.eventLimits.counter.start(RATE_FLUSH_INTERVAL_MS)
+  app.addHook('onClose', async () => deps.eventLimits.counter.stop())
   app.decorateRequest('staff', null)
   app.decorateRequest('shopper', null)
   app.addHook('onRequest', async (request, reply) => {

@@ -7,6 +7,7 @@
 import type { Config } from './config'
 import type { Clock } from './clock'
 import type { Database, Executor } from './db/database'
+import type { EventLimiter } from './flows/limits/event-limits'
 import type { PayClient } from './wechat/pay/client'
 
 export interface Deps {
@@ -16,6 +17,8 @@ export interface Deps {
   config: Config
   instanceId: string
   pay: PayClient | null
+  /** POST /events counts (per address, per device), in memory and flushed to the database. */
+  eventLimits: EventLimiter
   /** Waits (the staff-login slowdown); tests pass one that records instead of sleeping. */
   delay: (ms: number) => Promise<void>
 }
