@@ -121,10 +121,12 @@ export type AfterSaleDto = {
   rejectReason?: string
   returnShipment?: ReturnShipmentDto
   restock?: boolean
+  /** The lines the shopper named (returns); absent = the whole order. */
+  items?: CartItem[]
   createdAt: string
   updatedAt: string
 }
-export type AfterSaleRequest = { kind: AfterSaleKind; reason: string; amountFen: number; note?: string; images?: string[] }
+export type AfterSaleRequest = { kind: AfterSaleKind; reason: string; amountFen: number; note?: string; images?: string[]; items?: CartItem[] }
 export type AfterSaleResponse = { afterSale: AfterSaleDto }
 export type ReturnShipmentRequest = { carrierCode: string; trackingNo: string }
 export type ApproveAfterSaleRequest = { restock?: boolean }
@@ -205,6 +207,8 @@ export type ContentReportRow = {
   orders: number
   paidOrders: number
   paidFen: number
+  /** Refunds that succeeded on the orders counted in paidFen (which stays gross). */
+  refundedFen: number
 }
 export type SharerReportRow = {
   userId: string
@@ -213,6 +217,8 @@ export type SharerReportRow = {
   newUsers: number
   paidOrders: number
   paidFen: number
+  /** Refunds that succeeded on the orders counted in paidFen (which stays gross). */
+  refundedFen: number
   maxDepth: number
 }
 
