@@ -197,6 +197,43 @@ export interface CommerceTables {
   }
 }
 
+/** After-sales, subscription credits, shop settings and shopper uploads (migration 0009). JSON is text. */
+export interface AfterSalesTables {
+  afterSales: {
+    id: string
+    orderId: string
+    userId: string
+    kind: string
+    status: string
+    reason: string
+    amountFen: number
+    note: string | null
+    /** JSON list of media URLs. */
+    images: string
+    /** JSON lines the shopper named; null = the whole order. */
+    items: string | null
+    rejectReason: string | null
+    /** 0/1 once staff decided; null before. */
+    restock: number | null
+    returnCarrierCode: string | null
+    returnCarrierName: string | null
+    returnTrackingNo: string | null
+    returnShippedAt: string | null
+    receivedAt: string | null
+    restockedItems: string | null
+    restockedAt: string | null
+    refundId: string | null
+    autoApproved: ColumnType<number, number | undefined, number>
+    decidedBy: string | null
+    decidedAt: string | null
+    createdAt: string
+    updatedAt: string
+  }
+  subscriptionCredits: { userId: string; templateKey: string; credits: number; updatedAt: string }
+  shopSettings: { key: string; value: string; updatedBy: string | null; updatedAt: string }
+  shopperUploads: { id: string; userId: string; fileName: string; createdAt: string }
+}
+
 export interface Tables
   extends StaffTables,
     ShopperTables,
@@ -204,4 +241,5 @@ export interface Tables
     ContentTables,
     JobTables,
     EventTables,
-    CommerceTables {}
+    CommerceTables,
+    AfterSalesTables {}
