@@ -23,6 +23,7 @@ import { allRoutes } from './routes'
 import type { RegisterRoutes } from './routes/route'
 import { startJobs } from './jobs'
 import { createPayClient } from './wechat/pay/client'
+import { createMpClient } from './wechat/mp/client'
 
 export interface BuildAppOptions {
   config: Config
@@ -47,13 +48,16 @@ export const UPLOAD_LIMIT_BYTES = 5 * 1024 * 1024
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
   const clock = opts.clock ?? systemClock
   const pay = opts.config.wechatPay ? createPayClient(opts.config.wechatPay, opts.config.wechat.appId, clock) : null
+  const instanceId = randomUUID()
+  const mp = createMpClient({ db: opts.db.db, clock, ...opts.config.wechat, instanceId })
   const deps: Deps = {
     database: opts.db,
     db: opts.db.db,
     clock,
     config: opts.config,
-    instanceId: randomUUID(),
-    pay
+    instanceId,
+    pay,
+    mp
   }
   const app = Fastify({
     logger: loggerOptions(opts.log),

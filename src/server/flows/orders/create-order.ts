@@ -119,7 +119,13 @@ export async function createOrder(
         transactionId: null,
         prepayId: null,
         payRequestedAt: null,
-        payCheckedAt: null
+        payCheckedAt: null,
+        shippedAt: null,
+        completedAt: null,
+        shippingReminderAt: null,
+        receivedAt: null,
+        completeCheckedAt: null,
+        logisticsType: null
       }
       await insertOrder(trx, row)
       await recordServerEvent(trx, {
