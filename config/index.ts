@@ -9,6 +9,8 @@ const isH5 = process.env.TARO_ENV === 'h5'
 // The API base is baked in at build time; pages never know which platform they run on.
 const API_BASE = process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000'
 const SANDBOX_BASE = process.env.TARO_APP_SANDBOX_BASE || 'http://127.0.0.1:3100'
+// Subscription-message template ids, the same JSON as the backend's WECHAT_SUBSCRIBE_TEMPLATES.
+const SUBSCRIBE_TEMPLATES = process.env.TARO_APP_SUBSCRIBE_TEMPLATES || ''
 
 export default defineConfig<'webpack5'>(async () => {
   const config: UserConfigExport<'webpack5'> = {
@@ -23,7 +25,8 @@ export default defineConfig<'webpack5'>(async () => {
     alias: { '@core': CORE_DIR },
     defineConstants: {
       API_BASE: JSON.stringify(API_BASE),
-      SANDBOX_BASE: JSON.stringify(SANDBOX_BASE)
+      SANDBOX_BASE: JSON.stringify(SANDBOX_BASE),
+      SUBSCRIBE_TEMPLATES: JSON.stringify(SUBSCRIBE_TEMPLATES)
     },
     mini: {
       compile: { include: [CORE_DIR] },

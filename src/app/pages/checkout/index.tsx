@@ -14,6 +14,7 @@ import { usePageView } from '../../hooks/use-page-view'
 import { chooseWechatAddress } from '../../services/address'
 import { payForOrder, placeOrder } from '../../services/checkout'
 import { ApiError } from '../../services/http'
+import { askForOrderUpdates } from '../../services/subscriptions'
 import { go, replace, routes, toast } from '../../services/nav'
 import { tracker } from '../../services/tracker'
 import { useCartStore } from '../../stores/cart-store'
@@ -45,6 +46,9 @@ export default function CheckoutPage() {
     }
     setBusy(true)
     setProblem(null)
+    // Asked inside the tap (WeChat shows the dialog only from a gesture), answered
+    // while the order is placed; the cashier opens after it. It never rejects.
+    const asked = askForOrderUpdates()
     let orderId: string
     try {
       const order = await placeOrder(items.map(({ skuId, qty }) => ({ skuId, qty })), address, attemptKey)
@@ -65,6 +69,7 @@ export default function CheckoutPage() {
       }
       return
     }
+    await asked
     try {
       const paid = await payForOrder(orderId)
       if (paid.outcome === 'redirected') return
