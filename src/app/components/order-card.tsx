@@ -2,9 +2,21 @@ import { Text, View } from '@tarojs/components'
 import dayjs from 'dayjs'
 import type { OrderDto } from '@core/api-types'
 import { formatAttrs } from '@core/catalog'
+import { formatFen } from '@core/money'
+import { AFTER_SALE_STATUS_LABELS } from '@core/after-sale'
 import { ORDER_STATUS_LABELS } from '@core/order'
 import { Price } from './price'
 import './order-card.css'
+
+/** One line on where the order is beyond its status: the parcel, the after-sales request, refunds. */
+function progress(order: OrderDto): string | null {
+  if (order.afterSale && order.afterSale.status !== 'cancelled') return `售后：${AFTER_SALE_STATUS_LABELS[order.afterSale.status]}`
+  const shipments = order.shipments ?? []
+  const last = shipments[shipments.length - 1]
+  if (order.status === 'shipped' && last) return last.carrier ? `${last.carrier.name} ${last.trackingNo ?? ''}`.trim() : '商品已发出'
+  if (order.refundedFen > 0 && order.status !== 'refunded') return `已退款 ${formatFen(order.refundedFen)}`
+  return null
+}
 
 export function OrderCard({ order, onOpen }: { order: OrderDto; onOpen: () => void }) {
   const units = order.items.reduce((n, i) => n + i.qty, 0)
@@ -23,6 +35,7 @@ export function OrderCard({ order, onOpen }: { order: OrderDto; onOpen: () => vo
         </View>
       ))}
       {order.items.length > 3 ? <Text className='order-card__more'>等 {order.items.length} 种商品</Text> : null}
+      {progress(order) ? <Text className='order-card__progress'>{progress(order)}</Text> : null}
       <View className='order-card__foot'>
         <Text className='order-card__count'>共 {units} 件 合计</Text>
         <Price fen={order.totalFen} size='sm' />
