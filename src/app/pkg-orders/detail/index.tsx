@@ -264,7 +264,7 @@ export default function OrderDetailPage() {
           <Price fen={order.totalFen} size='md' />
         </View>
         {order.refundedFen > 0 ? (
-          <View className='order__total order__total--refund'>
+          <View className='order__total order__total--refund' aria-label='已退款金额'>
             <Text>已退款</Text>
             <Price fen={order.refundedFen} size='sm' />
           </View>
