@@ -8,6 +8,7 @@ import type {
   CarriersResponse,
   ReturnShipmentRequest
 } from '@core/api-types'
+import { formatFen } from '@core/money'
 import { api } from './api'
 
 export async function requestAfterSale(orderId: string, body: AfterSaleRequest): Promise<AfterSaleDto> {
@@ -52,7 +53,7 @@ export function refusalText(e: unknown): string {
   const code = (e as { code?: string })?.code
   if (code === 'REFUND_EXCEEDS_PAID') {
     const refundable = ((e as { details?: { refundableFen?: number } }).details ?? {}).refundableFen
-    if (typeof refundable === 'number') return `最多可退 ¥${(refundable / 100).toFixed(2)}，请修改金额`
+    if (typeof refundable === 'number') return `最多可退 ${formatFen(refundable)}，请修改金额`
   }
   return (code && REFUSALS[code]) || (e as Error)?.message || '操作失败，请重试'
 }
