@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { confirmPageRoutes } from './confirm-page'
 import { controlRoutes } from './control'
 import type { ControlState, Deps } from './deps'
 import { BodyTooLarge, controlError, readBody, sendReply, type Reply, type RequestContext, type Route } from './http'
@@ -63,7 +64,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const mp = createMpControl(d)
   const routes: Route[] = [
     ...loginRoutes(d), ...payApiRoutes(d), ...refundRoutes(d), ...payPageRoutes(d), ...controlRoutes(d),
-    ...mpRoutes(d), ...mpControlRoutes(d, mp)
+    ...mpRoutes(d), ...mpControlRoutes(d, mp), ...confirmPageRoutes(d)
   ]
 
   function match(method: string, path: string): { route?: Route; params: Record<string, string> } {

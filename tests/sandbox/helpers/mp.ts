@@ -2,7 +2,7 @@
 import type { SandboxKeys } from '../../../src/sandbox/keys'
 import type { Sandbox, SandboxOptions } from '../../../src/sandbox/sandbox'
 import { startReceiver, startSandbox } from './harness'
-import { jsapiBody, v3, type Json } from './merchant'
+import { jsapiBody, rfc3339, v3, type Json } from './merchant'
 
 /** A sandbox clock the test moves by hand. */
 export interface TestClock {
@@ -34,16 +34,20 @@ export async function startMp(extra: Partial<SandboxOptions> = {}): Promise<MpHa
   const { sandbox, url, keys } = await startSandbox({ now: clock.now, ...extra })
   const notify = await startReceiver()
   const openid = sandbox.loginCode().openid
-  let cached: string | undefined
+  let cached: { token: string; until: number } | undefined
 
   const post = async (path: string, body: unknown): Promise<Json> => {
     const res = await fetch(url + path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) })
     expect(res.status).toBe(200)
     return JSON.parse(await res.text())
   }
+  // Renewed as a backend would: before it runs out on the (moved) sandbox clock.
   const token = async (): Promise<string> => {
-    cached ??= (await post('/cgi-bin/stable_token', { grant_type: 'client_credential', appid: keys.appid, secret: keys.secret })).access_token as string
-    return cached
+    if (!cached || cached.until <= clock.now()) {
+      const r = await post('/cgi-bin/stable_token', { grant_type: 'client_credential', appid: keys.appid, secret: keys.secret })
+      cached = { token: r.access_token as string, until: clock.now() + (r.expires_in as number) * 1000 - 300_000 }
+    }
+    return cached.token
   }
   return {
     sandbox, url, keys, clock, openid,
@@ -54,7 +58,7 @@ export async function startMp(extra: Partial<SandboxOptions> = {}): Promise<MpHa
     },
     async paidOrder(opts = {}) {
       const payer = opts.openid ?? openid
-      const body = jsapiBody(keys, payer, notify.url, { amount: { total: opts.totalFen ?? 12900, currency: 'CNY' } })
+      const body = jsapiBody(keys, payer, notify.url, { amount: { total: opts.totalFen ?? 12900, currency: 'CNY' }, time_expire: rfc3339(clock.now() + 15 * 60_000) })
       // The merchant signs with the sandbox clock so the 5-minute window holds after clock moves.
       const created = await v3(keys, url, 'POST', '/v3/pay/transactions/jsapi', body, { timestamp: Math.floor(clock.now() / 1000) })
       await sandbox.confirmPayment(created.json.prepay_id)
