@@ -47,7 +47,15 @@ const table: Record<string, number> = {
   PAY_BAD_ANSWER: 502,
   PAY_REJECTED: 502,
   PAY_NOT_CONFIGURED: 503,
-  PAY_UNAVAILABLE: 503
+  PAY_UNAVAILABLE: 503,
+  // after-sales, shopper uploads
+  AFTER_SALE_OPEN: 409,
+  AFTER_SALE_NOT_ALLOWED: 409,
+  AFTER_SALE_KIND_NOT_ALLOWED: 409,
+  AFTER_SALE_EXPIRED: 409,
+  AFTER_SALE_CLOSED: 409,
+  INVALID_AFTER_SALE_TRANSITION: 409,
+  TOO_MANY_REQUESTS: 429
 }
 
 export function statusOfCode(code: string): number {

@@ -7,6 +7,7 @@ import type { TaskSender } from './outcome'
 import { outcomeOf } from './outcome'
 import { sendShippingUpload } from '../shipping/send-upload'
 import { notifyConfirmReceive, setMsgJumpPath } from '../../wechat/mp/trade-api'
+import { sendSubscribeMessageTask } from '../subscriptions/send-message-task'
 
 const sendJumpPath: TaskSender = async (deps, _task, payload) =>
   outcomeOf('set_msg_jump_path', await setMsgJumpPath(deps.mp, (payload as { path: string }).path))
@@ -19,5 +20,6 @@ const sendConfirmReminder: TaskSender = async (deps, _task, payload) => {
 export const TASK_SENDERS: Record<string, TaskSender> = {
   upload_shipping_info: sendShippingUpload,
   set_msg_jump_path: sendJumpPath,
-  notify_confirm_receive: sendConfirmReminder
+  notify_confirm_receive: sendConfirmReminder,
+  subscribe_message: sendSubscribeMessageTask
 }
