@@ -243,21 +243,31 @@ describeEachDb('after-sales', (dialect) => {
     expect((await api.queue('?status=nope')).status).toBe(400)
   })
 
-  it('the staff queue: open requests oldest first, paged', async () => {
-    const first = await api.queue('?limit=1')
-    expect(first.status).toBe(200)
-    const all: Array<{ createdAt: string; status: string }> = [...first.json.items]
-    let cursor = first.json.nextCursor
-    while (cursor) {
-      const next = await api.queue(`?limit=1&cursor=${encodeURIComponent(cursor)}`)
-      all.push(...next.json.items)
-      cursor = next.json.nextCursor
+  it('the staff queue: open requests first, oldest first, then finished ones newest first; paged across both', async () => {
+    const walk = async (query: string) => {
+      const all: Array<{ id: string; createdAt: string; status: string }> = []
+      let cursor: string | null = ''
+      do {
+        const res = await api.queue(`?limit=2${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
+        expect(res.status).toBe(200)
+        all.push(...res.json.items)
+        cursor = res.json.nextCursor
+      } while (cursor)
+      return all
     }
-    expect(all.length).toBeGreaterThan(1)
-    expect(all.every((a) => ['requested', 'approved', 'awaiting_return', 'returned', 'refunding'].includes(a.status))).toBe(true)
-    expect([...all].sort((a, b) => a.createdAt.localeCompare(b.createdAt))).toEqual(all)
-    const history = (await api.queue('?status=all')).json.items as Array<{ createdAt: string }>
-    expect([...history].sort((a, b) => b.createdAt.localeCompare(a.createdAt))).toEqual(history)
+    const isOpen = (a: { status: string }) => ['requested', 'approved', 'awaiting_return', 'returned', 'refunding'].includes(a.status)
+    const everything = await walk('')
+    const open = everything.filter(isOpen)
+    const done = everything.filter((a) => !isOpen(a))
+    expect(open.length).toBeGreaterThan(1)
+    expect(done.length).toBeGreaterThan(1)
+    expect(everything).toEqual([...open, ...done])
+    expect(new Set(everything.map((a) => a.id)).size).toBe(everything.length)
+    expect([...open].sort((a, b) => a.createdAt.localeCompare(b.createdAt))).toEqual(open)
+    expect([...done].sort((a, b) => b.createdAt.localeCompare(a.createdAt))).toEqual(done)
+    expect(await walk('&status=all')).toEqual(everything)
+    expect(await walk('&status=open')).toEqual(open)
+    expect((await walk('&status=requested')).every((a) => a.status === 'requested')).toBe(true)
     expect((await api.queue('?cursor=garbage')).json.error.code).toBe('INVALID_CURSOR')
   })
 })
