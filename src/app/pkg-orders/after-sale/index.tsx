@@ -6,6 +6,7 @@ import { Input, Text, Textarea, View } from '@tarojs/components'
 import { useLoad, useRouter } from '@tarojs/taro'
 import type { AfterSaleKind, OrderDto } from '@core/api-types'
 import { AFTER_SALE_KIND_LABELS } from '@core/after-sale'
+import { formatAttrs } from '@core/catalog'
 import { AFTER_SALE_MAX_IMAGES, AFTER_SALE_NOTE_MAX, AFTER_SALE_REASONS, validateAfterSaleRequest } from '@core/after-sale-input'
 import { formatFen, parseYuan } from '@core/money'
 import { EmptyState } from '../../components/empty-state'
@@ -133,6 +134,16 @@ export default function AfterSalePage() {
 
   return (
     <View className='after-sale-form'>
+      <View className='form-card' aria-label='订单商品'>
+        {order.items.map((item) => (
+          <View className='after-sale-form__item' key={item.skuId}>
+            <Text className='after-sale-form__item-title'>{item.title}</Text>
+            <Text className='after-sale-form__item-attrs'>
+              {[formatAttrs(item.attrs), `× ${item.qty}`].filter(Boolean).join('  ')}
+            </Text>
+          </View>
+        ))}
+      </View>
       <View className='form-card'>
         <Text className='form-card__title'>售后类型</Text>
         <ChoiceChips label='售后类型' wide options={kinds.map((k) => ({ value: k, label: AFTER_SALE_KIND_LABELS[k], hint: KIND_HINTS[k] }))} value={kind} onChange={setKind} />

@@ -1,7 +1,7 @@
 // 退货物流: after the shop approved a return, the shopper names the carrier (from
 // WeChat's delivery-company list the backend caches) and the tracking number.
 import { useState } from 'react'
-import { Input, Text, View } from '@tarojs/components'
+import { Button, Input, Text, View } from '@tarojs/components'
 import { useLoad, useRouter } from '@tarojs/taro'
 import type { Carrier, OrderDto } from '@core/api-types'
 import { allowedAfterSaleActions } from '@core/after-sale'
@@ -15,6 +15,7 @@ import { usePageView } from '../../hooks/use-page-view'
 import { listCarriers, refusalText, sendReturnShipment } from '../../services/after-sale-api'
 import { back, go, routes, toast } from '../../services/nav'
 import { getOrder } from '../../services/order-api'
+import { hasInAppContact } from '../../services/support'
 import '../../components/orders/form.css'
 import './index.css'
 
@@ -90,6 +91,13 @@ export default function ReturnParcelPage() {
   return (
     <View className='return-form'>
       <NoticeBar text='请将商品寄回商家，并填写寄回的快递单号；商家收到后为你退款。退货地址请联系客服确认。' />
+      {hasInAppContact() ? (
+        <View className='return-form__help'>
+          <Button className='return-form__contact' openType='contact' sessionFrom={`return:${id}`}>
+            联系客服确认退货地址
+          </Button>
+        </View>
+      ) : null}
       <View className='form-card'>
         <Text className='form-card__title'>快递公司</Text>
         <Input className='form-input' value={query} placeholder='搜索快递公司，如 顺丰' aria-label='搜索快递公司' onInput={(e) => setQuery(e.detail.value)} />
