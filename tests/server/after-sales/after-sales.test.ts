@@ -243,6 +243,26 @@ describeEachDb('after-sales', (dialect) => {
     expect((await api.queue('?status=nope')).status).toBe(400)
   })
 
+  it('races: two requests at once store one; a withdrawal racing an approval lets one win', async () => {
+    const order = await paidOrder(shop, buyer, [{ skuId, qty: 1 }])
+    const both = await Promise.all([1, 2].map((n) => api.ask(buyer, order.id, { kind: 'refund', reason: `同时申请${n}`, amountFen: 1000 })))
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409])
+    expect(both.find((r) => r.status === 409)!.json.error.code).toBe('AFTER_SALE_OPEN')
+    const id = both.find((r) => r.status === 201)!.json.afterSale.id
+    const [cancelled, approved] = await Promise.all([api.cancel(buyer, id), api.approve(id)])
+    const winners = [cancelled, approved].filter((r) => r.status === 200)
+    expect(winners).toHaveLength(1)
+    const final = await api.settled(buyer, order.id)
+    const status = final.afterSale.status
+    if (cancelled.status === 200) {
+      expect(status).toBe('cancelled')
+      expect(final.refunds).toEqual([])
+    } else {
+      expect(status).toBe('refunded')
+      expect(final.refundedFen).toBe(1000)
+    }
+  })
+
   it('the staff queue: open requests first, oldest first, then finished ones newest first; paged across both', async () => {
     const walk = async (query: string) => {
       const all: Array<{ id: string; createdAt: string; status: string }> = []
