@@ -69,6 +69,7 @@ export function controlRoutes(d: Deps): Route[] {
           'POST /sandbox/mp/orders/{transaction_id}/confirm-receipt', 'POST /sandbox/mp/orders/{transaction_id}/settle',
           'POST /sandbox/mp/orders/{transaction_id}/remind-shipping', 'GET /sandbox/mp/messages?touser=',
           'POST /sandbox/mp/subscriptions {openid, templateId, count}', 'GET /sandbox/mp/templates', 'GET /sandbox/mp/pushes',
+          'POST /sandbox/mp/verify-push-url',
           'GET /sandbox/mp/msg-jump-path',
           'GET /sandbox/confirm-receipt?transaction_id=&merchant_id=&merchant_trade_no=&return='
         ]

@@ -25,7 +25,16 @@ export interface PushDelivery {
   attempts: PushAttempt[]
 }
 
+export interface UrlCheck {
+  ok: boolean
+  status: number | null
+  answer?: string
+  error?: string
+}
+
 export interface MessagePusher {
+  /** The check WeChat makes when the push URL is saved: GET with echostr, which must come back as the body. */
+  verifyUrl(): Promise<UrlCheck>
   /** Resolves once the first attempt has an outcome; retries carry on in the background. */
   push(event: string, fields: Record<string, unknown>, fromUser: string, transactionId?: string): Promise<PushDelivery>
   deliveries(): PushDelivery[]
@@ -97,6 +106,21 @@ export function createMessagePusher(o: ResolvedOptions, timers: Timers): Message
   }
 
   return {
+    async verifyUrl() {
+      if (!o.messagePushUrl) return { ok: false, status: null, error: 'no messagePushUrl configured' }
+      const timestamp = String(Math.floor(o.now() / 1000))
+      const nonce = String(randomInt(1e9, 1e10 - 1))
+      const echostr = String(randomInt(1e9, 1e10 - 1)) + String(randomInt(1e9, 1e10 - 1))
+      const q = new URLSearchParams({ signature: pushSignature([o.messageToken as string, timestamp, nonce]), echostr, timestamp, nonce })
+      const url = o.messagePushUrl
+      try {
+        const res = await fetch(`${url}${url.includes('?') ? '&' : '?'}${q}`, { signal: AbortSignal.timeout(o.notifyTimeoutMs) })
+        const answer = (await res.text()).slice(0, 200)
+        return { ok: res.status === 200 && answer === echostr, status: res.status, answer }
+      } catch (e) {
+        return { ok: false, status: null, error: (e as Error).message }
+      }
+    },
     async push(event, fields, fromUser, transactionId) {
       const message = {
         ToUserName: originalId(o.appid),

@@ -49,6 +49,7 @@ export function mpControlRoutes(d: Deps, mp: MpControl): Route[] {
     }))),
     route('GET', '/sandbox/mp/templates', () => json(200, { items: TEMPLATES, WECHAT_SUBSCRIBE_TEMPLATES: subscribeTemplatesEnv() })),
     route('GET', '/sandbox/mp/pushes', () => json(200, { items: mp.pushes() })),
+    route('POST', '/sandbox/mp/verify-push-url', async () => json(200, await mp.verifyPushUrl())),
     route('GET', '/sandbox/mp/msg-jump-path', () => json(200, { path: d.store.mp.msgJumpPath ?? null }))
   ]
 }

@@ -1,6 +1,6 @@
 import { expireTokens } from './access-token'
 import type { Deps } from './deps'
-import type { PushDelivery } from './message-push'
+import type { PushDelivery, UrlCheck } from './message-push'
 import type { MpCall, SentMessage } from './mp-store'
 import { MP_APIS } from './mp-routes'
 import { confirmReceipt, settle, type Refusal } from './receipt'
@@ -27,6 +27,8 @@ export interface MpControl {
   grantSubscription(openid: string, templateId: string, count?: number): number
   messages(touser?: string): SentMessage[]
   pushes(): PushDelivery[]
+  /** WeChat's URL check (GET with echostr) against messagePushUrl. */
+  verifyPushUrl(): Promise<UrlCheck>
 }
 
 /** A refusal of a control call: `status` and `code` become the control API's error. */
@@ -87,6 +89,7 @@ export function createMpControl(d: Deps): MpControl {
       return grantAcceptances(d, openid, templateId, count)
     },
     messages: (touser) => d.store.mp.messages.filter((m) => !touser || m.touser === touser),
-    pushes: () => d.pusher.deliveries()
+    pushes: () => d.pusher.deliveries(),
+    verifyPushUrl: () => d.pusher.verifyUrl()
   }
 }

@@ -103,6 +103,20 @@ describe.each([
 })
 
 describe('push delivery', () => {
+  it('POST /sandbox/mp/verify-push-url plays the URL check: GET with a signed echostr the backend must echo', async () => {
+    const receiver = await startPushReceiver(TOKEN)
+    const good = await startMp({ messagePushUrl: receiver.url, messageToken: TOKEN })
+    const wrong = await startMp({ messagePushUrl: receiver.url, messageToken: 'OtherToken1' })
+    try {
+      expect((await postJson(`${good.url}/sandbox/mp/verify-push-url`, {})).json).toMatchObject({ ok: true, status: 200 })
+      expect(await wrong.sandbox.mp.verifyPushUrl()).toMatchObject({ ok: false, status: 401 })
+    } finally {
+      await good.close()
+      await wrong.close()
+      await receiver.close()
+    }
+  })
+
   it('retries a push the backend did not answer with 200, three more times at most', async () => {
     const receiver = await startPushReceiver(TOKEN, undefined, (n) => (n === 1 ? 500 : 200))
     const h = await startMp({ messagePushUrl: receiver.url, messageToken: TOKEN })

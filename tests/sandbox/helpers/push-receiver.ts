@@ -42,6 +42,12 @@ export async function startPushReceiver(token: string, aesKey?: string, statusFo
     req.on('data', (c: Buffer) => chunks.push(c))
     req.on('end', () => {
       const query = new URL(req.url ?? '/', 'http://x').searchParams
+      if (req.method === 'GET') {
+        // The URL check: echostr back when the signature holds.
+        const ok = sha1([token, query.get('timestamp') ?? '', query.get('nonce') ?? '']) === query.get('signature')
+        res.writeHead(ok ? 200 : 401, { 'Content-Type': 'text/plain' }).end(ok ? (query.get('echostr') ?? '') : 'bad signature')
+        return
+      }
       const raw = Buffer.concat(chunks).toString('utf8')
       const body = JSON.parse(raw) as Json
       const ts = query.get('timestamp') ?? ''
