@@ -55,6 +55,8 @@ export function signedPush(o: ResolvedOptions, message: Record<string, unknown>)
   const plain = JSON.stringify(message)
   if (!o.messageAesKey) return { query: q.toString(), body: plain }
   const encrypt = encryptPush(o.messageAesKey, o.appid, plain)
+  // NOTE: safe-mode pushes also name the user in the query, as the doc's example shows.
+  if (typeof message.FromUserName === 'string') q.set('openid', message.FromUserName)
   q.set('encrypt_type', 'aes')
   q.set('msg_signature', pushSignature([token, timestamp, nonce, encrypt]))
   return { query: q.toString(), body: JSON.stringify({ ToUserName: message.ToUserName, Encrypt: encrypt }) }
