@@ -55,7 +55,13 @@ const table: Record<string, number> = {
   AFTER_SALE_EXPIRED: 409,
   AFTER_SALE_CLOSED: 409,
   INVALID_AFTER_SALE_TRANSITION: 409,
-  TOO_MANY_REQUESTS: 429
+  TOO_MANY_REQUESTS: 429,
+  // shipping and receipt
+  ORDER_NOT_PAID: 409,
+  ORDER_NOT_SHIPPABLE: 409,
+  ORDER_NOT_SHIPPED: 409,
+  RECEIPT_NOT_CONFIRMED: 409,
+  TASK_NOT_FAILED: 409
 }
 
 export function statusOfCode(code: string): number {

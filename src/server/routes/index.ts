@@ -10,6 +10,7 @@ import { adminOrderRoutes } from './admin-orders'
 import { adminPageRoutes } from './admin-pages'
 import { adminProductRoutes } from './admin-products'
 import { adminSettingsRoutes } from './admin-settings'
+import { adminShippingRoutes } from './admin-shipping'
 import { adminSessionRoutes } from './admin-session'
 import { adminStaffRoutes } from './admin-staff'
 import { healthRoutes } from './health'
@@ -22,8 +23,10 @@ import { shopperMediaRoutes } from './shopper-media'
 import { shopperOrderRoutes } from './shopper-orders'
 import { shopperPageRoutes } from './shopper-pages'
 import { shopperProductRoutes } from './shopper-products'
+import { shopperReceiptRoutes } from './shopper-receipt'
 import { shopperSubscriptionRoutes } from './shopper-subscriptions'
 import type { RegisterRoutes } from './route'
+import { wechatMessageRoutes } from './wechat-message'
 import { wechatpayNotifyRoutes } from './wechatpay-notify'
 
 export const allRoutes: RegisterRoutes[] = [
@@ -48,5 +51,8 @@ export const allRoutes: RegisterRoutes[] = [
   shopperSubscriptionRoutes,
   shopperMediaRoutes,
   adminAfterSaleRoutes,
-  adminSettingsRoutes
+  adminSettingsRoutes,
+  adminShippingRoutes,
+  shopperReceiptRoutes,
+  wechatMessageRoutes
 ]

@@ -1,0 +1,35 @@
+/**
+ * POST /api/admin/orders/shipments: rows of a CSV the admin read (order id,
+ * carrier, tracking number), each shipped by express on its own; a row
+ * that fails answers its code and message and never stops the others.
+ */
+import type { BatchShipResponse, BatchShipRow } from '@core/api-types'
+import { isId } from '@core/ids'
+import type { Deps } from '../../deps'
+import { shipOrder } from './ship-order'
+
+export async function batchShip(deps: Deps, staffId: string, rows: BatchShipRow[]): Promise<BatchShipResponse> {
+  const results: BatchShipResponse['results'] = []
+  const seen = new Set<string>()
+  for (const row of rows) {
+    if (!isId(row.orderId)) {
+      results.push({ orderId: row.orderId, ok: false, code: 'ORDER_NOT_FOUND', message: `No order ${row.orderId}` })
+      continue
+    }
+    if (seen.has(row.orderId)) {
+      results.push({ orderId: row.orderId, ok: false, code: 'DUPLICATE_ROW', message: 'This order appears twice in the file; only its first row was shipped' })
+      continue
+    }
+    seen.add(row.orderId)
+    try {
+      const shipped = await shipOrder(deps, staffId, row.orderId, {
+        logisticsType: 'express',
+        parcels: [{ carrierCode: row.carrierCode.trim(), trackingNo: row.trackingNo.trim() }]
+      })
+      results.push(shipped.ok ? { orderId: row.orderId, ok: true } : { orderId: row.orderId, ok: false, code: shipped.error.code, message: shipped.error.message })
+    } catch (e) {
+      results.push({ orderId: row.orderId, ok: false, code: 'INTERNAL', message: `Could not ship this row: ${e instanceof Error ? e.message : String(e)}` })
+    }
+  }
+  return { results }
+}
