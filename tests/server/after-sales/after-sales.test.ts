@@ -214,7 +214,7 @@ describeEachDb('after-sales', (dialect) => {
     const order = await paidOrder(shop, buyer, [{ skuId, qty: 1 }])
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(`photo-${order.id}`)])
     const form = new FormData()
-    form.append('file', new Blob([png], { type: 'image/png' }), 'a.png')
+    form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'a.png')
     const up = await fetch(`${shop.t.url}/api/v1/media`, { method: 'POST', headers: { authorization: `Bearer ${buyer.token}` }, body: form })
     expect(up.status).toBe(201)
     const { url } = (await up.json()) as { url: string }

@@ -23,7 +23,7 @@ describeEachDb('shopper photo upload', (dialect) => {
 
   const upload = async (who: Shopper | null, bytes: Buffer, name = 'photo.jpg') => {
     const form = new FormData()
-    form.append('file', new Blob([bytes], { type: 'image/jpeg' }), name)
+    form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), name)
     const res = await fetch(`${shop.t.url}/api/v1/media`, { method: 'POST', headers: who ? { authorization: `Bearer ${who.token}` } : {}, body: form })
     return { status: res.status, headers: res.headers, json: (await res.json()) as { url?: string; error?: { code: string; details: unknown } } }
   }
