@@ -43,7 +43,7 @@ export async function approveAfterSale(deps: Deps, staffId: string, id: string, 
       }
       await recordAudit(trx, now, staffId, 'after_sale.approve', { type: 'after_sale', id }, { kind, restock, amountFen: row.amountFen, retry })
       if (kind === 'return') {
-        await queueAfterSaleMessage(deps, trx, { order, kind, status: approved.value, note: '请按订单页的退货地址寄回商品', at: now })
+        await queueAfterSaleMessage(deps, trx, { order, kind, status: approved.value, note: '请寄回商品并在订单页填写快递单号', at: now })
         return null
       }
       if (restock) await restockAfterSale(trx, row, order, now)
