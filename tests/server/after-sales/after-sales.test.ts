@@ -8,7 +8,7 @@ import { describeEachDb } from '../helpers/each-db'
 import { editorCookie } from '../helpers/seed'
 import { seedSku, stockOf } from '../commerce/helpers/orders'
 import { createShop, type Shop, type Shopper } from '../commerce/helpers/shop'
-import { advanceOrder, afterSales, paidOrder, seedCarriers, TEMPLATES_ENV } from './helpers'
+import { advanceOrder, afterSales, paidOrder, seedCarriers, TEMPLATES_ENV, until } from './helpers'
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -180,6 +180,23 @@ describeEachDb('after-sales', (dialect) => {
     expect(done.afterSale.status).toBe('refunded')
     expect(done.refunds.map((r: { status: string }) => r.status)).toEqual(['failed', 'succeeded'])
     expect(done.status).toBe('refunded')
+  })
+
+  it('an abnormal refund keeps the request refunding (WeChat may still settle it); a completed order takes requests inside the window', async () => {
+    const order = await paidOrder(shop, buyer, [{ skuId, qty: 1 }])
+    await advanceOrder(shop, order.id, 'completed', new Date(shop.clock.now().getTime() - 6 * DAY))
+    const id = (await api.ask(buyer, order.id, { kind: 'refund', reason: '质量问题', amountFen: 2000 })).json.afterSale.id
+    shop.sandbox.control.nextRefundOutcome = 'ABNORMAL'
+    expect((await api.approve(id)).json.afterSale.status).toBe('refunding')
+    const flagged = await until(async () => {
+      const o = (await shop.call('GET', `/api/admin/orders/${order.id}`, { cookie: shop.t.adminCookie })).json.order
+      return o.flags.length > 0 ? o : undefined
+    }, 'the abnormal flag')
+    expect(flagged.flags[0].kind).toBe('REFUND_ABNORMAL')
+    const mine = await api.order(buyer, order.id)
+    expect(mine.afterSale.status).toBe('refunding')
+    expect(mine.refunds).toEqual([expect.objectContaining({ amountFen: 2000, status: 'processing' })])
+    expect((await api.cancel(buyer, id)).json.error.code).toBe('INVALID_AFTER_SALE_TRANSITION')
   })
 
   it('with automatic approval on, a paid, unshipped order is refunded on the request alone and its stock returns', async () => {
