@@ -96,9 +96,17 @@ export function checkNewAfterSale(
   return ok({ refundableFen: refundable })
 }
 
-/** The shop's automatic approval covers only refunds of paid orders that have not shipped. */
-export function shouldAutoApprove(setting: { afterSaleAutoApprove: boolean }, orderStatus: OrderStatus, kind: AfterSaleKind): boolean {
-  return setting.afterSaleAutoApprove && kind === 'refund' && orderStatus === 'paid'
+/**
+ * The shop's automatic approval covers only refunds of paid orders of which
+ * nothing has gone out yet (a split delivery keeps an order paid while its
+ * first parcels travel).
+ */
+export function shouldAutoApprove(
+  setting: { afterSaleAutoApprove: boolean },
+  order: { status: OrderStatus; parcelsSent: number },
+  kind: AfterSaleKind
+): boolean {
+  return setting.afterSaleAutoApprove && kind === 'refund' && order.status === 'paid' && order.parcelsSent === 0
 }
 
 type Line = { skuId: string; qty: number }

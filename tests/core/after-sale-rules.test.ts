@@ -126,10 +126,14 @@ describe('automatic approval', () => {
   test('only refunds of paid, unshipped orders, and only when the shop turned it on', () => {
     for (const status of ORDER_STATUSES) {
       for (const kind of ['refund', 'return'] as const) {
-        expect([status, kind, shouldAutoApprove({ afterSaleAutoApprove: true }, status, kind)]).toEqual([status, kind, status === 'paid' && kind === 'refund'])
-        expect(shouldAutoApprove({ afterSaleAutoApprove: false }, status, kind)).toBe(false)
+        expect([status, kind, shouldAutoApprove({ afterSaleAutoApprove: true }, { status, parcelsSent: 0 }, kind)]).toEqual([status, kind, status === 'paid' && kind === 'refund'])
+        expect(shouldAutoApprove({ afterSaleAutoApprove: false }, { status, parcelsSent: 0 }, kind)).toBe(false)
       }
     }
+  })
+
+  test('not once a parcel of a split delivery went out', () => {
+    expect(shouldAutoApprove({ afterSaleAutoApprove: true }, { status: 'paid', parcelsSent: 1 }, 'refund')).toBe(false)
   })
 })
 

@@ -105,3 +105,9 @@ export async function markRestocked(db: Executor, id: string, lines: string, at:
     .executeTakeFirst()
   return Number(res.numUpdatedRows) === 1
 }
+
+/** How many parcels of the order went out (migration 0008's shipments). */
+export async function parcelsSentOf(db: Executor, orderId: string): Promise<number> {
+  const row = await db.selectFrom('shipments').select((eb) => eb.fn.countAll().as('n')).where('orderId', '=', orderId).executeTakeFirstOrThrow()
+  return Number(row.n)
+}

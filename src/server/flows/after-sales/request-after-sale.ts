@@ -11,7 +11,7 @@ import type { AfterSaleDto, AfterSaleRequest } from '@core/api-types'
 import { checkNewAfterSale, shouldAutoApprove } from '@core/after-sale-rules'
 import { afterSaleTransition } from '@core/after-sale'
 import { err, ok, type Result } from '@core/result'
-import { findAfterSale, insertAfterSale, moveAfterSale, type AfterSaleRow } from '../../db/repos/after-sale-repo'
+import { findAfterSale, insertAfterSale, moveAfterSale, parcelsSentOf, type AfterSaleRow } from '../../db/repos/after-sale-repo'
 import { findOrder, type OrderRow } from '../../db/repos/order-repo'
 import { knownMediaFiles } from '../../db/repos/shopper-upload-repo'
 import type { Deps } from '../../deps'
@@ -96,7 +96,9 @@ export async function requestAfterSale(deps: Deps, userId: string, orderId: stri
     createdAt: at,
     updatedAt: at
   }
-  const auto = deps.pay !== null && shouldAutoApprove(await loadShopSettings(deps.db), afterSaleFactsOf(order).status, input.kind)
+  const auto =
+    deps.pay !== null &&
+    shouldAutoApprove(await loadShopSettings(deps.db), { status: afterSaleFactsOf(order).status, parcelsSent: await parcelsSentOf(deps.db, orderId) }, input.kind)
   let payOut
   try {
     payOut = await deps.db.transaction().execute(async (trx) => {
