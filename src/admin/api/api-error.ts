@@ -61,7 +61,7 @@ const MESSAGES: Record<string, string> = {
   INVALID_SHIPMENT: '发货信息有误，请看标红的字段',
   UNKNOWN_CARRIER: '快递公司不在微信的快递公司列表里',
   AFTER_SALE_NOT_FOUND: '售后申请不存在',
-  AFTER_SALE_NOT_OPEN: '这个售后申请已经处理过了，请刷新',
+  AFTER_SALE_CLOSED: '这个售后申请已经结束了（顾客可能已撤销），请刷新',
   INVALID_AFTER_SALE_TRANSITION: '售后申请当前的状态不能做这个操作，请刷新'
 }
 
