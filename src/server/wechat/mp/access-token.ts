@@ -7,6 +7,7 @@
  * for the row to change, so a fleet never stampedes stable_token (whose
  * force_refresh is limited to 20 a day).
  */
+import { randomBytes } from 'node:crypto'
 import { addMs, type Clock } from '../../clock'
 import type { Executor } from '../../db/database'
 import { ensureTokenRow, readToken, releaseRefreshLease, storeToken, takeRefreshLease } from '../../db/repos/wechat-token-repo'
@@ -41,6 +42,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 export async function getAccessToken(ctx: TokenContext, opts: { rejected?: string } = {}): Promise<string> {
   await ensureTokenRow(ctx.db, ctx.appId, ctx.clock.now().toISOString())
+  // Each call is its own lease holder, so concurrent calls of one instance also wait for a single refresh.
+  const holder = `${ctx.instanceId}:${randomBytes(6).toString('hex')}`
   const started = Date.now()
   for (;;) {
     const now = ctx.clock.now()
@@ -48,8 +51,8 @@ export async function getAccessToken(ctx: TokenContext, opts: { rejected?: strin
     const usable = row?.accessToken && row.accessToken !== opts.rejected && row.expiresAt ? row : undefined
     if (usable && usable.expiresAt! > addMs(now, RENEW_BEFORE_MS).toISOString()) return usable.accessToken!
 
-    const won = await takeRefreshLease(ctx.db, ctx.appId, ctx.instanceId, now.toISOString(), addMs(now, LEASE_MS).toISOString())
-    if (won) return refresh(ctx, opts.rejected)
+    const won = await takeRefreshLease(ctx.db, ctx.appId, holder, now.toISOString(), addMs(now, LEASE_MS).toISOString())
+    if (won) return refresh(ctx, holder, opts.rejected)
     // Someone else is renewing: a token that still works is fine meanwhile.
     if (usable && usable.expiresAt! > now.toISOString()) return usable.accessToken!
     if (Date.now() - started > WAIT_MAX_MS) {
@@ -59,27 +62,27 @@ export async function getAccessToken(ctx: TokenContext, opts: { rejected?: strin
   }
 }
 
-async function refresh(ctx: TokenContext, rejected: string | undefined): Promise<string> {
+async function refresh(ctx: TokenContext, holder: string, rejected: string | undefined): Promise<string> {
   try {
     // Another instance may have renewed between our read and our lease.
     const row = await readToken(ctx.db, ctx.appId)
     const now = ctx.clock.now()
     if (row?.accessToken && row.accessToken !== rejected && row.expiresAt && row.expiresAt > addMs(now, RENEW_BEFORE_MS).toISOString()) {
-      await releaseRefreshLease(ctx.db, ctx.appId, ctx.instanceId)
+      await releaseRefreshLease(ctx.db, ctx.appId, holder)
       return row.accessToken
     }
     let fresh = await askStableToken(ctx, false)
     // Normal mode hands back the current token while WeChat thinks it valid; ours was refused, so force.
     if (rejected && fresh.token === rejected) fresh = await askStableToken(ctx, true)
     const at = ctx.clock.now()
-    await storeToken(ctx.db, ctx.appId, ctx.instanceId, {
+    await storeToken(ctx.db, ctx.appId, holder, {
       accessToken: fresh.token,
       expiresAt: addMs(at, fresh.expiresInS * 1000).toISOString(),
       updatedAt: at.toISOString()
     })
     return fresh.token
   } catch (e) {
-    await releaseRefreshLease(ctx.db, ctx.appId, ctx.instanceId)
+    await releaseRefreshLease(ctx.db, ctx.appId, holder)
     throw e
   }
 }
