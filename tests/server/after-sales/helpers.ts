@@ -32,16 +32,22 @@ export async function paidOrder(shop: Shop, buyer: Shopper, items: { skuId: stri
 }
 
 /**
- * Moves a paid order on as the shipping and receipt flows would (their own
- * suites test those); the after-sales rules only read status and times.
+ * Ships a paid order through the staff API (one SF parcel); for `completed`
+ * the completion is then written with the time given (the receipt flow's
+ * own suite tests how an order gets there; the after-sales rules only read
+ * the status and completedAt).
  */
 export async function advanceOrder(shop: Shop, orderId: string, to: 'shipped' | 'completed', at = shop.clock.now()): Promise<void> {
-  const iso = at.toISOString()
-  await shop.t.deps.db
-    .updateTable('orders')
-    .set(to === 'shipped' ? { status: 'shipped', shippedAt: iso, updatedAt: iso } : { status: 'completed', shippedAt: iso, completedAt: iso, updatedAt: iso })
-    .where('id', '=', orderId)
-    .execute()
+  await seedCarriers(shop)
+  const shipped = await shop.call('POST', `/api/admin/orders/${orderId}/ship`, {
+    cookie: shop.t.adminCookie,
+    body: { logisticsType: 'express', parcels: [{ carrierCode: 'SF', trackingNo: `SF${orderId.replace(/[^A-Za-z0-9]/g, '').slice(-10)}` }] }
+  })
+  if (shipped.status !== 200) throw new Error(`ship ${orderId}: ${shipped.status} ${JSON.stringify(shipped.json)}`)
+  if (to === 'completed') {
+    const iso = at.toISOString()
+    await shop.t.deps.db.updateTable('orders').set({ status: 'completed', completedAt: iso, updatedAt: iso }).where('id', '=', orderId).execute()
+  }
 }
 
 export function afterSales(shop: Shop) {
@@ -64,14 +70,8 @@ export function afterSales(shop: Shop) {
   }
 }
 
-/** Carriers as A's cached WeChat list holds them (the shopper picks from it). */
+/** WeChat's carrier list, fetched once into the backend's cache (the shopper and staff pick from it). */
 export async function seedCarriers(shop: Shop): Promise<void> {
-  const at = shop.clock.now().toISOString()
-  const rows = [
-    { code: 'SF', name: '顺丰速运', position: 0, fetchedAt: at },
-    { code: 'ZTO', name: '中通快递', position: 1, fetchedAt: at }
-  ]
-  for (const row of rows) {
-    await shop.t.deps.db.insertInto('wechatCarriers').values(row).onConflict((oc) => oc.column('code').doNothing()).execute()
-  }
+  const res = await shop.call('GET', '/api/admin/carriers', { cookie: shop.t.adminCookie })
+  if (res.status !== 200) throw new Error(`carriers: ${res.status} ${JSON.stringify(res.json)}`)
 }

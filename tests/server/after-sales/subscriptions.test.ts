@@ -10,7 +10,7 @@ import { seedSku } from '../commerce/helpers/orders'
 import { createShop, type Shop, type Shopper } from '../commerce/helpers/shop'
 import { runOutbox } from '../../../src/server/flows/outbox/run-outbox'
 import { TEMPLATES } from '../../../src/sandbox/subscribe-templates'
-import { afterSales, paidOrder } from './helpers'
+import { advanceOrder, afterSales, paidOrder } from './helpers'
 
 const templateOf = (kind: string) => TEMPLATES.find((t) => t.kind === kind)!.id
 // Every template but the launch one: its acceptances are not counted.
@@ -83,6 +83,28 @@ describeEachDb('subscription messages', (dialect) => {
     })
     expect(sent[1]!.data).toEqual(expect.objectContaining({ amount2: { value: '10.00元' }, phrase3: { value: '退款成功' } }))
     expect((await subscribeTasks()).slice(before).map((t) => t.status)).toEqual(['done', 'done'])
+  })
+
+  it('shipping tells a shopper who accepted the shipped template: carrier, tracking number, goods cut to 20 characters', async () => {
+    const who = await shop.shopper()
+    await accept(who, ['shipped'])
+    shop.sandbox.mp.grantSubscription(who.openid, CONFIGURED.shipped, 1)
+    const order = await paidOrder(shop, who, [{ skuId, qty: 2 }])
+    await advanceOrder(shop, order.id, 'shipped')
+    await runOutbox(shop.t.deps)
+    const [sent] = shop.sandbox.mp.messages(who.openid)
+    expect(sent).toEqual(expect.objectContaining({ templateId: CONFIGURED.shipped, page: `pkg-orders/detail/index?id=${order.id}` }))
+    expect(sent!.data).toEqual({
+      character_string1: { value: order.outTradeNo },
+      thing2: { value: '手工粗陶茶杯套装（四只装，附赠杯垫与礼…' },
+      thing3: { value: '顺丰速运' },
+      character_string4: { value: expect.stringMatching(/^SF[A-Za-z0-9]+$/) },
+      time5: { value: expect.stringMatching(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/) }
+    })
+    // The credit is used up: shipping another order tells nobody.
+    const second = await paidOrder(shop, who, [{ skuId, qty: 1 }])
+    await advanceOrder(shop, second.id, 'shipped')
+    expect((await subscribeTasks()).filter((t) => t.orderId === second.id)).toEqual([])
   })
 
   it('a message WeChat has no consent for (43101) is dropped quietly, not retried or shown to staff', async () => {

@@ -2,7 +2,7 @@
  * What the order DTO carries about after-sales: `afterSale` (the open
  * request, else the last one) and `refunds` as the shopper sees them
  * (processing / succeeded / failed, oldest first). Loaded for a page of
- * orders in two queries; order-view and the order flows call this.
+ * orders in two queries; order-view's loader calls this.
  */
 import type { AfterSaleDto, ShopperRefundDto, ShopperRefundStatus } from '@core/api-types'
 import { isOpenAfterSale } from '@core/after-sale'
@@ -41,16 +41,4 @@ export async function afterSalePartsOf(db: Executor, orderIds: readonly string[]
     p.afterSale = toAfterSaleDto(row)
   }
   return parts
-}
-
-/** The orders with their after-sales parts filled in. */
-export async function withAfterSaleParts<T extends { id: string }>(db: Executor, orders: T[]): Promise<Array<T & AfterSaleParts>> {
-  const parts = await afterSalePartsOf(
-    db,
-    orders.map((o) => o.id)
-  )
-  return orders.map((o) => {
-    const p = parts.get(o.id) ?? { refunds: [] }
-    return { ...o, refunds: p.refunds, ...(p.afterSale ? { afterSale: p.afterSale } : {}) }
-  })
 }
