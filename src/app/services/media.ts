@@ -34,7 +34,10 @@ export async function pickPhotos(count: number): Promise<PickedPhoto[]> {
 
 async function send(path: string, token: string): Promise<{ statusCode: number; data: unknown }> {
   try {
-    const r = await Taro.uploadFile({ url: `${apiBase()}/api/v1/media`, filePath: path, name: 'file', header: { Authorization: `Bearer ${token}` } })
+    // NOTE: Taro's H5 uploadFile sends cookies by default (withCredentials), which a
+    // cross-origin API answering `Access-Control-Allow-Origin: *` refuses; the
+    // shopper's token is a header, so no cookie is needed.
+    const r = await Taro.uploadFile({ url: `${apiBase()}/api/v1/media`, filePath: path, name: 'file', header: { Authorization: `Bearer ${token}` }, withCredentials: false })
     let data: unknown = r.data
     if (typeof data === 'string' && data !== '') {
       try {

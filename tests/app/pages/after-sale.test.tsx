@@ -60,6 +60,8 @@ test('a shipped order: 退货退款 with reason, partial amount, note and photos
   const uploads = backend.callsTo('POST', '/api/v1/media')
   expect(uploads.map((c) => (c.body as { filePath: string }).filePath)).toEqual(['wxfile://tmp/1.jpg', 'wxfile://tmp/2.jpg'])
   expect(uploads[0].headers.Authorization).toBe('Bearer t')
+  // Taro's H5 upload would send cookies by default; the token is all it needs.
+  expect(taroExtras().uploadFile).toHaveBeenCalledWith(expect.objectContaining({ name: 'file', withCredentials: false }))
   submit()
   await screen.findByRole('button', { name: '提交申请' })
   await act(async () => {})

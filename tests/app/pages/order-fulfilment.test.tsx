@@ -218,6 +218,7 @@ test('an open after-sales request shows its state and can be withdrawn; then 申
   expect(within(card).getByText('售后 · 仅退款')).toBeInTheDocument()
   expect(within(card).getByText('待审核')).toBeInTheDocument()
   expect(within(card).getByText('等待商家审核，审核结果会通知你')).toBeInTheDocument()
+  expect(screen.getByText('售后处理中，进度见下方')).toBeInTheDocument()
   expect(screen.queryByRole('button', { name: '申请售后' })).toBeNull()
   fireEvent.click(within(card).getByRole('button', { name: '撤销申请' }))
   expect(await within(card).findByText('已撤销')).toBeInTheDocument()

@@ -17,7 +17,7 @@ import { ErrorState } from '../../components/error-state'
 import { LoadingView } from '../../components/loading-view'
 import { NoticeBar } from '../../components/notice-bar'
 import { AfterSaleCard } from '../../components/orders/after-sale-card'
-import { afterSaleKindsFor } from '../../components/orders/after-sale-offer'
+import { afterSaleKindsFor, hasOpenAfterSale } from '../../components/orders/after-sale-offer'
 import { ParcelList } from '../../components/orders/parcel-list'
 import { RefundList } from '../../components/orders/refund-list'
 import { Price } from '../../components/price'
@@ -38,6 +38,9 @@ const wait = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const TIME = 'YYYY-MM-DD HH:mm:ss'
 
 function heading(order: OrderDto): { title: string; sub: string } {
+  if (hasOpenAfterSale(order) && order.status !== 'pending_payment') {
+    return { title: ORDER_STATUS_LABELS[order.status], sub: '售后处理中，进度见下方' }
+  }
   switch (order.status) {
     case 'pending_payment':
       return { title: '等待付款', sub: '超时未付款，订单将自动关闭' }
