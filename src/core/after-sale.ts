@@ -107,3 +107,27 @@ export function afterSaleTransition(
 export function allowedAfterSaleActions(request: { kind: AfterSaleKind; status: AfterSaleStatus }): AfterSaleAction[] {
   return AFTER_SALE_ACTIONS.filter((action) => next(request.kind, request.status, action) !== null)
 }
+
+/** The staff endpoints a request answers now (POST /api/admin/after-sales/:id/…). */
+export type StaffAfterSaleAction = 'approve' | 'reject' | 'received'
+
+/**
+ * The admin's buttons: approve or reject a new request; mark a return
+ * received (or reject it) while waiting for the parcel. After a failed
+ * refund the request is back at approved (refund kind) or returned (return
+ * kind), and approve / received again sends a new refund.
+ */
+export function staffAfterSaleActions(request: { kind: AfterSaleKind; status: AfterSaleStatus }): StaffAfterSaleAction[] {
+  switch (request.status) {
+    case 'requested':
+      return ['approve', 'reject']
+    case 'approved':
+      return request.kind === 'refund' ? ['approve'] : []
+    case 'awaiting_return':
+      return ['received', 'reject']
+    case 'returned':
+      return ['received']
+    default:
+      return []
+  }
+}

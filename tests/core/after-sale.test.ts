@@ -10,6 +10,7 @@ import {
   isFinalAfterSale,
   isOpenAfterSale,
   refundStartStatus,
+  staffAfterSaleActions,
   type AfterSaleAction,
   type AfterSaleKind,
   type AfterSaleStatus
@@ -118,5 +119,23 @@ describe('status facts', () => {
     expect(AFTER_SALE_STATUSES.every(isAfterSaleStatus)).toBe(true)
     expect([isAfterSaleStatus('done'), isAfterSaleStatus(3), isAfterSaleKind('refund'), isAfterSaleKind('swap')]).toEqual([false, false, true, false])
     for (const s of AFTER_SALE_STATUSES) expect(AFTER_SALE_STATUS_LABELS[s]).toMatch(/\p{Script=Han}/u)
+  })
+})
+
+describe('staff buttons', () => {
+  test('each matches a move the table allows (approve again and received again re-send a failed refund)', () => {
+    const moveOf = { approve: ['approve', 'start_refund'], reject: ['reject'], received: ['receive', 'start_refund'] } as const
+    for (const kind of AFTER_SALE_KINDS) {
+      for (const status of AFTER_SALE_STATUSES) {
+        for (const button of staffAfterSaleActions({ kind, status })) {
+          expect([kind, status, button, moveOf[button].some((a) => !TABLE[kind][status][a].startsWith('!'))]).toEqual([kind, status, button, true])
+        }
+      }
+    }
+    expect(staffAfterSaleActions({ kind: 'refund', status: 'requested' })).toEqual(['approve', 'reject'])
+    expect(staffAfterSaleActions({ kind: 'refund', status: 'approved' })).toEqual(['approve'])
+    expect(staffAfterSaleActions({ kind: 'return', status: 'awaiting_return' })).toEqual(['received', 'reject'])
+    expect(staffAfterSaleActions({ kind: 'return', status: 'returned' })).toEqual(['received'])
+    expect(staffAfterSaleActions({ kind: 'return', status: 'refunding' })).toEqual([])
   })
 })
