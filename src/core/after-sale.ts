@@ -118,16 +118,10 @@ export type StaffAfterSaleAction = 'approve' | 'reject' | 'received'
  * kind), and approve / received again sends a new refund.
  */
 export function staffAfterSaleActions(request: { kind: AfterSaleKind; status: AfterSaleStatus }): StaffAfterSaleAction[] {
-  switch (request.status) {
-    case 'requested':
-      return ['approve', 'reject']
-    case 'approved':
-      return request.kind === 'refund' ? ['approve'] : []
-    case 'awaiting_return':
-      return ['received', 'reject']
-    case 'returned':
-      return ['received']
-    default:
-      return []
-  }
+  const can = (action: AfterSaleAction) => next(request.kind, request.status, action) !== null
+  const out: StaffAfterSaleAction[] = []
+  if (can('approve') || (request.status === 'approved' && can('start_refund'))) out.push('approve')
+  if (can('receive') || (request.status === 'returned' && can('start_refund'))) out.push('received')
+  if (can('reject')) out.push('reject')
+  return out
 }
