@@ -78,8 +78,8 @@ export function AfterSaleActionDialog({
           </Form.Item>
         )}
         {decision === 'reject' && (
-          <Form.Item name="reason" label="拒绝原因" rules={[{ required: true, whitespace: true, message: '请填写拒绝原因' }, { max: 200, message: '最多 200 个字' }]}>
-            <Input.TextArea aria-label="拒绝原因" rows={3} maxLength={200} placeholder="如：商品已签收超过 7 天，且不影响二次销售" />
+          <Form.Item name="reason" label="拒绝原因" rules={[{ required: true, whitespace: true, message: '请填写拒绝原因' }, { max: 80, message: '最多 80 个字' }]}>
+            <Input.TextArea aria-label="拒绝原因" rows={3} maxLength={80} showCount placeholder="如：商品已签收超过 7 天，且不影响二次销售" />
           </Form.Item>
         )}
       </Form>

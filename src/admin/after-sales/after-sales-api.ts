@@ -6,7 +6,8 @@ import type { Paged } from '../api/types'
 const base = (id: string) => `/api/admin/after-sales/${encodeURIComponent(id)}`
 
 export const afterSalesApi = {
-  list: (q: { status?: AfterSaleStatus; cursor?: string }) => api.get<Paged<AdminAfterSaleDto>>('/api/admin/after-sales', { ...q, limit: 50 }),
+  /** `open`: every request not finished yet, oldest first; `all`: open ones, then finished ones. */
+  list: (q: { status: AfterSaleStatus | 'open' | 'all'; cursor?: string }) => api.get<Paged<AdminAfterSaleDto>>('/api/admin/after-sales', { ...q, limit: 50 }),
   approve: (id: string, restock: boolean) => api.post<unknown>(`${base(id)}/approve`, { restock }),
   reject: (id: string, reason: string) => api.post<unknown>(`${base(id)}/reject`, { reason }),
   received: (id: string) => api.post<unknown>(`${base(id)}/received`, {}),

@@ -1,5 +1,5 @@
 /**
- * 售后: the shoppers' after-sales requests by status (待审核 first), with
+ * 售后: the shoppers' after-sales requests (unfinished ones by default, oldest first), with
  * reason, photos (click to enlarge), amount and kind, and the decisions the
  * request allows now (core's after-sales rules). The list is read again
  * after every decision, so a request never shows a status it has left.
@@ -17,7 +17,10 @@ import { AfterSaleStatusTag } from './after-sale-labels'
 import { afterSalesApi } from './after-sales-api'
 import { AutoApproveSwitch } from './auto-approve-switch'
 
-const FILTERS: Array<AfterSaleStatus | 'all'> = ['requested', 'awaiting_return', 'returned', 'refunding', 'refunded', 'rejected', 'cancelled', 'all']
+type Filter = AfterSaleStatus | 'open' | 'all'
+const FILTERS: Filter[] = ['open', 'requested', 'awaiting_return', 'returned', 'refunding', 'refunded', 'rejected', 'cancelled', 'all']
+const FILTER_LABELS: Record<'open' | 'all', string> = { open: '未完结', all: '全部' }
+const labelOf = (f: Filter) => (f === 'open' || f === 'all' ? FILTER_LABELS[f] : AFTER_SALE_STATUS_LABELS[f])
 
 export function AfterSalePhotos({ images }: { images: readonly string[] }) {
   if (images.length === 0) return <Typography.Text type="secondary">无</Typography.Text>
@@ -51,7 +54,7 @@ function Actions({ request, onDecide }: { request: AdminAfterSaleDto; onDecide: 
 }
 
 export function AfterSalesQueue() {
-  const [status, setStatus] = useState<AfterSaleStatus | 'all'>('requested')
+  const [status, setStatus] = useState<Filter>('open')
   const [items, setItems] = useState<AdminAfterSaleDto[] | null>(null)
   const [next, setNext] = useState<string | null>(null)
   const [deciding, setDeciding] = useState<{ request: AdminAfterSaleDto; decision: AfterSaleDecision } | null>(null)
@@ -60,7 +63,7 @@ export function AfterSalesQueue() {
   const load = useCallback(
     async (cursor?: string) => {
       try {
-        const page = await afterSalesApi.list({ status: status === 'all' ? undefined : status, cursor })
+        const page = await afterSalesApi.list({ status, cursor })
         setItems((prev) => (cursor ? [...(prev ?? []), ...page.items] : page.items))
         setNext(page.nextCursor)
       } catch (e) {
@@ -87,15 +90,15 @@ export function AfterSalesQueue() {
         aria-label="售后状态"
         optionType="button"
         value={status}
-        onChange={(e) => setStatus(e.target.value as AfterSaleStatus | 'all')}
-        options={FILTERS.map((s) => ({ value: s, label: s === 'all' ? '全部' : AFTER_SALE_STATUS_LABELS[s] }))}
+        onChange={(e) => setStatus(e.target.value as Filter)}
+        options={FILTERS.map((f) => ({ value: f, label: labelOf(f) }))}
       />
       <Table<AdminAfterSaleDto>
         rowKey="id"
         loading={items === null}
         dataSource={items ?? []}
         pagination={false}
-        locale={{ emptyText: status === 'requested' ? '没有待审核的售后申请' : '没有这个状态的售后申请' }}
+        locale={{ emptyText: status === 'open' ? '没有要处理的售后申请' : `没有「${labelOf(status)}」的售后申请` }}
         columns={[
           {
             title: '订单',

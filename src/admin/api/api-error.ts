@@ -61,6 +61,8 @@ const MESSAGES: Record<string, string> = {
   INVALID_SHIPMENT: '发货信息有误，请看标红的字段',
   UNKNOWN_CARRIER: '快递公司不在微信的快递公司列表里',
   AFTER_SALE_NOT_FOUND: '售后申请不存在',
+  TASK_NOT_FAILED: '这项微信同步已经在重试或已完成，不用再提交',
+  DUPLICATE_ROW: '这个订单在文件里出现了两次，只发了第一行',
   AFTER_SALE_CLOSED: '这个售后申请已经结束了（顾客可能已撤销），请刷新',
   INVALID_AFTER_SALE_TRANSITION: '售后申请当前的状态不能做这个操作，请刷新'
 }

@@ -3,7 +3,8 @@
  * times, the after-sales request, and what the backend tells WeChat (with
  * WeChat's refusal in Chinese and what to do about it).
  */
-import { Alert, Card, Descriptions, Space, Table, Tag, Typography } from 'antd'
+import { Alert, Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd'
+import { useState } from 'react'
 import { AFTER_SALE_KIND_LABELS } from '@core/after-sale'
 import type { AfterSaleDto, ShipmentDto, WechatTaskDto } from '@core/api-types'
 import { formatFen } from '@core/money'
@@ -11,6 +12,8 @@ import { AfterSaleStatusTag } from '../after-sales/after-sale-labels'
 import { AfterSalePhotos } from '../after-sales/after-sales-queue'
 import type { Order } from '../api/types'
 import { formatTime } from '../common/format'
+import { useNotify } from '../common/notify'
+import { shippingApi } from '../shipping/shipping-api'
 import { useNow } from '../common/use-now'
 import { shipByOfOrder, shipDeadline } from '../shipping/ship-deadline'
 import { LOGISTICS_TYPE_LABELS } from '@core/shipping'
@@ -96,13 +99,36 @@ function taskState(t: WechatTaskDto) {
 /** When and whether it will be tried again: what staff can expect without doing anything. */
 export function retryHint(t: WechatTaskDto): string {
   if (t.status === 'done') return ''
-  if (t.status === 'failed') return '已停止自动重试：请按提示处理；处理好后仍需同步给微信的，请联系技术支持重新提交。'
+  if (t.status === 'failed') return '已停止自动重试：按上面的做法处理好后，点「重新提交」再试一次。'
   if (t.attempts === 0) return '马上发送。'
   const code = t.lastErrcode !== null ? `（微信返回 ${t.lastErrcode}）` : ''
   return `已尝试 ${t.attempts} 次${code}，${t.nextAttemptAt ? `将在 ${formatTime(t.nextAttemptAt)} 自动重试` : '会自动重试'}。`
 }
 
-export function WechatProblems({ tasks }: { tasks: readonly WechatTaskDto[] }) {
+/** A failed WeChat call sent again, after staff fixed what its problem said. */
+function RetryButton({ task, onRetried }: { task: WechatTaskDto; onRetried: () => void }) {
+  const [busy, setBusy] = useState(false)
+  const notify = useNotify()
+  const retry = async () => {
+    setBusy(true)
+    try {
+      await shippingApi.retryWechatTask(task.id)
+      notify.success('已重新提交，稍后看结果')
+    } catch (e) {
+      notify.error(e)
+    } finally {
+      setBusy(false)
+      onRetried()
+    }
+  }
+  return (
+    <Button size="small" loading={busy} onClick={() => void retry()}>
+      重新提交
+    </Button>
+  )
+}
+
+export function WechatProblems({ tasks, onRetried }: { tasks: readonly WechatTaskDto[]; onRetried: () => void }) {
   const problems = tasks.filter((t) => t.problem && t.status !== 'done')
   return (
     <>
@@ -112,6 +138,7 @@ export function WechatProblems({ tasks }: { tasks: readonly WechatTaskDto[] }) {
           type="error"
           showIcon
           message={`微信${TASK_LABELS[t.kind] ?? t.kind}失败：${t.problem?.message}`}
+          action={t.status === 'failed' ? <RetryButton task={t} onRetried={onRetried} /> : undefined}
           description={
             <Space direction="vertical" size={0}>
               <span>{`怎么办：${t.problem?.action}`}</span>
@@ -124,7 +151,7 @@ export function WechatProblems({ tasks }: { tasks: readonly WechatTaskDto[] }) {
   )
 }
 
-export function WechatTasksCard({ tasks }: { tasks: readonly WechatTaskDto[] }) {
+export function WechatTasksCard({ tasks, onRetried }: { tasks: readonly WechatTaskDto[]; onRetried: () => void }) {
   return (
     <Card title="微信同步">
       <Table<WechatTaskDto>
@@ -137,7 +164,8 @@ export function WechatTasksCard({ tasks }: { tasks: readonly WechatTaskDto[] }) 
           { title: '内容', dataIndex: 'kind', render: (k: WechatTaskDto['kind']) => TASK_LABELS[k] ?? k },
           { title: '状态', key: 'status', render: (_, t) => taskState(t) },
           { title: '说明', key: 'hint', render: (_, t) => (t.problem && t.status !== 'done' ? `${t.problem.message} ${retryHint(t)}` : retryHint(t) || '—') },
-          { title: '更新时间', dataIndex: 'updatedAt', render: formatTime }
+          { title: '更新时间', dataIndex: 'updatedAt', render: formatTime },
+          { title: '操作', key: 'retry', render: (_, t) => (t.status === 'failed' ? <RetryButton task={t} onRetried={onRetried} /> : null) }
         ]}
       />
     </Card>

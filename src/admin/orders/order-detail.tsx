@@ -60,7 +60,7 @@ export function OrderDetail({ order, onChange }: { order: Order; onChange: () =>
           </Button>
         </Space>
       </Space>
-      <WechatProblems tasks={order.wechatTasks ?? []} />
+      <WechatProblems tasks={order.wechatTasks ?? []} onRetried={onChange} />
       {order.flags.filter((f) => !f.resolvedAt).map((f) => (
         <Alert key={f.id} type="error" showIcon message={`支付异常：${flagLabel(f)}`} description={`${f.message}（${formatTime(f.createdAt)}）`} />
       ))}
@@ -131,7 +131,7 @@ export function OrderDetail({ order, onChange }: { order: Order; onChange: () =>
           ]}
         />
       </Card>
-      {order.wechatTasks && order.wechatTasks.length > 0 && <WechatTasksCard tasks={order.wechatTasks} />}
+      {order.wechatTasks && order.wechatTasks.length > 0 && <WechatTasksCard tasks={order.wechatTasks} onRetried={onChange} />}
       <RefundDialog
         order={order}
         open={refunding}

@@ -56,7 +56,8 @@ export function BatchShipDialog({ open, onClose, onShipped }: { open: boolean; o
     const sendable = lines.filter((l) => l.problem === null)
     setBusy(true)
     try {
-      const answer: BatchShipResponse['results'] = await shippingApi.batch({ rows: toSend })
+      const ids = await shippingApi.resolveOrderIds(toSend.map((r) => r.orderId))
+      const answer: BatchShipResponse['results'] = await shippingApi.batch({ rows: toSend.map((r) => ({ ...r, orderId: ids.get(r.orderId) ?? r.orderId })) })
       const byRow = new Map<number, RowResult>()
       sendable.forEach((l, i) => {
         const r = answer[i]

@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { isOpenAfterSale } from '@core/after-sale'
 import type { AdminAfterSaleDto, AfterSaleStatus } from '@core/api-types'
 import { fail, ok, type FakeRequest } from '../helpers/fake-api'
 import { EDITOR, renderAdmin } from '../helpers/render-admin'
@@ -35,8 +36,9 @@ function backend(initial: AdminAfterSaleDto[], settings = { afterSaleAutoApprove
   }
   return {
     'GET /api/admin/after-sales': (req: FakeRequest) => {
-      const status = req.query.get('status')
-      return ok({ items: [...requests.values()].filter((r) => !status || r.status === status), nextCursor: null })
+      const status = req.query.get('status') ?? 'all'
+      const wanted = (r: AdminAfterSaleDto) => status === 'all' || (status === 'open' ? isOpenAfterSale(r.status) : r.status === status)
+      return ok({ items: [...requests.values()].filter(wanted), nextCursor: null })
     },
     'POST /api/admin/after-sales/:id/approve': (req: FakeRequest, p: Record<string, string>) =>
       move(p.id!, requests.get(p.id!)!.kind === 'refund' ? 'refunding' : 'awaiting_return', { restock: req.body.restock }),
@@ -62,7 +64,7 @@ test('the queue shows each request’s order, kind, amount, reason and photos; a
   )
   expect(await screen.findByRole('heading', { name: '售后' })).toBeInTheDocument()
   await screen.findByRole('link', { name: 'T1' })
-  expect(api.callsTo('GET', '/api/admin/after-sales')[0]!.query.get('status')).toBe('requested')
+  expect(api.callsTo('GET', '/api/admin/after-sales')[0]!.query.get('status')).toBe('open')
 
   const first = rowOf('T1')
   expect(within(first).getByText('仅退款')).toBeInTheDocument()
@@ -90,12 +92,13 @@ test('approve a refund with 退回库存: it says what will happen, then the que
 
   await waitFor(() => expect(api.callsTo('POST', '/api/admin/after-sales/1/approve')).toHaveLength(1))
   expect(api.callsTo('POST', '/api/admin/after-sales/1/approve')[0]!.body).toEqual({ restock: true })
-  expect(await screen.findByText('没有待审核的售后申请')).toBeInTheDocument()
+  // Read again: the request is now refunding, with nothing left to decide.
+  expect(await within(rowOf('T1')).findByText('退款中', { selector: '.ant-tag' })).toBeInTheDocument()
+  expect(within(rowOf('T1')).queryByRole('button', { name: /同意|拒绝/ })).not.toBeInTheDocument()
   expect(api.callsTo('GET', '/api/admin/after-sales')).toHaveLength(2)
 
-  await user().click(screen.getByRole('radio', { name: '退款中' }))
-  expect(await screen.findByRole('link', { name: 'T1' })).toBeInTheDocument()
-  expect(within(rowOf('T1')).getByText('退款中', { selector: '.ant-tag' })).toBeInTheDocument()
+  await user().click(screen.getByRole('radio', { name: '待审核' }))
+  expect(await screen.findByText('没有「待审核」的售后申请')).toBeInTheDocument()
 })
 
 test('a return: approve without restock, then 确认收到退货 once the parcel is back', async () => {
@@ -110,13 +113,12 @@ test('a return: approve without restock, then 确认收到退货 once the parcel
   await user().click(within(dialog).getByRole('button', { name: '同意' }))
   await waitFor(() => expect(api.callsTo('POST', '/api/admin/after-sales/1/approve')[0]?.body).toEqual({ restock: false }))
 
-  await user().click(await screen.findByRole('radio', { name: '待寄回' }))
   await user().click(await screen.findByRole('button', { name: '确认收到退货 T1' }))
   dialog = await screen.findByRole('dialog', { name: '确认收到退货 · 订单 T1' })
   expect(within(dialog).getByText('确认后将通过微信支付退还 ¥129 给顾客。')).toBeInTheDocument()
   await user().click(within(dialog).getByRole('button', { name: '确认收到' }))
   await waitFor(() => expect(api.callsTo('POST', '/api/admin/after-sales/1/received')).toHaveLength(1))
-  expect(await screen.findByText('没有这个状态的售后申请')).toBeInTheDocument()
+  expect(await within(rowOf('T1')).findByText('退款中', { selector: '.ant-tag' })).toBeInTheDocument()
 })
 
 test('reject needs a reason, which is sent for the shopper to read', async () => {
@@ -149,7 +151,7 @@ test('a decision the server refuses (the shopper withdrew meanwhile) says so and
   await user().click(await screen.findByRole('button', { name: '同意 T1' }))
   await user().click(within(await screen.findByRole('dialog')).getByRole('button', { name: '同意' }))
   expect(await screen.findByText('这个售后申请已经结束了（顾客可能已撤销），请刷新')).toBeInTheDocument()
-  expect(await screen.findByText('没有待审核的售后申请')).toBeInTheDocument()
+  expect(await screen.findByText('没有要处理的售后申请')).toBeInTheDocument()
   expect(api.callsTo('GET', '/api/admin/after-sales')).toHaveLength(2)
 })
 

@@ -154,3 +154,30 @@ test('导出订单 downloads the CSV of the current filters; a refusal is said i
   expect(await screen.findByText('有内容需要修改，请看标红的字段')).toBeInTheDocument()
   expect(clicked).toHaveLength(1)
 })
+
+test('a WeChat call that failed for good is sent again with 重新提交, and the order is read again', async () => {
+  const failed = {
+    id: 'wt_9',
+    kind: 'upload_shipping_info' as const,
+    status: 'failed' as const,
+    attempts: 3,
+    nextAttemptAt: null,
+    lastErrcode: 10060004,
+    problem: { message: '快递公司编码不对', action: '在订单里核对快递公司后重新提交' },
+    updatedAt: '2026-03-05T03:00:00.000Z'
+  }
+  let current: Order = order({ status: 'shipped', wechatTasks: [failed] })
+  const { api } = renderAdmin('/orders/ord_1', {
+    'GET /api/admin/orders/:id': () => ok({ order: current }),
+    'POST /api/admin/wechat-tasks/:id/retry': () => {
+      current = { ...current, wechatTasks: [{ ...failed, status: 'pending', attempts: 0, problem: undefined }] }
+      return ok({ order: current })
+    }
+  })
+  expect(await screen.findByText('微信上传发货信息失败：快递公司编码不对')).toBeInTheDocument()
+  expect(screen.getAllByText(/已停止自动重试：按上面的做法处理好后，点「重新提交」再试一次。/).length).toBeGreaterThan(0)
+  await user().click(screen.getAllByRole('button', { name: '重新提交' })[0]!)
+  await waitFor(() => expect(api.callsTo('POST', '/api/admin/wechat-tasks/wt_9/retry')).toHaveLength(1))
+  await waitFor(() => expect(screen.queryByText('微信上传发货信息失败：快递公司编码不对')).not.toBeInTheDocument())
+  expect(within(card('微信同步')).getByText('等待发送')).toBeInTheDocument()
+})

@@ -17,9 +17,9 @@ test('a CSV is previewed row by row, the good rows are shipped in one call, and 
     'GET /api/admin/carriers': () => ok({ items: CARRIERS }),
     'POST /api/admin/orders/shipments': (req: FakeRequest) => {
       const results = req.body.rows.map((r: { orderId: string }) =>
-        r.orderId === 'T2' ? { orderId: r.orderId, ok: false, code: 'ORDER_NOT_SHIPPABLE', message: 'This order is shipped' } : { orderId: r.orderId, ok: true }
+        r.orderId === '1' ? { orderId: r.orderId, ok: true } : { orderId: r.orderId, ok: false, code: 'ORDER_NOT_SHIPPABLE', message: 'This order is shipped' }
       )
-      waiting = waiting.filter((o) => o.outTradeNo !== 'T1')
+      waiting = waiting.filter((o) => o.id !== '1')
       return ok({ results })
     }
   })
@@ -31,7 +31,7 @@ test('a CSV is previewed row by row, the good rows are shipped in one call, and 
     csv('\uFEFF订单号,快递公司编码,运单号\r\nT1,SF,SF100\r\nT2,圆通速递,YT200\r\nT3,天天快递,TT300\r\n')
   )
 
-  // The preview: carriers by code or Chinese name, a row that cannot be sent says why.
+  // The preview: 订单号 as staff see it, carriers by code or Chinese name, a row that cannot be sent says why.
   const rowOf = async (orderId: string) => (await within(dialog).findByRole('cell', { name: orderId })).closest('tr') as HTMLElement
   expect(within(await rowOf('T1')).getByText('顺丰速运（SF）')).toBeInTheDocument()
   expect(within(await rowOf('T2')).getByText('圆通速递（YTO）')).toBeInTheDocument()
@@ -41,10 +41,11 @@ test('a CSV is previewed row by row, the good rows are shipped in one call, and 
 
   await user().click(within(dialog).getByRole('button', { name: '发货 2 单' }))
   await waitFor(() => expect(api.callsTo('POST', '/api/admin/orders/shipments')).toHaveLength(1))
+  // 订单号 (outTradeNo) become the paid orders' ids, which the batch call takes.
   expect(api.callsTo('POST', '/api/admin/orders/shipments')[0]!.body).toEqual({
     rows: [
-      { orderId: 'T1', carrierCode: 'SF', trackingNo: 'SF100' },
-      { orderId: 'T2', carrierCode: 'YTO', trackingNo: 'YT200' }
+      { orderId: '1', carrierCode: 'SF', trackingNo: 'SF100' },
+      { orderId: '2', carrierCode: 'YTO', trackingNo: 'YT200' }
     ]
   })
   expect(await within(await rowOf('T1')).findByText('成功')).toBeInTheDocument()
