@@ -44,9 +44,11 @@ const REFUSALS: Record<string, string> = {
   INVALID_AMOUNT: '请填写正确的退款金额',
   AFTER_SALE_CLOSED: '这个售后申请已结束，请刷新查看最新状态',
   INVALID_AFTER_SALE_TRANSITION: '售后状态已变化，请刷新查看最新状态',
+  AFTER_SALE_NOT_FOUND: '找不到这个售后申请，请刷新后再试',
+  CONFLICT: '售后状态刚刚有变化，请刷新后再试',
+  ORDER_NOT_FOUND: '找不到这笔订单，请从「我的订单」进入',
   FILE_TOO_LARGE: '图片不能超过 5 MB，请换一张',
-  UNSUPPORTED_MEDIA_TYPE: '只支持 JPG、PNG、WebP 图片',
-  TOO_MANY_REQUESTS: '今天上传的图片太多了，请明天再试或联系客服'
+  UNSUPPORTED_FILE_TYPE: '只支持 JPG、PNG、WebP 图片'
 }
 
 export function refusalText(e: unknown): string {

@@ -177,10 +177,10 @@ test('opened from WeChat\'s service message (transaction_id, no id): the order i
 })
 
 test('a service-message link to an order that is not this shopper\'s says so', async () => {
-  fakeBackend().on('GET', '/api/v1/orders/lookup', apiError(404, 'NOT_FOUND', '订单不存在'))
+  fakeBackend().on('GET', '/api/v1/orders/lookup', apiError(404, 'ORDER_NOT_FOUND', 'No such order of yours'))
   __router.params = { merchant_trade_no: 'T999' }
   render(<OrderDetailPage />)
-  expect(await screen.findByText('订单不存在')).toBeInTheDocument()
+  expect(await screen.findByText('找不到这笔订单，请从「我的订单」进入')).toBeInTheDocument()
   expect(screen.getByRole('button', { name: '重新加载' })).toBeInTheDocument()
 })
 

@@ -64,7 +64,7 @@ export default function AfterSalePage() {
       setKind(kinds.length === 1 ? kinds[0] : null)
       setAmount(yuan(refundableOf(current)))
     } catch (e) {
-      setLoadError((e as Error).message)
+      setLoadError(refusalText(e))
     }
   }
   useLoad(() => void load())

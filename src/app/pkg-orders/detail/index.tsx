@@ -99,7 +99,7 @@ export default function OrderDetailPage() {
         if (current.status === 'pending_payment') setNotice('暂未确认到支付结果；如已付款，请稍后下拉刷新')
         return current
       } catch (e) {
-        setError((e as Error).message)
+        setError(refusalText(e))
         return null
       } finally {
         setConfirming(false)
@@ -125,7 +125,7 @@ export default function OrderDetailPage() {
       setNotice(null)
       toast('已确认收货', 'success')
     } catch (e) {
-      setNotice(`确认收货未完成：${(e as Error).message}`)
+      setNotice(`确认收货未完成：${refusalText(e)}`)
     } finally {
       setBusy(false)
     }

@@ -57,7 +57,7 @@ export default function ReturnParcelPage() {
         setTrackingNo(sent.trackingNo)
       }
     } catch (e) {
-      setLoadError((e as Error).message)
+      setLoadError(refusalText(e))
     }
   }
   useLoad(() => void load())
