@@ -26,10 +26,16 @@ export async function batchShip(deps: Deps, staffId: string, rows: BatchShipRow[
         logisticsType: 'express',
         parcels: [{ carrierCode: row.carrierCode.trim(), trackingNo: row.trackingNo.trim() }]
       })
-      results.push(shipped.ok ? { orderId: row.orderId, ok: true } : { orderId: row.orderId, ok: false, code: shipped.error.code, message: shipped.error.message })
+      results.push(shipped.ok ? { orderId: row.orderId, ok: true } : { orderId: row.orderId, ok: false, code: shipped.error.code, message: explain(shipped.error) })
     } catch (e) {
       results.push({ orderId: row.orderId, ok: false, code: 'INTERNAL', message: `Could not ship this row: ${e instanceof Error ? e.message : String(e)}` })
     }
   }
   return { results }
+}
+
+/** The message with its field issues, since a row of a file has no form to show them next to. */
+function explain(e: { message: string; details?: unknown }): string {
+  const issues = Array.isArray(e.details) ? (e.details as Array<{ path?: unknown; message?: unknown }>).filter((d) => typeof d?.message === 'string') : []
+  return issues.length === 0 ? e.message : `${e.message}: ${issues.map((d) => `${String(d.path ?? '')} ${String(d.message)}`.trim()).join('; ')}`
 }
