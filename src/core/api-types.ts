@@ -78,6 +78,8 @@ export type OrderDto = {
   afterSale?: AfterSaleDto
   /** Refunds of this order as the shopper sees them, oldest first. */
   refunds: ShopperRefundDto[]
+  /** WeChat Pay's transaction id once paid: what WeChat's confirm-receipt component (weappOrderConfirm) is opened with. */
+  transactionId?: string
 }
 export type OrderResponse = { order: OrderDto }
 

@@ -76,6 +76,7 @@ export function toOrderDto(row: OrderRow, parts: OrderParts = {}, autoCompleteDa
     refunds: parts.refunds ?? [],
     ...(parts.afterSale ? { afterSale: parts.afterSale } : {}),
     ...(row.paidAt ? { paidAt: row.paidAt } : {}),
+    ...(row.transactionId ? { transactionId: row.transactionId } : {}),
     ...(row.closedAt ? { closedAt: row.closedAt } : {}),
     ...(row.shippedAt ? { shippedAt: row.shippedAt } : {}),
     ...(row.completedAt ? { completedAt: row.completedAt } : {}),
