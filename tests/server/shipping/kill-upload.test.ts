@@ -17,6 +17,7 @@ import { backendEnvFor, sandboxOptionsFromKeys, writeKeysDir } from '../../../sr
 import { createSandbox, type Sandbox } from '../../../src/sandbox/sandbox'
 import { shopKeys } from '../commerce/helpers/shop'
 import { describeEachDb } from '../helpers/each-db'
+import type { Json } from '../helpers/test-app'
 import { createTestDb, type TestDb } from '../helpers/test-db'
 
 const root = resolve(__dirname, '../../..')
@@ -55,7 +56,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined> | T | 
   }
 }
 
-async function json(res: Response): Promise<any> {
+async function json(res: Response): Promise<Json> {
   const text = await res.text()
   if (!res.ok) throw new Error(`${res.url}: ${res.status} ${text}`)
   return text ? JSON.parse(text) : undefined
@@ -82,7 +83,7 @@ describeEachDb('a kill -9 between ship and upload', (dialect) => {
   test('the upload waits in the outbox and goes to WeChat once after the restart', async () => {
     const port = await freePort()
     const base = `http://127.0.0.1:${port}`
-    const env = {
+    const env: Record<string, string> = {
       ...backendEnvFor(join(dir, 'keys'), sandbox.url),
       PORT: String(port),
       DATABASE_URL: db.url,

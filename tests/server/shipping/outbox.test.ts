@@ -4,6 +4,7 @@
 // get_order, refuse with a Chinese problem for staff); staff retry; split
 // delivery uploads every parcel with is_all_delivered only at the end.
 import { describeEachDb } from '../helpers/each-db'
+import type { Json } from '../helpers/test-app'
 import { enqueueWechatTask } from '../../../src/server/flows/outbox/enqueue'
 import { createFulfilmentShop, type FulfilmentShop } from './helpers/fulfilment'
 
@@ -22,8 +23,8 @@ describeEachDb('the WeChat outbox', (dialect) => {
   })
 
   const uploadsOf = (transactionId: string) =>
-    shop.sandbox.mp.calls('upload_shipping_info').filter((c) => (c.body as any)?.order_key?.transaction_id === transactionId)
-  const uploadTask = async (orderId: string) => (await shop.adminOrder(orderId)).wechatTasks.find((t: { kind: string; status: string }) => t.kind === 'upload_shipping_info' && t.lastErrcode !== undefined)
+    shop.sandbox.mp.calls('upload_shipping_info').filter((c) => (c.body as Json)?.order_key?.transaction_id === transactionId)
+  const uploadTask = async (orderId: string) => (await shop.adminOrder(orderId)).wechatTasks.find((t: Json) => t.kind === 'upload_shipping_info' && t.lastErrcode !== undefined)
   const express = (no: string) => ({ logisticsType: 'express', parcels: [{ carrierCode: 'ZTO', trackingNo: no }] })
 
   test('a payment WeChat has not ingested yet (10060001) is retried after 15 s, 30 s … until it lands', async () => {
@@ -147,11 +148,11 @@ describeEachDb('the WeChat outbox', (dialect) => {
     ])
     await shop.tick()
     const uploads = uploadsOf(two.transactionId)
-    expect(uploads.map((c) => [c.errcode, (c.body as any).delivery_mode, (c.body as any).is_all_delivered, (c.body as any).shipping_list.map((p: any) => p.tracking_no)])).toEqual([
+    expect(uploads.map((c) => [c.errcode, (c.body as Json).delivery_mode, (c.body as Json).is_all_delivered, (c.body as Json).shipping_list.map((p: Json) => p.tracking_no)])).toEqual([
       [0, 2, false, ['SF-A']],
       [0, 2, true, ['SF-A', 'YT-B']]
     ])
-    expect(Date.parse((uploads[1]!.body as any).upload_time)).toBeGreaterThan(Date.parse((uploads[0]!.body as any).upload_time))
+    expect(Date.parse((uploads[1]!.body as Json).upload_time)).toBeGreaterThan(Date.parse((uploads[0]!.body as Json).upload_time))
     expect(shop.sandbox.mp.order(two.transactionId)).toEqual(expect.objectContaining({ order_state: 2 }))
     const events = await shop.t.deps.db.selectFrom('events').select('type').where('orderId', '=', two.id).where('type', '=', 'order_shipped').execute()
     expect(events).toHaveLength(1)
@@ -168,7 +169,7 @@ describeEachDb('the WeChat outbox', (dialect) => {
     await shop.ship(o.id, { logisticsType: 'express', parcels: [{ carrierCode: 'SF', trackingNo: 'S2' }] })
     await shop.tick()
     const uploads = uploadsOf(o.transactionId)
-    expect(uploads.map((c) => [c.errcode, (c.body as any).shipping_list.length])).toEqual([
+    expect(uploads.map((c) => [c.errcode, (c.body as Json).shipping_list.length])).toEqual([
       [10060001, 1],
       [0, 2]
     ])

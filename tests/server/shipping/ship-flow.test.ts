@@ -2,6 +2,7 @@
 // queue, the carrier list, shipping, the upload WeChat receives through the
 // outbox, the shopper's view, confirm receipt checked with get_order, events.
 import { describeEachDb } from '../helpers/each-db'
+import type { Json } from '../helpers/test-app'
 import { HOUR } from '../helpers/test-clock'
 import { editorCookie } from '../helpers/seed'
 import { createFulfilmentShop, type FulfilmentShop } from './helpers/fulfilment'
@@ -70,7 +71,7 @@ describeEachDb('shipping an order', (dialect) => {
     const uploads = shop.sandbox.mp.calls('upload_shipping_info')
     expect(uploads).toHaveLength(1)
     expect(uploads[0]).toEqual(expect.objectContaining({ errcode: 0 }))
-    const body = uploads[0]!.body as Record<string, any>
+    const body = uploads[0]!.body as Json
     expect(body).toEqual({
       order_key: { order_number_type: 2, transaction_id: first.transactionId },
       logistics_type: 1,
@@ -162,7 +163,7 @@ describeEachDb('shipping an order', (dialect) => {
     expect(res.json.order.shipments).toEqual([expect.objectContaining({ logisticsType: 'virtual', items: [{ skuId: o.order.items[0].skuId, qty: 1 }] })])
     expect(res.json.order.shipments[0].carrier).toBeUndefined()
     await shop.tick()
-    const upload = shop.sandbox.mp.calls('upload_shipping_info').find((c) => (c.body as any).order_key.transaction_id === o.transactionId)
+    const upload = shop.sandbox.mp.calls('upload_shipping_info').find((c) => (c.body as Json).order_key.transaction_id === o.transactionId)
     expect(upload?.errcode).toBe(0)
     expect(upload?.body).toEqual(expect.objectContaining({ logistics_type: 3, delivery_mode: 1, shipping_list: [{ item_desc: '亚麻衬衫(白/M)*1' }] }))
   })
