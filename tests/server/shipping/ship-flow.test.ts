@@ -2,10 +2,25 @@
 // queue, the carrier list, shipping, the upload WeChat receives through the
 // outbox, the shopper's view, confirm receipt checked with get_order, events.
 import { describeEachDb } from '../helpers/each-db'
-import type { Json } from '../helpers/test-app'
+import { createTestApp, type Json, type TestApp } from '../helpers/test-app'
 import { HOUR } from '../helpers/test-clock'
 import { editorCookie } from '../helpers/seed'
 import { createFulfilmentShop, type FulfilmentShop } from './helpers/fulfilment'
+
+describeEachDb('message push switched off', (dialect) => {
+  let t: TestApp
+  beforeAll(async () => {
+    t = await createTestApp({ dialect })
+  })
+  afterAll(() => t.close())
+
+  test('without WECHAT_MESSAGE_TOKEN nothing can be checked, so every push is refused', async () => {
+    const get = await t.call('GET', '/api/v1/wechat/message?signature=x&timestamp=1&nonce=2&echostr=abc')
+    expect([get.status, get.json.error.code]).toEqual([401, 'MESSAGE_PUSH_OFF'])
+    const post = await t.call('POST', '/api/v1/wechat/message?signature=x&timestamp=1&nonce=2', { body: { Event: 'trade_manage_order_settlement' } })
+    expect(post.status).toBe(401)
+  })
+})
 
 describeEachDb('shipping an order', (dialect) => {
   let shop: FulfilmentShop
@@ -154,6 +169,20 @@ describeEachDb('shipping an order', (dialect) => {
     expect((await shop.ship(paid.id, express)).status).toBe(200)
     const again = await shop.ship(paid.id, express)
     expect([again.status, again.json.error.code]).toEqual([409, 'ORDER_NOT_SHIPPABLE'])
+  })
+
+  test('two staff shipping one order at once: one wins, the other is told it is no longer shippable', async () => {
+    const o = await shop.paidOrder()
+    const [a, b] = await Promise.all([
+      shop.ship(o.id, { logisticsType: 'express', parcels: [{ carrierCode: 'JD', trackingNo: 'JD-1' }] }),
+      shop.ship(o.id, { logisticsType: 'express', parcels: [{ carrierCode: 'JD', trackingNo: 'JD-2' }] })
+    ])
+    expect([a.status, b.status].sort()).toEqual([200, 409])
+    expect((a.status === 409 ? a : b).json.error.code).toBe('ORDER_NOT_SHIPPABLE')
+    const parcels = await shop.t.deps.db.selectFrom('shipments').select('trackingNo').where('orderId', '=', o.id).execute()
+    expect(parcels).toHaveLength(1)
+    const uploads = await shop.t.deps.db.selectFrom('wechatTasks').select('id').where('orderId', '=', o.id).where('kind', '=', 'upload_shipping_info').execute()
+    expect(uploads).toHaveLength(1)
   })
 
   test('virtual goods ship without a carrier; WeChat gets logistics_type 3', async () => {
