@@ -82,7 +82,7 @@ export const SF = { code: 'SF', name: '顺丰速运' }
 export const ZTO = { code: 'ZTO', name: '中通快递' }
 
 /** A paid order (WeChat transaction 4200…) shipped in two parcels, auto-completing on 11 Jan. */
-export function shippedOrder(overrides: Partial<OrderDto> = {}): OrderDto & { transactionId?: string } {
+export function shippedOrder(overrides: Partial<OrderDto> = {}): OrderDto {
   return {
     ...order({
       status: 'shipped',
