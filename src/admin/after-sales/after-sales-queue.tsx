@@ -110,7 +110,7 @@ export function AfterSalesQueue() {
               </Space>
             )
           },
-          { title: '类型', dataIndex: 'kind', render: (k: AdminAfterSaleDto['kind']) => AFTER_SALE_KIND_LABELS[k] ?? k },
+          { title: '类型', dataIndex: 'kind', render: (k: AdminAfterSaleDto['kind']) => <span style={{ whiteSpace: 'nowrap' }}>{AFTER_SALE_KIND_LABELS[k] ?? k}</span> },
           {
             title: '金额',
             key: 'amount',
@@ -147,7 +147,7 @@ export function AfterSalesQueue() {
               </Space>
             )
           },
-          { title: '申请时间', dataIndex: 'createdAt', render: formatTime },
+          { title: '申请时间', dataIndex: 'createdAt', render: (t: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(t)}</span> },
           { title: '操作', key: 'actions', render: (_, a) => <Actions request={a} onDecide={(decision) => setDeciding({ request: a, decision })} /> }
         ]}
       />

@@ -77,7 +77,7 @@ export function BatchShipDialog({ open, onClose, onShipped }: { open: boolean; o
   const resultOf = (l: BatchLine) => {
     if (l.problem) return <Typography.Text type="danger">{l.problem}</Typography.Text>
     const r = results?.get(l.row)
-    if (!r) return <Tag>待发货</Tag>
+    if (!r) return <Tag color="blue">可以发货</Tag>
     return r.ok ? <Tag color="success">成功</Tag> : <Typography.Text type="danger">{r.text}</Typography.Text>
   }
   const okCount = results ? [...results.values()].filter((r) => r.ok).length : 0
@@ -147,7 +147,7 @@ export function BatchShipDialog({ open, onClose, onShipped }: { open: boolean; o
             columns={[
               { title: '行', dataIndex: 'row', width: 56 },
               { title: '订单号', dataIndex: 'orderId' },
-              { title: '快递公司', key: 'carrier', render: (_, l) => (l.carrier ? `${l.carrier.name}（${l.carrier.code}）` : l.carrierText || '—') },
+              { title: '快递公司', key: 'carrier', render: (_, l) => <span style={{ whiteSpace: 'nowrap' }}>{l.carrier ? `${l.carrier.name}（${l.carrier.code}）` : l.carrierText || '—'}</span> },
               { title: '运单号', dataIndex: 'trackingNo', render: (t: string) => t || '—' },
               { title: results ? '结果' : '检查', key: 'result', render: (_, l) => resultOf(l) }
             ]}

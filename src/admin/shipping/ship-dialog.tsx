@@ -155,7 +155,7 @@ export function ShipDialog({
                           {left.map((i) => (
                             <Space key={i.skuId} style={{ display: 'flex', marginTop: 8 }}>
                               <Form.Item noStyle name={[field.name, 'qty', i.skuId]}>
-                                <InputNumber aria-label={`${itemName(i)} 数量`} min={0} max={i.qty} precision={0} style={{ width: 90 }} />
+                                <InputNumber aria-label={`${itemName(i)} 数量`} min={0} max={i.qty} precision={0} placeholder="0" style={{ width: 90 }} />
                               </Form.Item>
                               <span>{`${itemName(i)}（共 ${i.qty} 件待发）`}</span>
                             </Space>
