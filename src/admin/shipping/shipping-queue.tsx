@@ -6,6 +6,7 @@
  */
 import { Button, Space, Table, Tag, Tooltip, Typography } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
+import { AFTER_SALE_STATUS_LABELS, isOpenAfterSale } from '@core/after-sale'
 import { formatFen } from '@core/money'
 import type { OrderSummary } from '../api/types'
 import { formatTime } from '../common/format'
@@ -95,6 +96,11 @@ export function ShippingQueue() {
                   </Tooltip>
                 )}
                 {(o.shipments?.length ?? 0) > 0 && <Tag color="blue">{`已发 ${o.shipments?.length} 个包裹`}</Tag>}
+                {o.afterSale && isOpenAfterSale(o.afterSale.status) && (
+                  <Tooltip title="顾客申请了售后，发货前请先到「售后」里处理">
+                    <Tag color="orange">{`售后${AFTER_SALE_STATUS_LABELS[o.afterSale.status]}`}</Tag>
+                  </Tooltip>
+                )}
               </Space>
             )
           },

@@ -37,7 +37,13 @@ async function pick(title: string) {
 test('the queue lists paid orders oldest first with the time left of the 48 hours, overdue in red, reminders flagged', async () => {
   const { api } = renderAdmin(
     '/shipping',
-    shop([paidOrder('1', 50, { shippingReminderAt: new Date().toISOString() }), paidOrder('2', 44.5), paidOrder('3', 10)])
+    shop([
+      paidOrder('1', 50, { shippingReminderAt: new Date().toISOString() }),
+      paidOrder('2', 44.5, {
+        afterSale: { id: 'as_1', orderId: '2', kind: 'refund', status: 'requested', reason: '不想要了', amountFen: 100, images: [], createdAt: new Date().toISOString(), updatedAt: new Date().toISOString() }
+      }),
+      paidOrder('3', 10)
+    ])
   )
   expect(await screen.findByRole('heading', { name: '待发货' })).toBeInTheDocument()
   await screen.findByRole('link', { name: 'T1' })
@@ -47,6 +53,8 @@ test('the queue lists paid orders oldest first with the time left of the 48 hour
   expect(styled(within(rowOf('T1')).getByText('已超时 2 小时'))).toHaveClass('ant-typography-danger')
   expect(within(rowOf('T1')).getByText('顾客催发货')).toBeInTheDocument()
   expect(styled(within(rowOf('T2')).getByText('剩 3 小时 30 分'))).toHaveClass('ant-typography-warning')
+  // A shopper asked for a refund before shipping: staff see it before they ship.
+  expect(within(rowOf('T2')).getByText('售后待审核')).toBeInTheDocument()
   expect(styled(within(rowOf('T3')).getByText('剩 38 小时'))).not.toHaveClass('ant-typography-danger')
   expect(within(rowOf('T3')).queryByText('顾客催发货')).not.toBeInTheDocument()
   expect(screen.getByText(/已列出 3 单，其中 1 单已超时/)).toBeInTheDocument()
