@@ -52,7 +52,15 @@ export type Attribution = {
   scene: number | null
 }
 export type CreateOrderRequest = { items: CartItem[]; address: Address; attribution?: AttributionHint }
-export type OrderItemDto = { skuId: string; title: string; attrs: SkuAttrs; priceFen: number; qty: number }
+export type OrderItemDto = {
+  skuId: string
+  title: string
+  attrs: SkuAttrs
+  priceFen: number
+  qty: number
+  /** The product picture when the order was placed; absent on orders created before pictures were kept. */
+  image?: string | null
+}
 export type OrderDto = {
   id: string
   outTradeNo: string

@@ -91,7 +91,7 @@ export async function createOrder(
           ...(hint?.scene !== undefined ? { scene: String(hint.scene) } : {})
         }
       })
-      const items: OrderItemDto[] = priced.lines.map((l) => ({ skuId: l.skuId, title: l.title, attrs: l.attrs, priceFen: l.priceFen, qty: l.qty }))
+      const items: OrderItemDto[] = priced.lines.map((l) => ({ skuId: l.skuId, title: l.title, attrs: l.attrs, priceFen: l.priceFen, qty: l.qty, image: l.image ?? null }))
       const at = now.toISOString()
       const row: OrderRow = {
         id,
