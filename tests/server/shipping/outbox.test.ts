@@ -6,7 +6,7 @@
 import { describeEachDb } from '../helpers/each-db'
 import type { Json } from '../helpers/test-app'
 import { enqueueWechatTask } from '../../../src/server/flows/outbox/enqueue'
-import { createFulfilmentShop, type FulfilmentShop } from './helpers/fulfilment'
+import { createFulfilmentShop, pushesAnswered, type FulfilmentShop } from './helpers/fulfilment'
 
 const SEC = 1000
 
@@ -119,6 +119,8 @@ describeEachDb('the WeChat outbox', (dialect) => {
     const o = await shop.paidOrder()
     await shop.ship(o.id, express('ZT400'))
     await shop.tick()
+    // The sandbox's shipping push makes the backend ask get_order too; let it finish before counting.
+    await pushesAnswered(shop, o.transactionId)
     const sent = uploadsOf(o.transactionId)[0]!.body
     // The same upload again (as after a crash between WeChat's answer and our commit): 10060023, then get_order says 2.
     await enqueueWechatTask(shop.t.deps.db, { kind: 'upload_shipping_info', orderId: o.id, payload: sent, now: shop.clock.now() })

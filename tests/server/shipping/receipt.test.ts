@@ -5,17 +5,9 @@
 import { createHash } from 'node:crypto'
 import { describeEachDb } from '../helpers/each-db'
 import { ADMIN } from '../helpers/test-app'
-import { createFulfilmentShop, PUSH_TOKEN, type FulfilmentShop } from './helpers/fulfilment'
+import { createFulfilmentShop, pushesAnswered, PUSH_TOKEN, type FulfilmentShop } from './helpers/fulfilment'
 
 const DAY = 24 * 3600_000
-/** Waits until every push the sandbox made about this payment has had its answer (the shipping push is sent in the background). */
-async function pushesAnswered(shop: FulfilmentShop, transactionId: string): Promise<void> {
-  const deadline = Date.now() + 10_000
-  while (shop.sandbox.mp.pushes().some((p) => p.transactionId === transactionId && p.state === 'pending')) {
-    if (Date.now() > deadline) throw new Error(`pushes for ${transactionId} still pending`)
-    await new Promise((r) => setTimeout(r, 10))
-  }
-}
 const sign = (...v: string[]) => createHash('sha1').update([...v].sort().join('')).digest('hex')
 
 for (const safeMode of [false, true]) {

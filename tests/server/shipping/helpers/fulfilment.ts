@@ -104,3 +104,12 @@ export async function createFulfilmentShop(opts: { dialect: DialectName; safeMod
   return self
 }
 
+
+/** Waits until every push the sandbox made about this payment has had its answer (the shipping push is sent in the background). */
+export async function pushesAnswered(shop: Shop, transactionId: string): Promise<void> {
+  const deadline = Date.now() + 10_000
+  while (shop.sandbox.mp.pushes().some((p) => p.transactionId === transactionId && p.state === 'pending')) {
+    if (Date.now() > deadline) throw new Error(`pushes for ${transactionId} still pending`)
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}
