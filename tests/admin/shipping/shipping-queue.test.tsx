@@ -69,7 +69,7 @@ test('ship by express from the queue: carrier searched in WeChat’s list, track
   const { api } = renderAdmin('/shipping', shop([paidOrder('1', 20), paidOrder('2', 10)]))
   await user().click(await screen.findByRole('button', { name: '发货 T1' }))
   const dialog = await screen.findByRole('dialog', { name: '发货 · 订单 T1' })
-  expect(within(dialog).getByText('待发：亚麻衬衫 颜色:黑 / 尺码:M × 2')).toBeInTheDocument()
+  expect(within(dialog).getByText('待发：亚麻衬衫 颜色：黑，尺码：M × 2')).toBeInTheDocument()
 
   // Nothing filled in: both fields say what is missing, nothing is sent.
   await user().click(within(dialog).getByRole('button', { name: '确认发货' }))
