@@ -128,7 +128,7 @@ export default function AfterSalePage() {
   const kinds = afterSaleKindsFor(order, Date.now())
   if (kinds.length === 0) {
     const why = unavailable(order)
-    return <EmptyState mark='!' title={why.title} hint={why.hint} actionText='查看订单' onAction={() => go(routes.order(order.id))} />
+    return <EmptyState art='problem' title={why.title} hint={why.hint} actionText='查看订单' onAction={() => go(routes.order(order.id))} />
   }
   const refundable = refundableOf(order)
 

@@ -78,8 +78,8 @@ export default function OrderListPage() {
   else if (!orders) body = <LoadingView cards={2} />
   else if (shown.length === 0 && cursor) {
     // The filter is applied to what has been loaded: older orders may still match.
-    body = <EmptyState title='最近没有这类订单' hint='可以继续查看更早的订单' actionText={loadingMore ? '加载中…' : '查看更早的订单'} onAction={() => void more()} />
-  } else if (shown.length === 0) body = <EmptyState title='暂无订单' hint={tab === 'all' ? '下单后可以在这里查看进度' : '这个状态下没有订单'} actionText='去逛逛' onAction={() => go(routes.home)} />
+    body = <EmptyState art='orders' title='最近没有这类订单' hint='可以继续查看更早的订单' actionText={loadingMore ? '加载中…' : '查看更早的订单'} onAction={() => void more()} />
+  } else if (shown.length === 0) body = <EmptyState art='orders' title='暂无订单' hint={tab === 'all' ? '下单后可以在这里查看进度' : '这个状态下没有订单'} actionText='去逛逛' onAction={() => go(routes.home)} />
   else {
     body = (
       <View>

@@ -84,7 +84,7 @@ export default function ReturnParcelPage() {
   if (!order || !carriers) return <LoadingView cards={1} />
   const afterSale = order.afterSale
   if (!afterSale || !allowedAfterSaleActions(afterSale).includes('ship_return')) {
-    return <EmptyState mark='!' title='现在无需寄回商品' hint='商家同意退货后，再来填写退货物流' actionText='查看订单' onAction={() => go(routes.order(id))} />
+    return <EmptyState art='goods' title='现在无需寄回商品' hint='商家同意退货后，再来填写退货物流' actionText='查看订单' onAction={() => go(routes.order(id))} />
   }
   const options = visible(carriers, query, carrier)
 
