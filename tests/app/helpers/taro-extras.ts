@@ -1,9 +1,9 @@
 // Platform APIs the shared Taro mock (tests/setup/taro.ts) does not carry yet, added
 // to the same default export as jest.fn()s: clipboard, subscription dialog, photo
-// pickers and uploads. Tests program them like the others.
+// pickers and uploads, page scrolling. Tests program them like the others.
 import Taro from '@tarojs/taro'
 
-type Extras = Record<'setClipboardData' | 'requestSubscribeMessage' | 'chooseMedia' | 'chooseImage' | 'uploadFile', jest.Mock>
+type Extras = Record<'setClipboardData' | 'requestSubscribeMessage' | 'chooseMedia' | 'chooseImage' | 'uploadFile' | 'pageScrollTo', jest.Mock>
 
 export function installTaroExtras(): void {
   const t = Taro as unknown as Partial<Extras>
@@ -15,6 +15,7 @@ export function installTaroExtras(): void {
   t.chooseImage ??= jest.fn(async () => {
     throw { errMsg: 'chooseImage:fail cancel' }
   })
+  t.pageScrollTo ??= jest.fn(async () => ({ errMsg: 'pageScrollTo:ok' }))
   t.uploadFile ??= jest.fn(async () => {
     throw new Error('Taro.uploadFile not programmed in this test')
   })
