@@ -4,7 +4,8 @@ export default defineAppConfig({
   subPackages: [{ root: 'pkg-orders', pages: ['list/index', 'detail/index', 'after-sale/index', 'return/index'] }],
   preloadRule: { 'pages/checkout/index': { network: 'all', packages: ['pkg-orders'] } },
   window: {
-    navigationBarTitleText: '品牌好物',
+    // Evaluated at build time: the same TARO_APP_BRAND_NAME as config/index.ts.
+    navigationBarTitleText: process.env.TARO_APP_BRAND_NAME || '山茶',
     navigationBarBackgroundColor: '#f6f3ef',
     navigationBarTextStyle: 'black',
     backgroundColor: '#f6f3ef',

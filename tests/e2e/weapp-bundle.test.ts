@@ -28,7 +28,7 @@ test('the home page renders the feed of published content pages', async () => {
     const t = textsOf(home.data.root)
     return t.includes('慢慢的早晨') && t
   }, 'the feed')
-  expect(texts).toEqual(expect.arrayContaining(['品牌好物', '读一个故事，带走一件好物', '夏日亚麻', '泥土与火', '我的订单']))
+  expect(texts).toEqual(expect.arrayContaining(['山茶', '读一个故事，带走一件好物', '夏日亚麻', '泥土与火', '我的订单']))
   expect(weapp.requests).toContain('GET /api/v1/pages?limit=10')
 })
 
