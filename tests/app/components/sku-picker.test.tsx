@@ -67,3 +67,13 @@ test('a product with a single SKU and no attributes is ready to add at once; clo
   fireEvent.click(screen.getByRole('button', { name: '关闭' }))
   expect(onClose).toHaveBeenCalled()
 })
+
+test('the thumbnail follows the chosen colour when the product has one picture per colour', () => {
+  const { chip } = open()
+  const thumb = () => within(screen.getByLabelText('选择规格')).getByRole('img')
+  expect(thumb()).toHaveAttribute('src', '/media/tee-1.jpg')
+  fireEvent.click(chip('颜色', '黑'))
+  expect(thumb()).toHaveAttribute('src', '/media/tee-2.jpg')
+  fireEvent.click(chip('颜色', '黑')) // unchoose
+  expect(thumb()).toHaveAttribute('src', '/media/tee-1.jpg')
+})
