@@ -5,6 +5,8 @@ import { formatAttrs } from '@core/catalog'
 import { formatFen } from '@core/money'
 import { AFTER_SALE_STATUS_LABELS } from '@core/after-sale'
 import { ORDER_STATUS_LABELS } from '@core/order'
+import { readableOrderNo } from '@core/order-number'
+import { ItemThumb } from './orders/item-thumb'
 import { Price } from './price'
 import './order-card.css'
 
@@ -28,15 +30,17 @@ export function OrderCard({ order, onOpen }: { order: OrderDto; onOpen: () => vo
       </View>
       {order.items.slice(0, 3).map((item) => (
         <View className='order-card__item' key={item.skuId}>
-          <Text className='order-card__title'>{item.title}</Text>
-          <Text className='order-card__attrs'>
-            {formatAttrs(item.attrs)} × {item.qty}
-          </Text>
+          <ItemThumb image={item.image} title={item.title} size='sm' />
+          <View className='order-card__item-body'>
+            <Text className='order-card__title'>{item.title}</Text>
+            <Text className='order-card__attrs'>{[formatAttrs(item.attrs), `× ${item.qty}`].filter(Boolean).join(' ')}</Text>
+          </View>
         </View>
       ))}
       {order.items.length > 3 ? <Text className='order-card__more'>等 {order.items.length} 种商品</Text> : null}
       {progress(order) ? <Text className='order-card__progress'>{progress(order)}</Text> : null}
       <View className='order-card__foot'>
+        <Text className='order-card__no'>订单号 {readableOrderNo(order.outTradeNo)}</Text>
         <Text className='order-card__count'>共 {units} 件 合计</Text>
         <Price fen={order.totalFen} size='sm' />
       </View>

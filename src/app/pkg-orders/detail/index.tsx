@@ -12,12 +12,14 @@ import dayjs from 'dayjs'
 import type { OrderDto } from '@core/api-types'
 import { formatAttrs } from '@core/catalog'
 import { isPaidStatus, ORDER_STATUS_LABELS } from '@core/order'
+import { readableOrderNo } from '@core/order-number'
 import { Countdown } from '../../components/countdown'
 import { ErrorState } from '../../components/error-state'
 import { LoadingView } from '../../components/loading-view'
 import { NoticeBar } from '../../components/notice-bar'
 import { AfterSaleCard } from '../../components/orders/after-sale-card'
 import { afterSaleKindsFor, hasOpenAfterSale } from '../../components/orders/after-sale-offer'
+import { ItemThumb } from '../../components/orders/item-thumb'
 import { ParcelList } from '../../components/orders/parcel-list'
 import { RefundList } from '../../components/orders/refund-list'
 import { Price } from '../../components/price'
@@ -252,6 +254,7 @@ export default function OrderDetailPage() {
       <View className='order__card'>
         {order.items.map((item) => (
           <View className='order__item' key={item.skuId}>
+            <ItemThumb image={item.image} title={item.title} />
             <View className='order__item-main'>
               <Text className='order__item-title'>{item.title}</Text>
               <Text className='order__item-attrs'>{formatAttrs(item.attrs)}</Text>
@@ -275,7 +278,12 @@ export default function OrderDetailPage() {
       </View>
       <RefundList refunds={order.refunds ?? []} />
       <View className='order__card order__meta'>
-        <Text>订单编号：{order.outTradeNo}</Text>
+        <View className='order__no'>
+          <Text>订单编号：{readableOrderNo(order.outTradeNo)}</Text>
+          <Text className='order__no-copy' aria-role='button' aria-label='复制订单编号' onClick={() => void copyText(order.outTradeNo)}>
+            复制
+          </Text>
+        </View>
         <Text>下单时间：{dayjs(order.createdAt).format(TIME)}</Text>
         {order.paidAt ? <Text>支付时间：{dayjs(order.paidAt).format(TIME)}</Text> : null}
         {order.shippedAt ? <Text>发货时间：{dayjs(order.shippedAt).format(TIME)}</Text> : null}
