@@ -39,4 +39,22 @@ describeEachDb('order line pictures', (dialect) => {
     const list = await shop.call('GET', '/api/v1/orders', { token: buyer.token })
     expect(byTitle(list.json.items.find((o: { id: string }) => o.id === order.id).items)).toEqual({ 亚麻衬衫: '/media/shirt-white.jpg', 茶巾: null })
   })
+
+  it("keeps the chosen colour's picture where the product has one picture per colour, in the cart and on the order", async () => {
+    const tee = await seedProduct(shop.t, {
+      title: '亚麻短袖衫',
+      images: ['/media/tee-oat.jpg', '/media/tee-indigo.jpg'],
+      skus: [
+        { attrs: { 颜色: '燕麦', 尺码: 'M' }, priceFen: 19900, stock: 5 },
+        { attrs: { 颜色: '黛青', 尺码: 'M' }, priceFen: 21900, stock: 5 },
+        { attrs: { 颜色: '黛青', 尺码: 'L' }, priceFen: 21900, stock: 5 }
+      ]
+    })
+    const indigoL = tee.skus.find((s) => s.attrs.颜色 === '黛青' && s.attrs.尺码 === 'L')!.id
+    const cart = await shop.call('PUT', '/api/v1/cart', { token: buyer.token, body: { items: [{ skuId: indigoL, qty: 1 }] } })
+    expect(cart.status).toBe(200)
+    expect(cart.json.items[0].image).toBe('/media/tee-indigo.jpg')
+    const order = await orderOf(shop, buyer, [{ skuId: indigoL, qty: 1 }, { skuId: tee.skus[0].id, qty: 1 }])
+    expect(order.items.map((i: { image: string }) => i.image).sort()).toEqual(['/media/tee-indigo.jpg', '/media/tee-oat.jpg'])
+  })
 })
