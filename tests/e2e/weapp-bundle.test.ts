@@ -43,7 +43,7 @@ test('the content page renders its blocks with live prices, opens the SKU picker
   const buy = findTappable(content.data.root, '加入购物车')
   expect(buy).toBeTruthy()
   content.eh({ type: 'tap', currentTarget: { id: buy, dataset: {} }, target: { id: buy, dataset: {} }, detail: {} })
-  await until(() => textsOf(content.data.root).includes('请选择 颜色 / 尺码'), 'the SKU picker')
+  await until(() => textsOf(content.data.root).includes('请选择 颜色／尺码'), 'the SKU picker')
 
   // The page config's enableShareAppMessage / enableShareTimeline make Taro attach these.
   expect(typeof content.onShareAppMessage).toBe('function')

@@ -53,7 +53,7 @@ export function SkuPicker({ product, actions, onConfirm, onClose, busy = false, 
 
   let status: string
   if (sku) status = sku.stock > 0 ? `库存 ${sku.stock} 件` : '该规格已售罄'
-  else status = missing.length > 0 ? `请选择 ${missing.join(' / ')}` : '该组合暂无货'
+  else status = missing.length > 0 ? `请选择 ${missing.join('／')}` : '该组合暂无货'
   const canConfirm = Boolean(sku && sku.stock > 0 && qty <= max) && !busy
 
   return (

@@ -14,7 +14,7 @@ function open(product: Product = tee, actions: Array<'cart' | 'buy'> = ['cart', 
 
 test('the confirm buttons wait until every attribute is chosen', () => {
   const { chip, onConfirm } = open()
-  expect(screen.getByText('请选择 颜色 / 尺码')).toBeInTheDocument()
+  expect(screen.getByText('请选择 颜色／尺码')).toBeInTheDocument()
   const add = screen.getByRole('button', { name: '加入购物车' })
   expect(add).toHaveAttribute('aria-disabled', 'true')
   fireEvent.click(add)
