@@ -56,8 +56,8 @@ export function BatchShipDialog({ open, onClose, onShipped }: { open: boolean; o
     const sendable = lines.filter((l) => l.problem === null)
     setBusy(true)
     try {
-      const ids = await shippingApi.resolveOrderIds(toSend.map((r) => r.orderId))
-      const answer: BatchShipResponse['results'] = await shippingApi.batch({ rows: toSend.map((r) => ({ ...r, orderId: ids.get(r.orderId) ?? r.orderId })) })
+      // The server takes the 订单号 staff see (outTradeNo) as well as an order id.
+      const answer: BatchShipResponse['results'] = await shippingApi.batch({ rows: toSend })
       const byRow = new Map<number, RowResult>()
       sendable.forEach((l, i) => {
         const r = answer[i]

@@ -17,7 +17,7 @@ test('a CSV is previewed row by row, the good rows are shipped in one call, and 
     'GET /api/admin/carriers': () => ok({ items: CARRIERS }),
     'POST /api/admin/orders/shipments': (req: FakeRequest) => {
       const results = req.body.rows.map((r: { orderId: string }) =>
-        r.orderId === '1' ? { orderId: r.orderId, ok: true } : { orderId: r.orderId, ok: false, code: 'ORDER_NOT_SHIPPABLE', message: 'This order is shipped' }
+        r.orderId === 'T1' ? { orderId: r.orderId, ok: true } : { orderId: r.orderId, ok: false, code: 'ORDER_NOT_SHIPPABLE', message: 'This order is shipped' }
       )
       waiting = waiting.filter((o) => o.id !== '1')
       return ok({ results })
@@ -41,11 +41,11 @@ test('a CSV is previewed row by row, the good rows are shipped in one call, and 
 
   await user().click(within(dialog).getByRole('button', { name: '发货 2 单' }))
   await waitFor(() => expect(api.callsTo('POST', '/api/admin/orders/shipments')).toHaveLength(1))
-  // 订单号 (outTradeNo) become the paid orders' ids, which the batch call takes.
+  // Rows go as staff wrote them: the server takes the 订单号 (outTradeNo) as well as ids.
   expect(api.callsTo('POST', '/api/admin/orders/shipments')[0]!.body).toEqual({
     rows: [
-      { orderId: '1', carrierCode: 'SF', trackingNo: 'SF100' },
-      { orderId: '2', carrierCode: 'YTO', trackingNo: 'YT200' }
+      { orderId: 'T1', carrierCode: 'SF', trackingNo: 'SF100' },
+      { orderId: 'T2', carrierCode: 'YTO', trackingNo: 'YT200' }
     ]
   })
   expect(await within(await rowOf('T1')).findByText('成功')).toBeInTheDocument()

@@ -46,6 +46,19 @@ describeEachDb('batch shipping and export', (dialect) => {
     expect(again.json.results.map((r: { ok: boolean; code?: string }) => r.code ?? 'ok')).toEqual(['ok', 'ORDER_NOT_SHIPPABLE'])
 
     expect((await shop.call('POST', '/api/admin/orders/shipments', { cookie: shop.t.adminCookie, body: { rows: [] } })).status).toBe(400)
+  })
+
+  test('a row may name its order by the order number staff see and the export writes', async () => {
+    const d = await shop.paidOrder()
+    const res = await shop.call('POST', '/api/admin/orders/shipments', {
+      cookie: shop.t.adminCookie,
+      body: { rows: [{ orderId: d.outTradeNo, carrierCode: 'YTO', trackingNo: 'YT-D' }, { orderId: d.id, carrierCode: 'YTO', trackingNo: 'YT-D' }] }
+    })
+    expect(res.json.results).toEqual([
+      { orderId: d.outTradeNo, ok: true },
+      { orderId: d.id, ok: false, code: 'DUPLICATE_ROW', message: expect.any(String) }
+    ])
+    expect((await shop.adminOrder(d.id)).shipments[0]).toEqual(expect.objectContaining({ trackingNo: 'YT-D' }))
     expect((await shop.call('POST', '/api/admin/orders/shipments', { cookie: await editorCookie(shop.t), body: { rows: [] } })).status).toBe(403)
   })
 
