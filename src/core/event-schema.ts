@@ -10,7 +10,7 @@ import { jsonByteLength } from './utf8'
 import { isPlainObject, toFieldIssues } from './zod-issues'
 
 export const CLIENT_EVENT_TYPES = ['app_launch', 'page_view', 'content_view', 'product_view', 'share', 'share_open', 'add_to_cart', 'checkout_start'] as const
-export const SERVER_EVENT_TYPES = ['order_created', 'order_paid', 'order_refunded'] as const
+export const SERVER_EVENT_TYPES = ['order_created', 'order_paid', 'order_shipped', 'order_completed', 'order_refunded'] as const
 export const EVENT_TYPES = [...CLIENT_EVENT_TYPES, ...SERVER_EVENT_TYPES] as const
 export type ClientEventType = (typeof CLIENT_EVENT_TYPES)[number]
 export type ServerEventType = (typeof SERVER_EVENT_TYPES)[number]
@@ -70,6 +70,8 @@ export const REQUIRED_FIELDS: Record<EventType, readonly Field[]> = {
   checkout_start: [],
   order_created: ['userId', 'orderId', 'amountFen'],
   order_paid: ['userId', 'orderId', 'amountFen'],
+  order_shipped: ['userId', 'orderId', 'amountFen'],
+  order_completed: ['userId', 'orderId', 'amountFen'],
   order_refunded: ['userId', 'orderId', 'amountFen']
 }
 

@@ -27,6 +27,7 @@ import { databaseCounterStore } from './db/repos/rate-counter-repo'
 import { EVENT_LIMITS, eventLimiter, type EventLimits } from './flows/limits/event-limits'
 import { SharedRateCounter } from './limits/shared-rate-counter'
 import { createPayClient } from './wechat/pay/client'
+import { createMpClient } from './wechat/mp/client'
 
 export interface BuildAppOptions {
   config: Config
@@ -57,13 +58,16 @@ export const UPLOAD_LIMIT_BYTES = 5 * 1024 * 1024
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
   const clock = opts.clock ?? systemClock
   const pay = opts.config.wechatPay ? createPayClient(opts.config.wechatPay, opts.config.wechat.appId, clock) : null
+  const instanceId = randomUUID()
+  const mp = createMpClient({ db: opts.db.db, clock, ...opts.config.wechat, instanceId })
   const deps: Deps = {
     database: opts.db,
     db: opts.db.db,
     clock,
     config: opts.config,
-    instanceId: randomUUID(),
+    instanceId,
     pay,
+    mp,
     delay: opts.delay ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     eventLimits: eventLimiter(
       new SharedRateCounter(databaseCounterStore(opts.db.db), clock, (opts.eventLimits ?? EVENT_LIMITS).windowMs),

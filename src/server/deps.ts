@@ -1,7 +1,7 @@
 /**
  * What every flow receives: the database, the clock, the configuration,
  * this instance's id (the holder name for job leases) and the WeChat Pay
- * client (null when WECHATPAY_* is not configured). Built once in
+ * client (null when WECHATPAY_* is not configured) and the mini-program API client. Built once in
  * app.ts; flows take it as their first argument so tests can swap the clock.
  */
 import type { Config } from './config'
@@ -9,6 +9,7 @@ import type { Clock } from './clock'
 import type { Database, Executor } from './db/database'
 import type { EventLimiter } from './flows/limits/event-limits'
 import type { PayClient } from './wechat/pay/client'
+import type { MpClient } from './wechat/mp/client'
 
 export interface Deps {
   database: Database
@@ -21,4 +22,6 @@ export interface Deps {
   eventLimits: EventLimiter
   /** Waits (the staff-login slowdown); tests pass one that records instead of sleeping. */
   delay: (ms: number) => Promise<void>
+  /** Mini-program server APIs (shipping info, get_order, messages) with the shared access_token. */
+  mp: MpClient
 }

@@ -53,7 +53,20 @@ const table: Record<string, number> = {
   PAY_BAD_ANSWER: 502,
   PAY_REJECTED: 502,
   PAY_NOT_CONFIGURED: 503,
-  PAY_UNAVAILABLE: 503
+  PAY_UNAVAILABLE: 503,
+  // after-sales, shopper uploads
+  AFTER_SALE_OPEN: 409,
+  AFTER_SALE_NOT_ALLOWED: 409,
+  AFTER_SALE_KIND_NOT_ALLOWED: 409,
+  AFTER_SALE_EXPIRED: 409,
+  AFTER_SALE_CLOSED: 409,
+  INVALID_AFTER_SALE_TRANSITION: 409,
+  // shipping and receipt
+  ORDER_NOT_PAID: 409,
+  ORDER_NOT_SHIPPABLE: 409,
+  ORDER_NOT_SHIPPED: 409,
+  RECEIPT_NOT_CONFIRMED: 409,
+  TASK_NOT_FAILED: 409
 }
 
 export function statusOfCode(code: string): number {

@@ -102,7 +102,7 @@ export async function createOrder(
           ...(hint?.scene !== undefined ? { scene: String(hint.scene) } : {})
         }
       })
-      const items: OrderItemDto[] = priced.lines.map((l) => ({ skuId: l.skuId, title: l.title, attrs: l.attrs, priceFen: l.priceFen, qty: l.qty }))
+      const items: OrderItemDto[] = priced.lines.map((l) => ({ skuId: l.skuId, title: l.title, attrs: l.attrs, priceFen: l.priceFen, qty: l.qty, image: l.image ?? null }))
       const at = now.toISOString()
       const row: OrderRow = {
         id,
@@ -130,7 +130,13 @@ export async function createOrder(
         transactionId: null,
         prepayId: null,
         payRequestedAt: null,
-        payCheckedAt: null
+        payCheckedAt: null,
+        shippedAt: null,
+        completedAt: null,
+        shippingReminderAt: null,
+        receivedAt: null,
+        completeCheckedAt: null,
+        logisticsType: null
       }
       await insertOrder(trx, row)
       await recordServerEvent(trx, {
