@@ -9,6 +9,10 @@ const isH5 = process.env.TARO_ENV === 'h5'
 // The API base is baked in at build time; pages never know which platform they run on.
 const API_BASE = process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000'
 const SANDBOX_BASE = process.env.TARO_APP_SANDBOX_BASE || 'http://127.0.0.1:3100'
+// Subscription-message template ids, the same JSON as the backend's WECHAT_SUBSCRIBE_TEMPLATES.
+const SUBSCRIBE_TEMPLATES = process.env.TARO_APP_SUBSCRIBE_TEMPLATES || ''
+// The brand's name in titles and on the home page (the demo brand when unset).
+const BRAND_NAME = process.env.TARO_APP_BRAND_NAME || '山茶'
 
 export default defineConfig<'webpack5'>(async () => {
   const config: UserConfigExport<'webpack5'> = {
@@ -23,7 +27,9 @@ export default defineConfig<'webpack5'>(async () => {
     alias: { '@core': CORE_DIR },
     defineConstants: {
       API_BASE: JSON.stringify(API_BASE),
-      SANDBOX_BASE: JSON.stringify(SANDBOX_BASE)
+      SANDBOX_BASE: JSON.stringify(SANDBOX_BASE),
+      SUBSCRIBE_TEMPLATES: JSON.stringify(SUBSCRIBE_TEMPLATES),
+      BRAND_NAME: JSON.stringify(BRAND_NAME)
     },
     mini: {
       compile: { include: [CORE_DIR] },
@@ -37,6 +43,7 @@ export default defineConfig<'webpack5'>(async () => {
       staticDirectory: 'static',
       compile: { include: [CORE_DIR] },
       router: { mode: 'hash' },
+      htmlPluginOption: { title: BRAND_NAME },
       miniCssExtractPluginOption: { ignoreOrder: true },
       output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
       webpackChain(chain) {

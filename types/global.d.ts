@@ -7,6 +7,7 @@ declare module '*.css'
 // Injected at build time by config/index.ts (defineConstants).
 declare const API_BASE: string
 declare const SANDBOX_BASE: string
+declare const BRAND_NAME: string
 
 declare namespace NodeJS {
   interface ProcessEnv {

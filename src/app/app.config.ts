@@ -1,10 +1,11 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/cart/index', 'pages/content/index', 'pages/product/index', 'pages/checkout/index'],
   // 我的订单 loads on demand: shoppers reach it after buying, not at launch.
-  subPackages: [{ root: 'pkg-orders', pages: ['list/index', 'detail/index'] }],
+  subPackages: [{ root: 'pkg-orders', pages: ['list/index', 'detail/index', 'after-sale/index', 'return/index'] }],
   preloadRule: { 'pages/checkout/index': { network: 'all', packages: ['pkg-orders'] } },
   window: {
-    navigationBarTitleText: '品牌好物',
+    // Evaluated at build time: the same TARO_APP_BRAND_NAME as config/index.ts.
+    navigationBarTitleText: process.env.TARO_APP_BRAND_NAME || '山茶',
     navigationBarBackgroundColor: '#f6f3ef',
     navigationBarTextStyle: 'black',
     backgroundColor: '#f6f3ef',

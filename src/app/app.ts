@@ -1,6 +1,7 @@
 import type { PropsWithChildren } from 'react'
 import { useDidShow, useLaunch } from '@tarojs/taro'
 import { recordLaunch, recordShow } from './services/entry'
+import { noteAppShow } from './services/receipt'
 import { tracker } from './services/tracker'
 import './app.css'
 
@@ -10,7 +11,11 @@ function App({ children }: PropsWithChildren) {
     tracker.start()
   })
   // Enter options are read on every show: a hot start through a share never reaches onLaunch.
-  useDidShow(() => recordShow())
+  // WeChat's confirm-receipt component also answers through this show.
+  useDidShow((options) => {
+    recordShow()
+    noteAppShow(options)
+  })
   return children
 }
 

@@ -52,7 +52,15 @@ export type Attribution = {
   scene: number | null
 }
 export type CreateOrderRequest = { items: CartItem[]; address: Address; attribution?: AttributionHint }
-export type OrderItemDto = { skuId: string; title: string; attrs: SkuAttrs; priceFen: number; qty: number }
+export type OrderItemDto = {
+  skuId: string
+  title: string
+  attrs: SkuAttrs
+  priceFen: number
+  qty: number
+  /** The product picture when the order was placed; absent on orders created before pictures were kept. */
+  image?: string | null
+}
 export type OrderDto = {
   id: string
   outTradeNo: string
@@ -78,6 +86,8 @@ export type OrderDto = {
   afterSale?: AfterSaleDto
   /** Refunds of this order as the shopper sees them, oldest first. */
   refunds: ShopperRefundDto[]
+  /** WeChat Pay's transaction id once paid: what WeChat's confirm-receipt component (weappOrderConfirm) is opened with. */
+  transactionId?: string
 }
 export type OrderResponse = { order: OrderDto }
 
@@ -121,10 +131,12 @@ export type AfterSaleDto = {
   rejectReason?: string
   returnShipment?: ReturnShipmentDto
   restock?: boolean
+  /** The lines the shopper named (returns); absent = the whole order. */
+  items?: CartItem[]
   createdAt: string
   updatedAt: string
 }
-export type AfterSaleRequest = { kind: AfterSaleKind; reason: string; amountFen: number; note?: string; images?: string[] }
+export type AfterSaleRequest = { kind: AfterSaleKind; reason: string; amountFen: number; note?: string; images?: string[]; items?: CartItem[] }
 export type AfterSaleResponse = { afterSale: AfterSaleDto }
 export type ReturnShipmentRequest = { carrierCode: string; trackingNo: string }
 export type ApproveAfterSaleRequest = { restock?: boolean }
@@ -205,14 +217,20 @@ export type ContentReportRow = {
   orders: number
   paidOrders: number
   paidFen: number
+  /** Refunds that succeeded on the orders counted in paidFen (which stays gross). */
+  refundedFen: number
 }
 export type SharerReportRow = {
   userId: string
   shares: number
   opens: number
+  /** Openers who were logged-in shoppers (opens also counts bare anonymous ids). */
+  loggedInOpens: number
   newUsers: number
   paidOrders: number
   paidFen: number
+  /** Refunds that succeeded on the orders counted in paidFen (which stays gross). */
+  refundedFen: number
   maxDepth: number
 }
 

@@ -99,9 +99,9 @@ export function isSoldOut(product: Pick<Product, 'skus'>): boolean {
   return totalStock(product) === 0
 }
 
-/** '颜色:黑 / 尺码:M' style label for order lines and cart rows. */
+/** '颜色：黑，尺码：M': the one spec label the shop and the admin show (Chinese full-width punctuation). */
 export function formatAttrs(attrs: SkuAttrs): string {
   return Object.entries(attrs)
-    .map(([name, value]) => `${name}:${value}`)
-    .join(' / ')
+    .map(([name, value]) => `${name}：${value}`)
+    .join('，')
 }

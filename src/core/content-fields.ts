@@ -2,6 +2,7 @@
 // the staff who read them in the admin editor.
 import * as z from 'zod/mini'
 import { ID_PATTERN } from './ids'
+import { hasNul } from './text'
 
 /** A backend-served path (`/media/…`) or an http(s) URL; never javascript: or data:. */
 export const MEDIA_URL_PATTERN = /^(https?:\/\/[^\s/]+[^\s]*|\/[^\s/][^\s]*)$/
@@ -21,7 +22,8 @@ export function plainText(label: string, max: number, min = 1) {
   return z.string({ error: missing(label) }).check(
     z.trim(),
     z.minLength(min, `请填写${label}`),
-    z.maxLength(max, `${label}最多 ${max} 个字`)
+    z.maxLength(max, `${label}最多 ${max} 个字`),
+    z.refine((t) => !hasNul(t), `${label}不能包含空字符（U+0000）`)
   )
 }
 

@@ -5,11 +5,12 @@ import * as z from 'zod/mini'
 import { slugSchema } from './content-page'
 import { ID_PATTERN } from './ids'
 import { err, ok, type FieldIssue, type Result } from './result'
+import { nulIssues } from './text'
 import { jsonByteLength } from './utf8'
 import { isPlainObject, toFieldIssues } from './zod-issues'
 
 export const CLIENT_EVENT_TYPES = ['app_launch', 'page_view', 'content_view', 'product_view', 'share', 'share_open', 'add_to_cart', 'checkout_start'] as const
-export const SERVER_EVENT_TYPES = ['order_created', 'order_paid', 'order_refunded'] as const
+export const SERVER_EVENT_TYPES = ['order_created', 'order_paid', 'order_shipped', 'order_completed', 'order_refunded'] as const
 export const EVENT_TYPES = [...CLIENT_EVENT_TYPES, ...SERVER_EVENT_TYPES] as const
 export type ClientEventType = (typeof CLIENT_EVENT_TYPES)[number]
 export type ServerEventType = (typeof SERVER_EVENT_TYPES)[number]
@@ -69,6 +70,8 @@ export const REQUIRED_FIELDS: Record<EventType, readonly Field[]> = {
   checkout_start: [],
   order_created: ['userId', 'orderId', 'amountFen'],
   order_paid: ['userId', 'orderId', 'amountFen'],
+  order_shipped: ['userId', 'orderId', 'amountFen'],
+  order_completed: ['userId', 'orderId', 'amountFen'],
   order_refunded: ['userId', 'orderId', 'amountFen']
 }
 
@@ -100,6 +103,10 @@ export function validateEvent(input: unknown, options: { from: 'client' | 'serve
   if (!(EVENT_TYPES as readonly string[]).includes(type)) return err('UNKNOWN_EVENT_TYPE', `unknown event type "${type}"`, { type })
   if (options.from === 'client' && (SERVER_EVENT_TYPES as readonly string[]).includes(type)) {
     return err('SERVER_ONLY_TYPE', `${type} events are written by the server only`, { type })
+  }
+  const nul = nulIssues(input)
+  if (nul.length > 0) {
+    return err('INVALID_EVENT', `invalid ${type} event: ${nul.map((i) => i.path).join(', ')} ${nul[0]?.message ?? ''}`, nul)
   }
   if (input.props !== undefined) {
     const bytes = jsonByteLength(input.props)

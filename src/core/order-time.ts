@@ -14,3 +14,17 @@ export function orderExpiresAt(createdAt: string, timeoutMinutes: number): strin
 export function isOrderExpired(expiresAt: string, now: Instant): boolean {
   return requireEpochMs(now, 'now') >= requireEpochMs(expiresAt, 'expiresAt')
 }
+
+/** WeChat's rule for trade-managed orders: ship within 48 hours of payment. */
+export const SHIP_WITHIN_HOURS = 48
+
+/** The shipping deadline of an order paid at paidAt (UTC ISO). */
+export function shipByOf(paidAt: string): string {
+  return dayjs(requireEpochMs(paidAt, 'paidAt')).add(SHIP_WITHIN_HOURS, 'hour').toISOString()
+}
+
+/** When a shipped order completes by itself: shippedAt + days (ORDER_AUTO_COMPLETE_DAYS). */
+export function autoCompleteAtOf(shippedAt: string, days: number): string {
+  if (!Number.isInteger(days) || days <= 0) throw new RangeError(`days must be a positive integer, got ${days}`)
+  return dayjs(requireEpochMs(shippedAt, 'shippedAt')).add(days, 'day').toISOString()
+}

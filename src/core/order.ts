@@ -4,6 +4,7 @@
 // both apply). Statuses and their flow:
 //
 //   pending_payment --pay--> paid --ship--> shipped --complete--> completed
+//   paid --ship{allDelivered:false}--> paid   (split delivery: some parcels are still to come)
 //   pending_payment --close--> closed
 //   paid | shipped | completed --request_refund{amountFen}--> refunding
 //   refunding --refund_succeeded--> refunded            (refunds reach totalFen)
@@ -46,11 +47,13 @@ export type OrderState = {
 
 /**
  * pay: amountFen, when given, is what WeChat Pay reports and must equal totalFen.
+ * ship: allDelivered false = a parcel of a split delivery with more to come
+ * (the order stays paid); absent or true = everything is on its way.
  * request_refund: amountFen is required. refund_succeeded: amountFen, when
  * given, must equal the refund under way (and stands in for it if the state
  * did not keep refundingFen).
  */
-export type TransitionPayload = { amountFen?: number }
+export type TransitionPayload = { amountFen?: number; allDelivered?: boolean }
 
 export type TransitionCode =
   | 'INVALID_TRANSITION'
@@ -114,7 +117,8 @@ export function transition(
     case 'close':
       return status === 'pending_payment' ? ok(settled(state, 'closed')) : refused(state, action)
     case 'ship':
-      return status === 'paid' ? ok(settled(state, 'shipped')) : refused(state, action)
+      if (status !== 'paid') return refused(state, action)
+      return ok(settled(state, payload.allDelivered === false ? 'paid' : 'shipped'))
     case 'complete':
       return status === 'shipped' ? ok(settled(state, 'completed')) : refused(state, action)
     case 'request_refund': {
@@ -148,5 +152,11 @@ export function allowedActions(status: OrderStatus): OrderAction[] {
   return ORDER_ACTIONS.filter((action) => transition(probe, action, action === 'pay' ? {} : { amountFen: 1 }).ok)
 }
 
+/** Why an order cannot be shipped now, or null when it can (only paid orders ship). */
+export function shipRefusal(status: OrderStatus): 'ORDER_NOT_PAID' | 'ORDER_NOT_SHIPPABLE' | null {
+  if (status === 'paid') return null
+  return status === 'pending_payment' ? 'ORDER_NOT_PAID' : 'ORDER_NOT_SHIPPABLE'
+}
+
 export { makeOutTradeNo, validateOutTradeNo, OUT_TRADE_NO_PATTERN } from './out-trade-no'
-export { orderExpiresAt, isOrderExpired } from './order-time'
+export { orderExpiresAt, isOrderExpired, shipByOf, autoCompleteAtOf, SHIP_WITHIN_HOURS } from './order-time'

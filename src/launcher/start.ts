@@ -20,6 +20,7 @@
 import { resolve } from 'node:path'
 import { backendEnvFor, ensureKeysDir, sandboxOptionsFromKeys } from '../sandbox/keys'
 import { createSandbox, type Sandbox } from '../sandbox/sandbox'
+import { subscribeTemplatesEnv } from '../sandbox/subscribe-templates'
 import { startBackend, type RunningBackend } from './start/backend'
 import { buildRunner, buildSpecs, type BuildOutcome } from './start/builds'
 import { readOptions, USAGE, type StartOptions } from './start/options'
@@ -33,15 +34,33 @@ interface Services {
   backend: RunningBackend
 }
 
+/**
+ * WeChat's message push (shipping settled, shipping reminders) from the sandbox to the backend:
+ * both sides share this Token, as the mini-program admin page and WECHAT_MESSAGE_TOKEN would.
+ */
+const SANDBOX_PUSH_TOKEN = 'shanchaSandboxPush'
+
 async function startServices(o: StartOptions, signal: AbortSignal): Promise<Services> {
   const keys = ensureKeysDir(o.keysDir)
-  const sandbox = createSandbox({ ...sandboxOptionsFromKeys(keys), merchantName: '山茶生活馆（沙箱）', log: (line) => say(`  [sandbox] ${line}`) })
+  const pushToken = process.env.WECHAT_MESSAGE_TOKEN?.trim() || SANDBOX_PUSH_TOKEN
+  const sandbox = createSandbox({
+    ...sandboxOptionsFromKeys(keys),
+    merchantName: '山茶生活馆（沙箱）',
+    messagePushUrl: `http://${o.host}:${o.port}/api/v1/wechat/message`,
+    messageToken: pushToken,
+    log: (line) => say(`  [sandbox] ${line}`)
+  })
   await sandbox.listen(o.sandboxPort, o.host).catch((e: unknown) => {
     throw portError(e, 'SANDBOX_PORT', o.sandboxPort)
   })
   say(`✓ WeChat sandbox on ${sandbox.url}`)
   try {
-    const backend = await startBackend(o, backendEnvFor(o.keysDir, sandbox.url), say, signal).catch((e: unknown) => {
+    const wechatEnv = {
+      ...backendEnvFor(o.keysDir, sandbox.url),
+      WECHAT_MESSAGE_TOKEN: pushToken,
+      WECHAT_SUBSCRIBE_TEMPLATES: process.env.WECHAT_SUBSCRIBE_TEMPLATES?.trim() || subscribeTemplatesEnv()
+    }
+    const backend = await startBackend(o, wechatEnv, say, signal).catch((e: unknown) => {
       throw portError(e, 'PORT', o.port)
     })
     say(`✓ backend on ${backend.url} (log: ${backend.logPath})`)

@@ -49,7 +49,7 @@ export function controlRoutes(d: Deps): Route[] {
     }),
     route('GET', '/', () =>
       json(200, {
-        name: 'WeChat sandbox (login + WeChat Pay API v3)',
+        name: 'WeChat sandbox (login, WeChat Pay API v3, mini-program trade management)',
         appid: d.o.appid,
         mchid: d.o.mchid,
         wechatpayPublicKeyId: d.o.wechatpayPublicKeyId,
@@ -59,7 +59,19 @@ export function controlRoutes(d: Deps): Route[] {
           'GET /v3/pay/transactions/id/{id}?mchid=', 'POST /v3/pay/transactions/out-trade-no/{no}/close',
           'POST /v3/refund/domestic/refunds', 'GET /v3/refund/domestic/refunds/{out_refund_no}',
           'GET /pay?prepay_id=&return=', 'POST /sandbox/pay/{prepay_id}/confirm', 'POST /sandbox/verify-pay-sign',
-          'GET|POST /sandbox/notify-options', 'GET /sandbox/notifications'
+          'GET|POST /sandbox/notify-options', 'GET /sandbox/notifications',
+          'POST /cgi-bin/stable_token', 'POST /cgi-bin/express/delivery/open_msg/get_delivery_list?access_token=',
+          'POST /wxa/sec/order/upload_shipping_info?access_token=', 'POST /wxa/sec/order/get_order?access_token=',
+          'POST /wxa/sec/order/set_msg_jump_path?access_token=', 'POST /wxa/sec/order/notify_confirm_receive?access_token=',
+          'POST /wxa/sec/order/is_trade_managed?access_token=', 'POST /cgi-bin/message/subscribe/send?access_token=',
+          'POST /sandbox/mp/fail {api, errcode, times}', 'POST /sandbox/mp/ingest-delay {ms}', 'POST /sandbox/mp/expire-token',
+          'GET /sandbox/mp/calls?api=', 'GET /sandbox/mp/orders/{transaction_id}',
+          'POST /sandbox/mp/orders/{transaction_id}/confirm-receipt', 'POST /sandbox/mp/orders/{transaction_id}/settle',
+          'POST /sandbox/mp/orders/{transaction_id}/remind-shipping', 'GET /sandbox/mp/messages?touser=',
+          'POST /sandbox/mp/subscriptions {openid, templateId, count}', 'GET /sandbox/mp/templates', 'GET /sandbox/mp/pushes',
+          'POST /sandbox/mp/verify-push-url',
+          'GET /sandbox/mp/msg-jump-path',
+          'GET /sandbox/confirm-receipt?transaction_id=&merchant_id=&merchant_trade_no=&return='
         ]
       }))
   ]

@@ -1,3 +1,4 @@
+import type { MessagePusher } from './message-push'
 import type { Notifier } from './notifier'
 import type { ResolvedOptions } from './options'
 import type { RefundOutcome, Store } from './store'
@@ -15,6 +16,8 @@ export interface Deps {
   o: ResolvedOptions
   store: Store
   notifier: Notifier
+  /** Mini-program message pushes (trade management events) to messagePushUrl. */
+  pusher: MessagePusher
   control: ControlState
   timers: Timers
   /** `http://127.0.0.1:PORT` once listening. */

@@ -1,6 +1,7 @@
 // `npm run sandbox`: WeChat's servers on this machine, with keys kept under data/sandbox-keys.
 import { backendEnvFor, ensureKeysDir, sandboxOptionsFromKeys } from './keys'
 import { createSandbox } from './sandbox'
+import { subscribeTemplatesEnv } from './subscribe-templates'
 
 function numberEnv(name: string, fallback: number): number {
   const raw = process.env[name]
@@ -19,6 +20,11 @@ async function main(): Promise<void> {
     ...sandboxOptionsFromKeys(keys),
     timeFactor: numberEnv('SANDBOX_TIME_FACTOR', 1),
     duplicates: numberEnv('SANDBOX_DUPLICATES', 1),
+    // The backend's message-push endpoint and its Token / EncodingAESKey (the same values as its
+    // WECHAT_MESSAGE_TOKEN / WECHAT_MESSAGE_AES_KEY); without a URL, pushes are recorded, not sent.
+    messagePushUrl: process.env.SANDBOX_MESSAGE_PUSH_URL || undefined,
+    messageToken: process.env.SANDBOX_MESSAGE_TOKEN || undefined,
+    messageAesKey: process.env.SANDBOX_MESSAGE_AES_KEY || undefined,
     log: (line) => console.log(`[sandbox] ${line}`)
   })
   const { url } = await sandbox.listen(port, host)
@@ -29,6 +35,11 @@ async function main(): Promise<void> {
   for (const [name, value] of Object.entries(env)) {
     const hidden = name === 'WECHAT_SECRET' || name === 'WECHATPAY_APIV3_KEY'
     console.log(`[sandbox]   ${name}=${hidden ? '(in keys.json)' : value}`)
+  }
+  console.log(`[sandbox]   WECHAT_SUBSCRIBE_TEMPLATES=${subscribeTemplatesEnv()}`)
+  if (process.env.SANDBOX_MESSAGE_PUSH_URL) {
+    const mode = process.env.SANDBOX_MESSAGE_AES_KEY ? 'safe mode' : 'plain mode'
+    console.log(`[sandbox] message pushes → ${process.env.SANDBOX_MESSAGE_PUSH_URL} (${mode}; WECHAT_MESSAGE_TOKEN / WECHAT_MESSAGE_AES_KEY = SANDBOX_MESSAGE_TOKEN / SANDBOX_MESSAGE_AES_KEY)`)
   }
   const stop = () => {
     sandbox.close().then(() => process.exit(0), (e) => {

@@ -1,4 +1,5 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto'
+import { aesKeyOf } from './message-crypto'
 
 /** What the sandbox needs to play one mini-program (appid) and one merchant (mchid). */
 export interface SandboxOptions {
@@ -29,6 +30,12 @@ export interface SandboxOptions {
   unionid?: boolean
   /** Accept `payer.openid` values this sandbox never issued (real WeChat refuses them). */
   acceptUnknownOpenids?: boolean
+  /** The backend's message-push URL (`…/api/v1/wechat/message`): where trade-management events go. */
+  messagePushUrl?: string
+  /** The message-push Token (消息推送 → Token): signs every push. Required with messagePushUrl. */
+  messageToken?: string
+  /** The 43-character EncodingAESKey; when set, pushes go in safe mode (`{Encrypt}`, `msg_signature`). */
+  messageAesKey?: string
   /** Epoch milliseconds; drives header timestamps, the 5-minute windows, code and prepay expiry. */
   now?: () => number
   /** Where the sandbox reports what it does (deliveries, refusals); silent by default. */
@@ -51,6 +58,10 @@ export interface ResolvedOptions {
   notifyTimeoutMs: number
   unionid: boolean
   acceptUnknownOpenids: boolean
+  messagePushUrl?: string
+  messageToken?: string
+  /** The AES key decoded from the EncodingAESKey (safe mode), or undefined (plain mode). */
+  messageAesKey?: Buffer
   now: () => number
   log: (line: string) => void
 }
@@ -64,6 +75,23 @@ function positive(value: number | undefined, fallback: number, name: string): nu
   if (value === undefined) return fallback
   if (!Number.isFinite(value) || value <= 0) throw new Error(`createSandbox: option ${name} must be a positive number, got ${value}`)
   return value
+}
+
+function messagePush(o: SandboxOptions): Pick<ResolvedOptions, 'messagePushUrl' | 'messageToken' | 'messageAesKey'> {
+  const url = o.messagePushUrl || undefined
+  if (url !== undefined && !/^https?:\/\/[^/]/.test(url)) throw new Error(`createSandbox: messagePushUrl must be an http(s) URL, got ${url}`)
+  const token = o.messageToken || undefined
+  if (token !== undefined && !/^[A-Za-z0-9]{3,32}$/.test(token)) throw new Error('createSandbox: messageToken must be 3-32 letters and digits (as WeChat\'s 消息推送 Token)')
+  if (url && !token) throw new Error('createSandbox: messageToken is required with messagePushUrl (every push is signed with it)')
+  let key: Buffer | undefined
+  if (o.messageAesKey) {
+    try {
+      key = aesKeyOf(o.messageAesKey)
+    } catch (e) {
+      throw new Error(`createSandbox: messageAesKey: ${(e as Error).message}`)
+    }
+  }
+  return { ...(url ? { messagePushUrl: url } : {}), ...(token ? { messageToken: token } : {}), ...(key ? { messageAesKey: key } : {}) }
 }
 
 /** Checks every option once at construction, so a bad key fails at start and not at the first payment. */
@@ -102,6 +130,7 @@ export function resolveOptions(o: SandboxOptions): ResolvedOptions {
     notifyTimeoutMs: positive(o.notifyTimeoutMs, 5000, 'notifyTimeoutMs'),
     unionid: o.unionid ?? false,
     acceptUnknownOpenids: o.acceptUnknownOpenids ?? false,
+    ...messagePush(o),
     now: o.now ?? Date.now,
     log: o.log ?? (() => {})
   }

@@ -1,6 +1,6 @@
 // The shopper-facing pages of the simulated WeChat cashier: Chinese, one column, made for a 375 px phone.
 
-const escape = (s: string): string =>
+export const escape = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string)
 
 /** Fen to `¥12.34`; the only place the sandbox formats money. */

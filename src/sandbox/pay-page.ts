@@ -8,7 +8,12 @@ import { checkPayable, pay } from './payment'
  * `…/#/pages/order/index?id=3`) the page reads its query from the hash, so it goes there.
  */
 export function withFlag(returnUrl: string, name: string): string {
-  const add = (s: string): string => `${s}${s.includes('?') ? '&' : '?'}${name}=1`
+  return withParam(returnUrl, name, '1')
+}
+
+/** Adds `name=value` to the shop's return URL, in the hash route's query when there is one. */
+export function withParam(returnUrl: string, name: string, value: string): string {
+  const add = (s: string): string => `${s}${s.includes('?') ? '&' : '?'}${name}=${encodeURIComponent(value)}`
   const hashAt = returnUrl.indexOf('#')
   if (hashAt < 0) return add(returnUrl)
   const before = returnUrl.slice(0, hashAt)
@@ -16,7 +21,7 @@ export function withFlag(returnUrl: string, name: string): string {
   return hash.startsWith('#/') ? before + add(hash) : add(before) + hash
 }
 
-function returnUrlOf(value: string | null): { url?: string; bad?: Reply } {
+export function returnUrlOf(value: string | null): { url?: string; bad?: Reply } {
   if (!value) return {}
   try {
     const url = new URL(value)

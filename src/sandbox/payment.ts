@@ -2,6 +2,7 @@ import type { Deps } from './deps'
 import { beijingTime, transactionId } from './ids'
 import type { Delivery } from './notifier'
 import type { Order } from './store'
+import { recordPaidOrder } from './trade-orders'
 import { transactionView } from './transaction-view'
 
 export type PayableCheck =
@@ -36,6 +37,8 @@ export async function pay(d: Deps, order: Order): Promise<Delivery[]> {
   order.transactionId = transactionId(now)
   order.successTime = beijingTime(now)
   d.store.byTransactionId.set(order.transactionId, order.outTradeNo)
+  // Every JSAPI payment of a trade-managed mini-program waits for its shipping info.
+  recordPaidOrder(d, order)
   d.o.log(`paid ${order.outTradeNo} ${order.totalFen} fen, transaction ${order.transactionId}`)
   return d.notifier.send({
     url: order.notifyUrl,

@@ -4,6 +4,7 @@ import { beijingTime, refundId } from './ids'
 import { paramError, payError } from './pay-errors'
 import { notifyUrlIssue } from './pay-validate'
 import { refundableFen, type Refund, type RefundOutcome } from './store'
+import { markRefunded } from './trade-orders'
 
 const OUT_REFUND_NO = /^[0-9A-Za-z_\-|*@]{1,64}$/
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)
@@ -41,6 +42,12 @@ function refundView(r: Refund): Record<string, unknown> {
 
 const SUMMARY: Record<RefundOutcome, string> = { SUCCESS: '退款成功', ABNORMAL: '退款异常', CLOSED: '退款关闭' }
 
+function refundedFen(d: Deps, outTradeNo: string): number {
+  let fen = 0
+  for (const r of d.store.refunds.values()) if (r.outTradeNo === outTradeNo && r.status === 'SUCCESS') fen += r.refundFen
+  return fen
+}
+
 /** PROCESSING → the outcome; then REFUND.<outcome> goes to the refund's notify_url, if it gave one. */
 function settle(d: Deps, refund: Refund, outcome: RefundOutcome): void {
   refund.status = outcome
@@ -48,6 +55,8 @@ function settle(d: Deps, refund: Refund, outcome: RefundOutcome): void {
   if (outcome === 'SUCCESS') {
     refund.successTime = beijingTime(d.o.now())
     if (order) order.tradeState = 'REFUND'
+    // Trade management shows 已退款 only once all the money went back.
+    if (order && refundedFen(d, order.outTradeNo) >= order.totalFen) markRefunded(d, refund.transactionId)
   }
   d.o.log(`refund ${refund.outRefundNo} of ${refund.outTradeNo}: ${outcome}`)
   if (!refund.notifyUrl) return

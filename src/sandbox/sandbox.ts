@@ -1,9 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { confirmPageRoutes } from './confirm-page'
 import { controlRoutes } from './control'
 import type { ControlState, Deps } from './deps'
 import { BodyTooLarge, controlError, readBody, sendReply, type Reply, type RequestContext, type Route } from './http'
 import { issueLoginCode, loginRoutes } from './login'
+import { createMessagePusher } from './message-push'
+import { createMpControl, type MpControl } from './mp-control'
+import { mpControlRoutes } from './mp-control-routes'
+import { mpRoutes } from './mp-routes'
 import { createNotifier, type Delivery } from './notifier'
 import { resolveOptions, type SandboxOptions } from './options'
 import { payApiRoutes } from './pay-api'
@@ -16,6 +21,7 @@ import { handleV3, signReply } from './v3-gateway'
 import { payError } from './pay-errors'
 
 export type { SandboxOptions } from './options'
+export type { MpControl } from './mp-control'
 
 export interface Sandbox {
   listen(port?: number, host?: string): Promise<{ url: string }>
@@ -31,6 +37,8 @@ export interface Sandbox {
   deliveries(): Delivery[]
   /** WeChat's records, for assertions that the HTTP API cannot make. */
   readonly store: Store
+  /** The mini-program side (trade management, tokens, subscription messages): the same as /sandbox/mp/*. */
+  readonly mp: MpControl
 }
 
 // The sandbox's own control API is called from the H5 preview, another origin.
@@ -48,11 +56,16 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     o,
     store: createStore(),
     notifier: createNotifier(o, timers),
+    pusher: createMessagePusher(o, timers),
     control: { duplicates: o.duplicates, nextRefundOutcome: 'SUCCESS' },
     timers,
     baseUrl: () => baseUrl
   }
-  const routes: Route[] = [...loginRoutes(d), ...payApiRoutes(d), ...refundRoutes(d), ...payPageRoutes(d), ...controlRoutes(d)]
+  const mp = createMpControl(d)
+  const routes: Route[] = [
+    ...loginRoutes(d), ...payApiRoutes(d), ...refundRoutes(d), ...payPageRoutes(d), ...controlRoutes(d),
+    ...mpRoutes(d), ...mpControlRoutes(d, mp), ...confirmPageRoutes(d)
+  ]
 
   function match(method: string, path: string): { route?: Route; params: Record<string, string> } {
     for (const route of routes) {
@@ -116,6 +129,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     close() {
       timers.clearAll()
       d.notifier.close()
+      d.pusher.close()
       return new Promise((resolve, reject) => {
         if (!server.listening) return resolve()
         server.close((e) => (e ? reject(e) : resolve()))
@@ -133,6 +147,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     },
     control: d.control,
     deliveries: () => d.notifier.deliveries(),
-    store: d.store
+    store: d.store,
+    mp
   }
 }

@@ -1,4 +1,5 @@
 // WeChat's side of the world, in memory: it is a stand-in, and a restart is a fresh WeChat.
+import { createMpStore, type MpStore } from './mp-store'
 
 export type TradeState = 'NOTPAY' | 'SUCCESS' | 'CLOSED' | 'REFUND'
 export type RefundStatus = 'PROCESSING' | 'SUCCESS' | 'ABNORMAL' | 'CLOSED'
@@ -64,6 +65,8 @@ export interface Store {
   openids: Set<string>
   /** jscode2session call times per openid, for the per-minute quota. */
   loginCalls: Map<string, number[]>
+  /** The mini-program server side: tokens, trade-managed orders, subscription messages. */
+  mp: MpStore
 }
 
 export function createStore(): Store {
@@ -74,7 +77,8 @@ export function createStore(): Store {
     refunds: new Map(),
     codes: new Map(),
     openids: new Set(),
-    loginCalls: new Map()
+    loginCalls: new Map(),
+    mp: createMpStore()
   }
 }
 

@@ -17,14 +17,19 @@ import { fastifyTrustProxy } from './config-hosting'
 import { systemClock, type Clock } from './clock'
 import type { Database } from './db/database'
 import type { Deps } from './deps'
-import { installErrorHandler } from './http/error-handler'
+import { installErrorHandler, onFrameworkError } from './http/error-handler'
 import { installJsonOnlyForStaffWrites } from './http/json-only'
 import { serveSites } from './http/static-sites'
+import { installNulGuard } from './http/validate'
 import { loggerOptions, type LogOptions } from './logger'
 import { allRoutes } from './routes'
 import type { RegisterRoutes } from './routes/route'
 import { startJobs } from './jobs'
+import { databaseCounterStore } from './db/repos/rate-counter-repo'
+import { EVENT_LIMITS, eventLimiter, type EventLimits } from './flows/limits/event-limits'
+import { SharedRateCounter } from './limits/shared-rate-counter'
 import { createPayClient } from './wechat/pay/client'
+import { createMpClient } from './wechat/mp/client'
 
 export interface BuildAppOptions {
   config: Config
@@ -33,6 +38,10 @@ export interface BuildAppOptions {
   log?: LogOptions
   /** Poll for due jobs (scheduled publishes) every this many ms; off when absent (tests tick by hand). */
   jobsIntervalMs?: number
+  /** POST /events limits; EVENT_LIMITS unless a test wants smaller numbers. */
+  eventLimits?: EventLimits
+  /** How the server waits (staff-login slowdown); default setTimeout. Tests record instead of sleeping. */
+  delay?: (ms: number) => Promise<void>
   /** Extra routes, e.g. the bench's empty route; never used in production. */
   extraRoutes?: RegisterRoutes[]
   /** Serve the built admin web at /admin/ and H5 shop at / from config.hosting.staticDir (npm run server, npm start). */
@@ -45,19 +54,29 @@ declare module 'fastify' {
   }
 }
 
+/** How often each instance adds its in-memory rate counts to the shared ones (and learns the others'). */
+export const RATE_FLUSH_INTERVAL_MS = 1000
 export const BODY_LIMIT_BYTES = 1024 * 1024
 export const UPLOAD_LIMIT_BYTES = 5 * 1024 * 1024
 
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
   const clock = opts.clock ?? systemClock
   const pay = opts.config.wechatPay ? createPayClient(opts.config.wechatPay, opts.config.wechat.appId, clock) : null
+  const instanceId = randomUUID()
+  const mp = createMpClient({ db: opts.db.db, clock, ...opts.config.wechat, instanceId })
   const deps: Deps = {
     database: opts.db,
     db: opts.db.db,
     clock,
     config: opts.config,
-    instanceId: randomUUID(),
-    pay
+    instanceId,
+    pay,
+    mp,
+    delay: opts.delay ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    eventLimits: eventLimiter(
+      new SharedRateCounter(databaseCounterStore(opts.db.db), clock, (opts.eventLimits ?? EVENT_LIMITS).windowMs),
+      opts.eventLimits ?? EVENT_LIMITS
+    )
   }
   const app = Fastify({
     logger: loggerOptions(opts.log),
@@ -65,12 +84,16 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     // TRUST_PROXY: behind a load balancer request.ip comes from X-Forwarded-For, trusting only the configured hops.
     trustProxy: fastifyTrustProxy(opts.config.hosting.trustProxy),
     requestIdHeader: false,
+    // Errors Fastify meets before routing (a malformed URL, a failed constraint) leave in our shape too.
+    frameworkErrors: onFrameworkError,
     genReqId: (req) => {
       const given = req.headers['x-request-id']
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID()
     }
   })
   app.decorate('deps', deps)
+  deps.eventLimits.counter.start(RATE_FLUSH_INTERVAL_MS)
+  app.addHook('onClose', async () => deps.eventLimits.counter.stop())
   app.decorateRequest('staff', null)
   app.decorateRequest('shopper', null)
   app.addHook('onRequest', async (request, reply) => {
@@ -80,7 +103,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   // Only JSON (and multipart on the upload route) reaches a handler; no text/plain.
   app.removeContentTypeParser('text/plain')
   installErrorHandler(app)
-  installJsonOnlyForStaffWrites(app)
+  installJsonOnlyForStaffWrites(app, opts.config.publicBaseUrl)
+  installNulGuard(app)
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 5, parts: 6 } })
 
   mkdirSync(resolve(opts.config.mediaDir), { recursive: true })

@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs'
 import { createPrivateKey, createPublicKey } from 'node:crypto'
 import { loadHosting, type HostingConfig } from './config-hosting'
+import { z } from 'zod'
 
 export interface WechatPayConfig {
   mchId: string
@@ -34,7 +35,20 @@ export interface Config {
   mediaDir: string
   /** TRUST_PROXY and STATIC_DIR (config-hosting.ts). */
   hosting: HostingConfig
+  /** WeChat's message push (开发设置 → 消息推送): token null = pushes are refused; aesKey set = safe mode. */
+  wechatMessage: { token: string | null; aesKey: string | null }
+  /** Subscription-message template ids by purpose; a missing key means that message is not sent. */
+  subscribeTemplates: SubscribeTemplates
+  /** Which build WeChat's links, codes and messages open. */
+  wechatEnvVersion: WechatEnvVersion
+  orderAutoCompleteDays: number
+  afterSaleDays: number
 }
+
+export const SUBSCRIBE_TEMPLATE_KEYS = ['shipped', 'refund', 'afterSale', 'launch'] as const
+export type SubscribeTemplates = Partial<Record<(typeof SUBSCRIBE_TEMPLATE_KEYS)[number], string>>
+export const WECHAT_ENV_VERSIONS = ['release', 'trial', 'develop'] as const
+export type WechatEnvVersion = (typeof WECHAT_ENV_VERSIONS)[number]
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -115,10 +129,73 @@ export function loadConfig(env: Env): Config {
   const wechatPay = loadPayConfig(get, problems, url('WECHATPAY_API_BASE', 'https://api.mch.weixin.qq.com'))
   const orderPayTimeoutMinutes = int('ORDER_PAY_TIMEOUT_MINUTES', 15, 1, 24 * 60)
   const mediaDir = get('MEDIA_DIR') ?? 'data/media'
+  const wechatMessage = loadMessageConfig(get, problems)
+  const subscribeTemplates = loadTemplates(get('WECHAT_SUBSCRIBE_TEMPLATES'), problems)
+  const envVersion = get('WECHAT_ENV_VERSION') ?? 'release'
+  if (!(WECHAT_ENV_VERSIONS as readonly string[]).includes(envVersion)) {
+    problems.push(`WECHAT_ENV_VERSION must be one of ${WECHAT_ENV_VERSIONS.join(', ')}, got "${envVersion}"`)
+  }
+  const orderAutoCompleteDays = int('ORDER_AUTO_COMPLETE_DAYS', 10, 1, 90)
+  const afterSaleDays = int('AFTER_SALE_DAYS', 7, 0, 365)
   const hosting = loadHosting(get, problems)
 
   if (problems.length > 0) throw new ConfigError(problems)
-  return { port, host, databaseUrl, publicBaseUrl, wechat, wechatPay, admin, orderPayTimeoutMinutes, mediaDir, hosting }
+  return {
+    port,
+    host,
+    databaseUrl,
+    publicBaseUrl,
+    wechat,
+    wechatPay,
+    admin,
+    orderPayTimeoutMinutes,
+    mediaDir,
+    wechatMessage,
+    subscribeTemplates,
+    wechatEnvVersion: envVersion as WechatEnvVersion,
+    orderAutoCompleteDays,
+    afterSaleDays,
+    hosting
+  }
+}
+
+function loadMessageConfig(get: (name: string) => string | undefined, problems: string[]): Config['wechatMessage'] {
+  const token = get('WECHAT_MESSAGE_TOKEN') ?? null
+  const aesKey = get('WECHAT_MESSAGE_AES_KEY') ?? null
+  // WeChat's admin page accepts 3–32 letters and digits as the Token.
+  if (token !== null && !/^[A-Za-z0-9]{3,32}$/.test(token)) {
+    problems.push('WECHAT_MESSAGE_TOKEN must be 3–32 letters or digits (as set in 开发设置 → 消息推送)')
+  }
+  // EncodingAESKey: 43 characters of base64 without the trailing "=".
+  if (aesKey !== null && !/^[A-Za-z0-9+/]{43}$/.test(aesKey)) {
+    problems.push('WECHAT_MESSAGE_AES_KEY must be the 43-character EncodingAESKey')
+  }
+  if (aesKey !== null && token === null) problems.push('WECHAT_MESSAGE_AES_KEY needs WECHAT_MESSAGE_TOKEN as well')
+  return { token, aesKey }
+}
+
+const templatesSchema = z
+  .object(Object.fromEntries(SUBSCRIBE_TEMPLATE_KEYS.map((k) => [k, z.string().regex(/^[\w-]{1,128}$/).optional()])))
+  .strict()
+
+function loadTemplates(raw: string | undefined, problems: string[]): SubscribeTemplates {
+  if (raw === undefined) return {}
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(raw)
+  } catch {
+    problems.push('WECHAT_SUBSCRIBE_TEMPLATES must be JSON like {"shipped":"TEMPLATE_ID"}')
+    return {}
+  }
+  const checked = templatesSchema.safeParse(parsed)
+  if (!checked.success) {
+    const where = checked.error.issues.map((i) => i.path.join('.') || (i.code === 'unrecognized_keys' ? i.keys.join(', ') : 'value'))
+    problems.push(
+      `WECHAT_SUBSCRIBE_TEMPLATES must map ${SUBSCRIBE_TEMPLATE_KEYS.join('/')} to template ids (letters, digits, _ or -); check ${where.join(', ')}`
+    )
+    return {}
+  }
+  return checked.data as SubscribeTemplates
 }
 
 function loadPayConfig(

@@ -12,6 +12,8 @@ import type { Deps } from './deps'
 import { publishDuePages } from './flows/content/publish-due-pages'
 import { closeOverdueOrders, type CloseReport } from './flows/orders/close-overdue-orders'
 import { reconcilePayments, type ReconcileReport } from './flows/payments/reconcile'
+import { runOutbox, type OutboxReport } from './flows/outbox/run-outbox'
+import { autoCompleteOrders, type AutoCompleteReport } from './flows/receipt/auto-complete'
 
 export const JOBS_LEASE = 'jobs'
 
@@ -20,6 +22,10 @@ export interface TickResult {
   published: string[]
   /** Unpaid orders closed past their expiry, and WeChat Pay reconciliation; absent when there was nothing to do. */
   orders?: CloseReport & { reconciled: ReconcileReport }
+  /** Calls owed to WeChat that were sent, rescheduled or given up; absent when none was due. */
+  outbox?: OutboxReport
+  /** Shipped orders completed ORDER_AUTO_COMPLETE_DAYS after shipping, or still waiting; absent when none was due. */
+  autoComplete?: AutoCompleteReport
 }
 
 export async function runDueJobs(deps: Deps, leaseMs = 30_000): Promise<TickResult> {
@@ -34,8 +40,17 @@ export async function runDueJobs(deps: Deps, leaseMs = 30_000): Promise<TickResu
   const published = await publishDuePages(deps)
   const closing = await closeOverdueOrders(deps)
   const reconciled = await reconcilePayments(deps)
+  const outbox = await runOutbox(deps)
+  const autoComplete = await autoCompleteOrders(deps)
   const busy = [closing.closed, closing.paid, closing.failed, Object.keys(reconciled.orders), Object.keys(reconciled.refunds)]
-  return busy.some((list) => list.length > 0) ? { leader, published, orders: { ...closing, reconciled } } : { leader, published }
+  const sent = outbox.done.length + outbox.retrying.length + outbox.failed.length > 0
+  return {
+    leader,
+    published,
+    ...(busy.some((list) => list.length > 0) ? { orders: { ...closing, reconciled } } : {}),
+    ...(sent ? { outbox } : {}),
+    ...(autoComplete.completed.length + autoComplete.waiting.length > 0 ? { autoComplete } : {})
+  }
 }
 
 /** Starts polling; the returned function stops it and waits for a running tick. */
@@ -49,6 +64,8 @@ export function startJobs(deps: Deps, intervalMs: number, log: FastifyBaseLogger
       .then((r) => {
         if (r.published.length > 0) log.info({ published: r.published }, 'scheduled pages published')
         if (r.orders) log.info({ orders: r.orders }, 'order jobs: overdue orders closed, payments reconciled')
+        if (r.outbox) log.info({ outbox: r.outbox }, 'WeChat outbox: tasks sent, rescheduled or given up')
+        if (r.autoComplete) log.info({ autoComplete: r.autoComplete }, 'shipped orders auto-completed or still waiting')
       })
       .catch((e: unknown) => log.error({ err: e }, 'job tick failed; retrying next tick'))
       .finally(() => {

@@ -2,6 +2,9 @@
  * Staff password hashing with node:crypto scrypt. The stored form carries
  * its parameters (`scrypt$N$r$p$salt$hash`) so the cost can rise later
  * without invalidating existing hashes.
+ * At most MAX_CONCURRENT_HASHES derivations run at once (the rest wait in
+ * line): scrypt runs on libuv's small thread pool, which file and DNS work
+ * share, so a burst of logins must not take all of it.
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto'
 
@@ -10,7 +13,36 @@ const R = 8
 const P = 1
 const KEYLEN = 32
 
+export const MAX_CONCURRENT_HASHES = 2
+
+/** How busy the hashing slots are; `peak` is the most ever running at once (for tests and metrics). */
+export const hashSlots = { running: 0, waiting: 0, peak: 0 }
+const queue: Array<() => void> = []
+
+async function inHashSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (hashSlots.running >= MAX_CONCURRENT_HASHES) {
+    hashSlots.waiting++
+    // The finishing holder hands its slot over (running stays as it is), so no newcomer slips in between.
+    await new Promise<void>((resolve) => queue.push(resolve))
+    hashSlots.waiting--
+  } else {
+    hashSlots.running++
+  }
+  hashSlots.peak = Math.max(hashSlots.peak, hashSlots.running)
+  try {
+    return await work()
+  } finally {
+    const next = queue.shift()
+    if (next) next()
+    else hashSlots.running--
+  }
+}
+
 function derive(password: string, salt: Buffer, opts: ScryptOptions): Promise<Buffer> {
+  return inHashSlot(() => deriveNow(password, salt, opts))
+}
+
+function deriveNow(password: string, salt: Buffer, opts: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>
     scrypt(password.normalize('NFKC'), salt, KEYLEN, { ...opts, maxmem: 64 * 1024 * 1024 }, (e, key) =>
       e ? reject(e) : resolve(key)

@@ -118,7 +118,7 @@ describe('price and stock', () => {
   })
 
   test('formatAttrs labels a SKU', () => {
-    expect(formatAttrs({ 颜色: '黑', 尺码: 'M' })).toBe('颜色:黑 / 尺码:M')
+    expect(formatAttrs({ 颜色: '黑', 尺码: 'M' })).toBe('颜色：黑，尺码：M')
     expect(formatAttrs({})).toBe('')
   })
 })

@@ -48,7 +48,7 @@ test('home feed, content page, SKU picker, product, cart, checkout, order pendin
   await screenshot(page, 'app-content-products')
 
   await page.locator('.blk-product__buy').first().click()
-  await visible(page, '请选择 颜色 / 尺码')
+  await visible(page, '请选择 颜色／尺码')
   await page.locator('.sku__chip', { hasText: '燕麦' }).click()
   await page.locator('.sku__chip', { hasText: 'M' }).click()
   await visible(page, '库存 12 件')

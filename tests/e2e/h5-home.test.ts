@@ -25,7 +25,7 @@ test('the H5 build renders the home page with the brand header', async () => {
   const { page, problems } = await openPhonePage(browser)
   await bridge(page, BUILT_API_BASE, shop.url)
   await page.goto(`${site.url}/#/pages/index/index`)
-  await page.locator('.home__brand-name', { hasText: '品牌好物' }).waitFor()
+  await page.locator('.home__brand-name', { hasText: '山茶' }).waitFor()
   await page.getByText('读一个故事，带走一件好物').waitFor()
   await page.getByText('新内容正在准备中').waitFor()
   await screenshot(page, 'h5-home')

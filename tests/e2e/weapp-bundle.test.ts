@@ -28,7 +28,7 @@ test('the home page renders the feed of published content pages', async () => {
     const t = textsOf(home.data.root)
     return t.includes('慢慢的早晨') && t
   }, 'the feed')
-  expect(texts).toEqual(expect.arrayContaining(['品牌好物', '读一个故事，带走一件好物', '夏日亚麻', '泥土与火', '我的订单']))
+  expect(texts).toEqual(expect.arrayContaining(['山茶', '读一个故事，带走一件好物', '夏日亚麻', '泥土与火', '我的订单']))
   expect(weapp.requests).toContain('GET /api/v1/pages?limit=10')
 })
 
@@ -43,7 +43,7 @@ test('the content page renders its blocks with live prices, opens the SKU picker
   const buy = findTappable(content.data.root, '加入购物车')
   expect(buy).toBeTruthy()
   content.eh({ type: 'tap', currentTarget: { id: buy, dataset: {} }, target: { id: buy, dataset: {} }, detail: {} })
-  await until(() => textsOf(content.data.root).includes('请选择 颜色 / 尺码'), 'the SKU picker')
+  await until(() => textsOf(content.data.root).includes('请选择 颜色／尺码'), 'the SKU picker')
 
   // The page config's enableShareAppMessage / enableShareTimeline make Taro attach these.
   expect(typeof content.onShareAppMessage).toBe('function')

@@ -25,6 +25,18 @@ describe('createSandbox', () => {
     await expect(fetch(url + '/')).rejects.toThrow()
   })
 
+  it('lists the mini-program APIs and the /sandbox/mp control calls at GET /', async () => {
+    const { sandbox, url } = await startSandbox()
+    try {
+      const { endpoints } = (await (await fetch(url + '/')).json()) as { endpoints: string[] }
+      for (const path of ['/cgi-bin/stable_token', '/wxa/sec/order/upload_shipping_info', '/cgi-bin/message/subscribe/send', '/sandbox/mp/fail', '/sandbox/mp/subscriptions', '/sandbox/confirm-receipt']) {
+        expect(endpoints.some((e) => e.includes(path))).toBe(true)
+      }
+    } finally {
+      await sandbox.close()
+    }
+  })
+
   it('refuses a body over 1 MB', async () => {
     const { sandbox, url } = await startSandbox()
     try {

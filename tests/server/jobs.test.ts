@@ -74,7 +74,7 @@ describeEachDb('scheduled publish', (dialect) => {
       cookie: t.adminCookie,
       body: { at: new Date(t.clock.now().getTime() + HOUR).toISOString() }
     })
-    const off = await t.call('POST', `/api/admin/pages/${later.id}/unpublish`, { cookie: t.adminCookie })
+    const off = await t.call('POST', `/api/admin/pages/${later.id}/unpublish`, { cookie: t.adminCookie, body: {} })
     expect(off.json.page).toEqual(expect.objectContaining({ status: 'draft', scheduledAt: null }))
     t.clock.advance(2 * HOUR)
     expect((await runDueJobs(t.deps)).published).toEqual([])

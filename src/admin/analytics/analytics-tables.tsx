@@ -23,6 +23,7 @@ export function ContentTable({ rows, loading }: { rows: ContentReportRow[]; load
         { title: '订单', dataIndex: 'orders' },
         { title: '支付订单', dataIndex: 'paidOrders' },
         { title: '支付金额', dataIndex: 'paidFen', render: formatFen, sorter: (a, b) => a.paidFen - b.paidFen, defaultSortOrder: 'descend' },
+        { title: '已退款', dataIndex: 'refundedFen', render: (f?: number) => formatFen(f ?? 0) },
         { title: '转化率', key: 'conversion', render: (_, r) => percent(r.paidOrders, r.viewers) }
       ]}
     />
@@ -46,6 +47,7 @@ export function SharerTable({ rows, loading }: { rows: SharerReportRow[]; loadin
         { title: '带来新用户', dataIndex: 'newUsers' },
         { title: '支付订单', dataIndex: 'paidOrders' },
         { title: '支付金额', dataIndex: 'paidFen', render: formatFen },
+        { title: '已退款', dataIndex: 'refundedFen', render: (f?: number) => formatFen(f ?? 0) },
         { title: '传播层级', dataIndex: 'maxDepth' }
       ]}
     />

@@ -55,15 +55,27 @@ const MESSAGES: Record<string, string> = {
   INVALID_TRANSITION: '订单当前的状态不能做这个操作',
   PAY_REJECTED: '微信支付拒绝了这笔退款',
   PAY_NOT_CONFIGURED: '服务器没有配置微信支付，无法退款',
-  CONFLICT: '订单刚刚有变化，请刷新后重试'
+  CONFLICT: '订单刚刚有变化，请刷新后重试',
+  ORDER_NOT_PAID: '订单还没付款，不能发货',
+  ORDER_NOT_SHIPPABLE: '订单当前的状态不能发货（可能已发货、已退款或已关闭）',
+  INVALID_SHIPMENT: '发货信息有误，请看标红的字段',
+  UNKNOWN_CARRIER: '快递公司不在微信的快递公司列表里',
+  AFTER_SALE_NOT_FOUND: '售后申请不存在',
+  TASK_NOT_FAILED: '这项微信同步已经在重试或已完成，不用再提交',
+  DUPLICATE_ROW: '这个订单在文件里出现了两次，只发了第一行',
+  AFTER_SALE_CLOSED: '这个售后申请已经结束了（顾客可能已撤销），请刷新',
+  INVALID_AFTER_SALE_TRANSITION: '售后申请当前的状态不能做这个操作，请刷新'
 }
 
-/** What to tell staff about an error: Chinese when we know the code, the server's words otherwise. */
+/** What to tell staff about an error code: Chinese when we know the code, the server's words otherwise. */
+export function messageForCode(code: string, message = ''): string {
+  // Server messages that are already Chinese say more than our generic line (e.g. which slug is taken).
+  if (/[\u4e00-\u9fff]/.test(message)) return message
+  return MESSAGES[code] ?? (message || code)
+}
+
+/** What to tell staff about an error. */
 export function messageOf(error: unknown): string {
-  if (error instanceof ApiError) {
-    // Server messages that are already Chinese say more than our generic line (e.g. which slug is taken).
-    if (/[\u4e00-\u9fff]/.test(error.message)) return error.message
-    return MESSAGES[error.code] ?? error.message
-  }
+  if (error instanceof ApiError) return messageForCode(error.code, error.message)
   return error instanceof Error ? error.message : String(error)
 }

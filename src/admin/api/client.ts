@@ -30,8 +30,9 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
     response = await fetch(path, {
       method,
       credentials: 'include',
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body)
+      // Every write is JSON, bodiless ones as {}: the server's CSRF rule (CONTRACT.md, Brand staff).
+      headers: method === 'GET' ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: method === 'GET' ? undefined : JSON.stringify(body ?? {})
     })
   } catch (e) {
     throw new ApiError(0, 'NETWORK', `Network error on ${method} ${path}: ${e instanceof Error ? e.message : String(e)}`)

@@ -77,7 +77,7 @@ export interface ProductInput {
 }
 
 export type { Address, Attribution, ContentReportRow, SharerReportRow, FunnelResponse, FunnelStepName } from '@core/api-types'
-import type { Address, Attribution, FlagDto, OrderItemDto, RefundDto } from '@core/api-types'
+import type { Address, AfterSaleDto, Attribution, FlagDto, OrderItemDto, RefundDto, ShipmentDto, WechatTaskDto } from '@core/api-types'
 
 export type OrderItem = OrderItemDto
 
@@ -99,12 +99,24 @@ export interface OrderSummary {
   expiresAt: string
   paidAt?: string
   closedAt?: string
+  /** Parcels sent so far (several = split delivery); absent from servers before shipping existed. */
+  shipments?: ShipmentDto[]
+  shippedAt?: string
+  completedAt?: string
+  /** WeChat's 48-hour rule: ship before this (paid orders only). */
+  shipBy?: string
+  autoCompleteAt?: string
+  /** When WeChat told us the shopper asked for the parcel (trade_manage_remind_shipping). */
+  shippingReminderAt?: string
+  afterSale?: AfterSaleDto
 }
 
 export interface Order extends OrderSummary {
   payment: { outTradeNo: string; transactionId: string | null; prepayId: string | null; payRequestedAt: string | null; paidAt: string | null }
   refunds: Refund[]
   flags: Flag[]
+  /** What the backend still has to tell WeChat, or could not. */
+  wechatTasks?: WechatTaskDto[]
 }
 
 export interface DailyRow {

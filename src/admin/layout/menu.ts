@@ -1,6 +1,7 @@
 /**
  * The side menu by role (CONTRACT.md "Roles"): editors see content and
- * products; admins also orders, refunds, analytics and staff accounts.
+ * products; admins also orders, shipping, after-sales, refunds, analytics
+ * and staff accounts.
  */
 import type { Role } from '../api/types'
 
@@ -14,6 +15,8 @@ export const MENU: readonly MenuEntry[] = [
   { path: '/pages', label: '内容', adminOnly: false },
   { path: '/products', label: '商品', adminOnly: false },
   { path: '/orders', label: '订单', adminOnly: true },
+  { path: '/shipping', label: '待发货', adminOnly: true },
+  { path: '/after-sales', label: '售后', adminOnly: true },
   { path: '/refunds', label: '退款', adminOnly: true },
   { path: '/analytics', label: '数据', adminOnly: true },
   { path: '/staff', label: '员工账号', adminOnly: true }

@@ -1,13 +1,20 @@
-/** One order for an admin: items, address, payment, attribution, refunds, flags; refund from here. */
+/**
+ * One order for an admin: items, address, payment, attribution, parcels,
+ * after-sales, refunds, WeChat sync problems and payment flags; ship and
+ * refund from here. After either the order is read again (never a stale status).
+ */
 import { Alert, Button, Card, Descriptions, Space, Spin, Table, Typography } from 'antd'
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { formatAttrs } from '@core/catalog'
 import { formatFen, multiplyFen } from '@core/money'
 import type { Order, OrderItem, Refund } from '../api/types'
 import { formatTime, formatTimeSeconds } from '../common/format'
 import { useNotify } from '../common/notify'
 import { navigate } from '../router'
+import { ShipDialog } from '../shipping/ship-dialog'
+import { unshippedItems } from '../shipping/ship-form'
 import { flagLabel } from './flag-alerts'
+import { AfterSaleCard, ShippingCard, WechatProblems, WechatTasksCard } from './fulfilment-cards'
 import { OrderStatusTag } from './order-status'
 import { ordersApi } from './orders-api'
 import { RefundDialog } from './refund-dialog'
@@ -18,16 +25,19 @@ const REFUND_STATUS: Record<string, string> = { processing: '处理中', success
 export function OrderDetailScreen({ params }: { params: Record<string, string> }) {
   const [order, setOrder] = useState<Order | null>(null)
   const notify = useNotify()
+  const load = useCallback(() => ordersApi.get(params.id as string).then(setOrder, (e: unknown) => notify.error(e)), [params.id, notify])
   useEffect(() => {
-    ordersApi.get(params.id as string).then(setOrder, (e: unknown) => notify.error(e))
-  }, [params.id, notify])
+    void load()
+  }, [load])
   if (!order) return <Spin />
-  return <OrderDetail order={order} onChange={setOrder} />
+  return <OrderDetail order={order} onChange={() => void load()} />
 }
 
-export function OrderDetail({ order, onChange }: { order: Order; onChange: (o: Order) => void }) {
+export function OrderDetail({ order, onChange }: { order: Order; onChange: () => void }) {
   const [refunding, setRefunding] = useState(false)
+  const [shipping, setShipping] = useState(false)
   const canRefund = refundableFen(order) > 0
+  const canShip = order.status === 'paid' && unshippedItems(order.items, order.shipments).length > 0
   const a = order.attribution
   const addr = order.address
 
@@ -39,10 +49,18 @@ export function OrderDetail({ order, onChange }: { order: Order; onChange: (o: O
           <Typography.Title level={3} style={{ margin: 0 }}>{`订单 ${order.outTradeNo}`}</Typography.Title>
           <OrderStatusTag status={order.status} />
         </Space>
-        <Button danger type="primary" disabled={!canRefund} onClick={() => setRefunding(true)}>
-          退款
-        </Button>
+        <Space>
+          {canShip && (
+            <Button type="primary" onClick={() => setShipping(true)}>
+              发货
+            </Button>
+          )}
+          <Button danger type="primary" disabled={!canRefund} onClick={() => setRefunding(true)}>
+            退款
+          </Button>
+        </Space>
       </Space>
+      <WechatProblems tasks={order.wechatTasks ?? []} onRetried={onChange} />
       {order.flags.filter((f) => !f.resolvedAt).map((f) => (
         <Alert key={f.id} type="error" showIcon message={`支付异常：${flagLabel(f)}`} description={`${f.message}（${formatTime(f.createdAt)}）`} />
       ))}
@@ -67,6 +85,8 @@ export function OrderDetail({ order, onChange }: { order: Order; onChange: (o: O
           )}
         />
       </Card>
+      <ShippingCard order={order} />
+      {order.afterSale && <AfterSaleCard afterSale={order.afterSale} />}
       <Card title="支付">
         <Descriptions column={2} size="small">
           <Descriptions.Item label="下单时间">{formatTimeSeconds(order.createdAt)}</Descriptions.Item>
@@ -111,15 +131,27 @@ export function OrderDetail({ order, onChange }: { order: Order; onChange: (o: O
           ]}
         />
       </Card>
+      {order.wechatTasks && order.wechatTasks.length > 0 && <WechatTasksCard tasks={order.wechatTasks} onRetried={onChange} />}
       <RefundDialog
         order={order}
         open={refunding}
         onClose={() => setRefunding(false)}
-        onRefunded={(o) => {
+        onRefunded={() => {
           setRefunding(false)
-          onChange(o)
+          onChange()
         }}
       />
+      {shipping && (
+        <ShipDialog
+          order={order}
+          open
+          onClose={() => setShipping(false)}
+          onShipped={() => {
+            setShipping(false)
+            onChange()
+          }}
+        />
+      )}
     </Space>
   )
 }

@@ -1,9 +1,11 @@
 /** Orders with filters (status, time); flagged payment problems on top. */
+import { DownloadOutlined } from '@ant-design/icons'
 import { Button, DatePicker, Select, Space, Table, Typography } from 'antd'
-import type { Dayjs } from 'dayjs'
+import dayjs, { type Dayjs } from 'dayjs'
 import { useCallback, useEffect, useState } from 'react'
 import { formatFen } from '@core/money'
 import { ORDER_STATUSES, ORDER_STATUS_LABELS, type OrderStatus } from '@core/order'
+import { download } from '../api/download'
 import type { OrderSummary } from '../api/types'
 import { formatTime } from '../common/format'
 import { useNotify } from '../common/notify'
@@ -17,7 +19,20 @@ export function OrderList({ title = '订单', statuses = ORDER_STATUSES as reado
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null)
   const [orders, setOrders] = useState<OrderSummary[] | null>(null)
   const [next, setNext] = useState<string | null>(null)
+  const [exporting, setExporting] = useState(false)
   const notify = useNotify()
+
+  const exportCsv = async () => {
+    setExporting(true)
+    try {
+      const path = ordersApi.exportPath({ status, from: range?.[0]?.startOf('day').format(), to: range?.[1]?.endOf('day').format() })
+      notify.success(`已开始下载 ${await download(path, `订单-${dayjs().format('YYYYMMDD-HHmm')}.csv`)}`)
+    } catch (e) {
+      notify.error(e)
+    } finally {
+      setExporting(false)
+    }
+  }
 
   const load = useCallback(
     async (cursor?: string) => {
@@ -56,6 +71,9 @@ export function OrderList({ title = '订单', statuses = ORDER_STATUSES as reado
           options={statuses.map((s) => ({ value: s, label: ORDER_STATUS_LABELS[s] }))}
         />
         <DatePicker.RangePicker aria-label="下单时间" value={range} onChange={(v) => setRange(v)} />
+        <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportCsv()}>
+          导出订单
+        </Button>
       </Space>
       <Table<OrderSummary>
         rowKey="id"

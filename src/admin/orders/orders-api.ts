@@ -1,5 +1,5 @@
 /** Staff order calls (admins only). */
-import { api } from '../api/client'
+import { api, withQuery } from '../api/client'
 import type { Flag, Order, OrderStatus, OrderSummary, Paged } from '../api/types'
 
 export interface OrderFilter {
@@ -7,6 +7,8 @@ export interface OrderFilter {
   from?: string
   to?: string
   cursor?: string
+  /** `oldest`: oldest paid first (the 待发货 queue); newest first otherwise. */
+  sort?: 'oldest'
 }
 
 const base = (id: string) => `/api/admin/orders/${encodeURIComponent(id)}`
@@ -16,5 +18,7 @@ export const ordersApi = {
   get: (id: string) => api.get<{ order: Order }>(base(id)).then((r) => r.order),
   refund: (id: string, amountFen: number, reason: string) =>
     api.post<{ order: Order }>(`${base(id)}/refund`, { amountFen, reason }).then((r) => r.order),
+  /** The CSV for finance, with the list's current filters (the server sends a BOM so Excel reads UTF-8). */
+  exportPath: (f: Pick<OrderFilter, 'status' | 'from' | 'to'>) => withQuery('/api/admin/orders/export', { status: f.status, from: f.from, to: f.to }),
   flags: () => api.get<Paged<Flag>>('/api/admin/flags', { limit: 50 }).then((r) => r.items)
 }

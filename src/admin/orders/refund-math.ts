@@ -1,11 +1,17 @@
-/** What can still be refunded, by core's order rules: paid statuses only, up to total minus refunded. */
-import { isPaidStatus, type OrderStatus } from '@core/order'
+/** What can still be refunded (core's one rule: paid, less refunded, less refunds under way) and staff's ¥ input. */
+import type { OrderStatus } from '@core/order'
 import { formatFen, parseYuan } from '@core/money'
+import { refundableFenOfOrder } from '@core/refundable'
 import type { Result } from '@core/result'
 
-export function refundableFen(order: { status: OrderStatus; totalFen: number; refundedFen?: number }): number {
-  if (!isPaidStatus(order.status)) return 0
-  return Math.max(0, order.totalFen - (order.refundedFen ?? 0))
+export function refundableFen(order: {
+  status: OrderStatus
+  totalFen: number
+  payableFen?: number
+  refundedFen?: number
+  refunds?: ReadonlyArray<{ amountFen: number; status: string }>
+}): number {
+  return refundableFenOfOrder({ ...order, refundedFen: order.refundedFen ?? 0 })
 }
 
 /** Staff's ¥ input for a partial refund → fen, at most what is refundable. */

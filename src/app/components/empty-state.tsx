@@ -1,14 +1,13 @@
-import { Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
+import { emptyArtSrc, type EmptyArt } from './empty-art'
 import './state-views.css'
 
-type Props = { title: string; hint?: string; mark?: string; actionText?: string; onAction?: () => void }
+type Props = { title: string; hint?: string; art?: EmptyArt; actionText?: string; onAction?: () => void }
 
-export function EmptyState({ title, hint, mark = '○', actionText, onAction }: Props) {
+export function EmptyState({ title, hint, art = 'goods', actionText, onAction }: Props) {
   return (
     <View className='state'>
-      <View className='state__mark'>
-        <Text className='state__mark-text'>{mark}</Text>
-      </View>
+      <Image className='state__art' src={emptyArtSrc(art)} mode='aspectFit' aria-hidden />
       <Text className='state__title'>{title}</Text>
       {hint ? <Text className='state__hint'>{hint}</Text> : null}
       {actionText && onAction ? (

@@ -2,9 +2,23 @@ import { Text, View } from '@tarojs/components'
 import dayjs from 'dayjs'
 import type { OrderDto } from '@core/api-types'
 import { formatAttrs } from '@core/catalog'
+import { formatFen } from '@core/money'
+import { AFTER_SALE_STATUS_LABELS } from '@core/after-sale'
 import { ORDER_STATUS_LABELS } from '@core/order'
+import { readableOrderNo } from '@core/order-number'
+import { ItemThumb } from './orders/item-thumb'
 import { Price } from './price'
 import './order-card.css'
+
+/** One line on where the order is beyond its status: the parcel, the after-sales request, refunds. */
+function progress(order: OrderDto): string | null {
+  if (order.afterSale && order.afterSale.status !== 'cancelled') return `售后：${AFTER_SALE_STATUS_LABELS[order.afterSale.status]}`
+  const shipments = order.shipments ?? []
+  const last = shipments[shipments.length - 1]
+  if (order.status === 'shipped' && last) return last.carrier ? `${last.carrier.name} ${last.trackingNo ?? ''}`.trim() : '商品已发出'
+  if (order.refundedFen > 0 && order.status !== 'refunded') return `已退款 ${formatFen(order.refundedFen)}`
+  return null
+}
 
 export function OrderCard({ order, onOpen }: { order: OrderDto; onOpen: () => void }) {
   const units = order.items.reduce((n, i) => n + i.qty, 0)
@@ -16,14 +30,17 @@ export function OrderCard({ order, onOpen }: { order: OrderDto; onOpen: () => vo
       </View>
       {order.items.slice(0, 3).map((item) => (
         <View className='order-card__item' key={item.skuId}>
-          <Text className='order-card__title'>{item.title}</Text>
-          <Text className='order-card__attrs'>
-            {formatAttrs(item.attrs)} × {item.qty}
-          </Text>
+          <ItemThumb image={item.image} title={item.title} size='sm' />
+          <View className='order-card__item-body'>
+            <Text className='order-card__title'>{item.title}</Text>
+            <Text className='order-card__attrs'>{[formatAttrs(item.attrs), `× ${item.qty}`].filter(Boolean).join(' ')}</Text>
+          </View>
         </View>
       ))}
       {order.items.length > 3 ? <Text className='order-card__more'>等 {order.items.length} 种商品</Text> : null}
+      {progress(order) ? <Text className='order-card__progress'>{progress(order)}</Text> : null}
       <View className='order-card__foot'>
+        <Text className='order-card__no'>订单号 {readableOrderNo(order.outTradeNo)}</Text>
         <Text className='order-card__count'>共 {units} 件 合计</Text>
         <Price fen={order.totalFen} size='sm' />
       </View>

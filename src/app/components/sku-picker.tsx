@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import { attributeOptions, choiceStates, findSku, priceRange, type Choices, type Product, type Sku } from '@core/catalog'
 import { maxLineQty } from '@core/cart'
+import { imageFor } from '@core/sku-image'
 import { Price, PriceFrom } from './price'
 import { QtyStepper } from './qty-stepper'
 import './sku-picker.css'
@@ -17,6 +18,9 @@ type Props = {
   onConfirm: (sku: Sku, qty: number, action: PickerAction) => void
   onClose: () => void
   busy?: boolean
+  /** The choices the page remembers from the last time the sheet was open. */
+  initial?: Choices
+  onChoose?: (choices: Choices) => void
 }
 
 const ACTION_TEXT: Record<PickerAction, string> = { cart: '加入购物车', buy: '立即购买' }
@@ -28,8 +32,8 @@ function initialChoices(product: Product): Choices {
   return choices
 }
 
-export function SkuPicker({ product, actions, onConfirm, onClose, busy = false }: Props) {
-  const [choices, setChoices] = useState<Choices>(() => initialChoices(product))
+export function SkuPicker({ product, actions, onConfirm, onClose, busy = false, initial, onChoose }: Props) {
+  const [choices, setChoices] = useState<Choices>(() => ({ ...initialChoices(product), ...initial }))
   const [qty, setQty] = useState(1)
   const options = useMemo(() => attributeOptions(product), [product])
   const states = useMemo(() => choiceStates(product, choices), [product, choices])
@@ -37,16 +41,19 @@ export function SkuPicker({ product, actions, onConfirm, onClose, busy = false }
   const max = sku ? maxLineQty(sku.stock) : 99
   const missing = Object.keys(options).filter((name) => !choices[name])
   const range = priceRange(product)
+  const thumb = imageFor(product, choices)
 
   const pick = (name: string, value: string) => {
     if (states[name]?.[value] !== 'available') return
-    setChoices((prev) => ({ ...prev, [name]: prev[name] === value ? undefined : value }))
+    const next = { ...choices, [name]: choices[name] === value ? undefined : value }
+    setChoices(next)
+    onChoose?.(next)
     setQty(1)
   }
 
   let status: string
   if (sku) status = sku.stock > 0 ? `库存 ${sku.stock} 件` : '该规格已售罄'
-  else status = missing.length > 0 ? `请选择 ${missing.join(' / ')}` : '该组合暂无货'
+  else status = missing.length > 0 ? `请选择 ${missing.join('／')}` : '该组合暂无货'
   const canConfirm = Boolean(sku && sku.stock > 0 && qty <= max) && !busy
 
   return (
@@ -54,7 +61,7 @@ export function SkuPicker({ product, actions, onConfirm, onClose, busy = false }
       <View className='sheet__mask' onClick={onClose} />
       <View className='sheet__panel'>
         <View className='sku__head'>
-          {product.images[0] ? <Image className='sku__thumb' src={product.images[0]} mode='aspectFill' aria-label={product.title} /> : null}
+          {thumb ? <Image className='sku__thumb' src={thumb} mode='aspectFill' aria-label={product.title} /> : null}
           <View className='sku__summary'>
             {sku ? <Price fen={sku.priceFen} size='lg' /> : range ? <PriceFrom minFen={range.minFen} maxFen={range.maxFen} size='lg' /> : null}
             <Text className='sku__status'>{status}</Text>

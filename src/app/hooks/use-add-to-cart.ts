@@ -2,6 +2,7 @@
 // cart in place (with its event), or check this one SKU out right away.
 import { useCallback } from 'react'
 import type { Product } from '@core/api-types'
+import { imageFor } from '@core/sku-image'
 import type { PickerAction } from '../components/sku-picker'
 import { go, routes, toast } from '../services/nav'
 import { tracker } from '../services/tracker'
@@ -20,7 +21,7 @@ export function useAddToCart(context: { contentSlug?: string }) {
         return false
       }
       if (action === 'buy') {
-        startCheckout('buy-now', [{ skuId, qty, productId: product.id, title: product.title, attrs: sku.attrs, priceFen: sku.priceFen, image: product.images[0] }])
+        startCheckout('buy-now', [{ skuId, qty, productId: product.id, title: product.title, attrs: sku.attrs, priceFen: sku.priceFen, image: imageFor(product, sku.attrs) }])
         go(routes.checkout)
         return true
       }

@@ -8,7 +8,9 @@ export const routes = {
   product: (id: string) => `/pages/product/index?id=${encodeURIComponent(id)}`,
   checkout: '/pages/checkout/index',
   orders: (status?: string) => `/pkg-orders/list/index${status ? `?status=${status}` : ''}`,
-  order: (id: string, flag?: 'paid' | 'cancel') => `/pkg-orders/detail/index?id=${encodeURIComponent(id)}${flag ? `&${flag}=1` : ''}`
+  order: (id: string, flag?: 'paid' | 'cancel') => `/pkg-orders/detail/index?id=${encodeURIComponent(id)}${flag ? `&${flag}=1` : ''}`,
+  afterSale: (orderId: string) => `/pkg-orders/after-sale/index?id=${encodeURIComponent(orderId)}`,
+  returnParcel: (orderId: string) => `/pkg-orders/return/index?id=${encodeURIComponent(orderId)}`
 }
 
 const TABS = new Set([routes.home, routes.cart])

@@ -27,6 +27,21 @@ export async function listOrders(cursor?: string | null): Promise<Paged<OrderDto
   return api.get<Paged<OrderDto>>('/api/v1/orders', { auth: 'required', query: { cursor, limit: ORDERS_PAGE_SIZE } })
 }
 
+/** The order WeChat's service message opened: its query names the payment, not our id. */
+export async function lookupOrder(ref: { transactionId?: string; merchantTradeNo?: string }): Promise<OrderDto> {
+  const { order } = await api.get<OrderResponse>('/api/v1/orders/lookup', {
+    auth: 'required',
+    query: { transaction_id: ref.transactionId, merchant_trade_no: ref.merchantTradeNo }
+  })
+  return order
+}
+
+/** After WeChat's confirm component said success: the server checks with WeChat before completing. */
+export async function confirmReceipt(orderId: string): Promise<OrderDto> {
+  const { order } = await api.post<OrderResponse>(`/api/v1/orders/${encodeURIComponent(orderId)}/confirm-receipt`, {}, { auth: 'required' })
+  return order
+}
+
 export async function cancelOrder(orderId: string): Promise<OrderDto> {
   const { order } = await api.post<OrderResponse>(`/api/v1/orders/${encodeURIComponent(orderId)}/cancel`, {}, { auth: 'required' })
   return order

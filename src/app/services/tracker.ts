@@ -1,6 +1,9 @@
 // Analytics events (CONTRACT.md "Events"): queued in storage, sent to POST /events in
 // batches of at most 50 every few seconds and when the app hides, retried with
 // exponential backoff. Ids are made here, so a batch sent twice is stored once.
+// A 429 (the server's rate limit on events) keeps the batch and waits at least as
+// long as the server said (details.retryAfterSeconds, the Retry-After header's
+// value), even when the app hides: sending then would only be refused again.
 import Taro from '@tarojs/taro'
 import type { ClientEvent, ClientEventType } from '@core/events'
 import { api, ApiError } from './api'
@@ -30,9 +33,18 @@ function isPermanent(e: unknown): boolean {
   return e instanceof ApiError && e.status >= 400 && e.status < 500 && ![401, 408, 429].includes(e.status)
 }
 
+/** How long a 429 asked us to wait, in ms (0 when it is not a 429). */
+function serverAskedWaitMs(e: unknown): number {
+  if (!(e instanceof ApiError) || e.status !== 429) return 0
+  const seconds = (e.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds
+  return typeof seconds === 'number' && seconds > 0 ? Math.min(seconds, 3600) * 1000 : 60_000
+}
+
 export function createTracker(deps: TrackerDeps = defaultDeps) {
   let failures = 0
   let retryAt = 0
+  /** Until when the server asked us not to send (429): honoured even by a forced flush. */
+  let serverRetryAt = 0
   let inFlight: Promise<void> | null = null
   let timer: ReturnType<typeof setInterval> | null = null
 
@@ -62,7 +74,9 @@ export function createTracker(deps: TrackerDeps = defaultDeps) {
       } catch (e) {
         if (!isPermanent(e)) {
           failures++
-          retryAt = deps.now() + Math.min(MAX_BACKOFF_MS, 1000 * 2 ** failures)
+          const asked = serverAskedWaitMs(e)
+          if (asked > 0) serverRetryAt = deps.now() + asked
+          retryAt = Math.max(deps.now() + Math.min(MAX_BACKOFF_MS, 1000 * 2 ** failures), serverRetryAt)
           return
         }
         console.error('tracker: the server refused a batch; dropping it so the queue can move on', e)
@@ -76,7 +90,7 @@ export function createTracker(deps: TrackerDeps = defaultDeps) {
   /** Sends what is queued. force ignores the backoff (the app is hiding: now or maybe never). */
   function flush(force = false): Promise<void> {
     if (inFlight) return inFlight
-    if (!force && deps.now() < retryAt) return Promise.resolve()
+    if ((!force && deps.now() < retryAt) || deps.now() < serverRetryAt) return Promise.resolve()
     inFlight = sendAll().finally(() => {
       inFlight = null
     })

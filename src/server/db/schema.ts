@@ -138,6 +138,9 @@ export interface EventTables {
   }
 }
 
+/** A column added by a later migration: null until set, optional on insert. */
+type Later = ColumnType<string | null, string | null | undefined, string | null>
+
 /** Carts, orders, refunds and payment flags (migration 0002). Items, address and cart lines are JSON text. */
 export interface CommerceTables {
   carts: { userId: string; items: string; updatedAt: string }
@@ -168,6 +171,13 @@ export interface CommerceTables {
     prepayId: string | null
     payRequestedAt: string | null
     payCheckedAt: string | null
+    /** Migration 0008: when everything was delivered to the carrier; when completed; WeChat's shipping reminder. */
+    shippedAt: Later
+    completedAt: Later
+    shippingReminderAt: Later
+    receivedAt: Later
+    completeCheckedAt: Later
+    logisticsType: Later
   }
   refunds: {
     id: string
@@ -197,6 +207,93 @@ export interface CommerceTables {
   }
 }
 
+/** Shipping and the WeChat outbox (migration 0008). Times ISO UTC; payload is JSON text. */
+export interface FulfilmentTables {
+  shipments: {
+    id: string
+    orderId: string
+    logisticsType: string
+    carrierCode: string | null
+    carrierName: string | null
+    trackingNo: string | null
+    shippedAt: string
+    createdBy: string | null
+  }
+  shipmentItems: { shipmentId: string; orderId: string; skuId: string; qty: number }
+  wechatTasks: {
+    id: string
+    kind: string
+    orderId: string | null
+    payload: string
+    status: string
+    attempts: ColumnType<number, number | undefined, number>
+    nextAttemptAt: string | null
+    lastErrcode: number | null
+    lastError: string | null
+    problemMessage: string | null
+    problemAction: string | null
+    dedupeKey: string | null
+    lockedBy: string | null
+    lockedUntil: string | null
+    createdAt: string
+    updatedAt: string
+    doneAt: string | null
+  }
+  wechatTokens: {
+    appid: string
+    accessToken: string | null
+    expiresAt: string | null
+    refreshHolder: string | null
+    refreshUntil: string | null
+    updatedAt: string
+  }
+  wechatCarriers: { code: string; name: string; position: number; fetchedAt: string }
+}
+
+/** After-sales, subscription credits, shop settings and shopper uploads (migration 0009). JSON is text. */
+export interface AfterSalesTables {
+  afterSales: {
+    id: string
+    orderId: string
+    userId: string
+    kind: string
+    status: string
+    reason: string
+    amountFen: number
+    note: string | null
+    /** JSON list of media URLs. */
+    images: string
+    /** JSON lines the shopper named; null = the whole order. */
+    items: string | null
+    rejectReason: string | null
+    /** 0/1 once staff decided; null before. */
+    restock: number | null
+    returnCarrierCode: string | null
+    returnCarrierName: string | null
+    returnTrackingNo: string | null
+    returnShippedAt: string | null
+    receivedAt: string | null
+    restockedItems: string | null
+    restockedAt: string | null
+    refundId: string | null
+    autoApproved: ColumnType<number, number | undefined, number>
+    decidedBy: string | null
+    decidedAt: string | null
+    createdAt: string
+    updatedAt: string
+  }
+  subscriptionCredits: { userId: string; templateKey: string; credits: number; updatedAt: string }
+  shopSettings: { key: string; value: string; updatedBy: string | null; updatedAt: string }
+  shopperUploads: { id: string; userId: string; fileName: string; createdAt: string }
+}
+
+/** Migration 0010: shareId owners by the server's clock, and shared rate-limit counters. */
+export interface HardeningTables {
+  shareOwners: { shareId: string; anonId: string | null; shopper: string; claimedAt: string }
+  /** windowStart: epoch ms (bigint: pg reads it back as a string). */
+  rateCounters: { key: string; windowStart: ColumnType<number | string, number, number>; count: number }
+}
+
 export interface Tables
   extends StaffTables,
     ShopperTables,
@@ -204,4 +301,7 @@ export interface Tables
     ContentTables,
     JobTables,
     EventTables,
-    CommerceTables {}
+    CommerceTables,
+    FulfilmentTables,
+    AfterSalesTables,
+    HardeningTables {}

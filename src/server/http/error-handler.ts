@@ -4,7 +4,7 @@
  * status; Fastify's and multipart's errors are translated here; anything
  * else is a bug: 500 INTERNAL, logged with its stack, no internals sent.
  */
-import type { FastifyError, FastifyInstance } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { AppError } from './app-error'
 
 const fastifyCodes: Record<string, [number, string, string]> = {
@@ -12,6 +12,8 @@ const fastifyCodes: Record<string, [number, string, string]> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'INVALID_JSON', 'The body is empty but says it is JSON; send {} or no Content-Type'],
   FST_ERR_CTP_BODY_TOO_LARGE: [413, 'PAYLOAD_TOO_LARGE', 'The body is larger than this endpoint accepts'],
   FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'UNSUPPORTED_MEDIA_TYPE', 'Send Content-Type: application/json'],
+  FST_ERR_BAD_URL: [400, 'BAD_URL', 'The URL is not valid (a malformed percent-encoding?)'],
+  FST_ERR_ASYNC_CONSTRAINT: [400, 'BAD_REQUEST', 'The request matches no route constraint'],
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'INVALID_CONTENT_LENGTH', 'Content-Length does not match the body'],
   FST_REQ_FILE_TOO_LARGE: [413, 'FILE_TOO_LARGE', 'The file is larger than the upload limit'],
   FST_FILES_LIMIT: [413, 'PAYLOAD_TOO_LARGE', 'Send one file per upload'],
@@ -20,6 +22,12 @@ const fastifyCodes: Record<string, [number, string, string]> = {
   FST_INVALID_MULTIPART_CONTENT_TYPE: [415, 'UNSUPPORTED_MEDIA_TYPE', 'Upload with Content-Type: multipart/form-data'],
   FST_PROTO_VIOLATION: [400, 'VALIDATION_FAILED', 'Field name not allowed'],
   FST_MP_PREMATURE_CLOSE: [400, 'VALIDATION_FAILED', 'The upload ended early']
+}
+
+/** Fastify's `frameworkErrors` option: errors raised before a route is chosen, in the one shape. */
+export function onFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const [status, code, message] = (error.code ? fastifyCodes[error.code] : undefined) ?? [400, 'BAD_REQUEST', error.message]
+  void reply.status(status).send(body(code, message))
 }
 
 export function installErrorHandler(app: FastifyInstance): void {

@@ -1,6 +1,6 @@
 /**
  * Staff orders, admins only (editors handle content and products): GET
- * /api/admin/orders (?status=&from=&to=&cursor=&limit=), GET
+ * /api/admin/orders (?status=&from=&to=&sort=newest|oldest&cursor=&limit=), GET
  * /api/admin/orders/:id, POST /api/admin/orders/:id/refund {amountFen, reason},
  * and GET /api/admin/flags (payment problems WeChat Pay reported).
  */
@@ -21,7 +21,9 @@ const listQuery = z
     from: isoTime.optional(),
     to: isoTime.optional(),
     cursor: z.string().max(500).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(50)
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    // oldest: the 待发货 queue (?status=paid&sort=oldest), oldest first.
+    sort: z.enum(['newest', 'oldest']).default('newest')
   })
   .refine((q) => !q.from || !q.to || q.from < q.to, { message: 'from must be before to', path: ['to'] })
 const flagQuery = z.object({ cursor: z.string().max(500).optional(), limit: z.coerce.number().int().min(1).max(100).default(50) })

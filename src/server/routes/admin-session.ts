@@ -20,7 +20,10 @@ export const adminSessionRoutes: RegisterRoutes = (app, deps) => {
   app.post('/api/admin/session', async (request, reply) => {
     const body = parseInput(loginBody, request.body, 'login')
     const result = await staffLogin(deps, { ...body, ip: request.ip })
-    if (!result.ok && result.error.code === 'RATE_LIMITED') reply.header('retry-after', '900')
+    if (!result.ok && result.error.code === 'RATE_LIMITED') {
+      const { retryAfterSeconds } = (result.error.details ?? {}) as { retryAfterSeconds?: number }
+      reply.header('retry-after', String(retryAfterSeconds ?? 900))
+    }
     const { token, expiresAt, staff } = must(result)
     setSessionCookie(reply, STAFF_COOKIE, token, { expires: expiresAt, secure })
     return { staff }

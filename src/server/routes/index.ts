@@ -2,23 +2,31 @@
  * Every route module, in registration order. A new issue (commerce,
  * events) adds its modules here; app.ts registers whatever is listed.
  */
+import { adminAfterSaleRoutes } from './admin-after-sales'
 import { adminAnalyticsRoutes } from './admin-analytics'
 import { adminAuditRoutes } from './admin-audit'
 import { adminMediaRoutes } from './admin-media'
 import { adminOrderRoutes } from './admin-orders'
 import { adminPageRoutes } from './admin-pages'
 import { adminProductRoutes } from './admin-products'
+import { adminSettingsRoutes } from './admin-settings'
+import { adminShippingRoutes } from './admin-shipping'
 import { adminSessionRoutes } from './admin-session'
 import { adminStaffRoutes } from './admin-staff'
 import { healthRoutes } from './health'
 import { mediaFileRoutes } from './media-files'
+import { shopperAfterSaleRoutes } from './shopper-after-sales'
 import { shopperAuthRoutes } from './shopper-auth'
 import { shopperCartRoutes } from './shopper-cart'
 import { shopperEventRoutes } from './shopper-events'
+import { shopperMediaRoutes } from './shopper-media'
 import { shopperOrderRoutes } from './shopper-orders'
 import { shopperPageRoutes } from './shopper-pages'
 import { shopperProductRoutes } from './shopper-products'
+import { shopperReceiptRoutes } from './shopper-receipt'
+import { shopperSubscriptionRoutes } from './shopper-subscriptions'
 import type { RegisterRoutes } from './route'
+import { wechatMessageRoutes } from './wechat-message'
 import { wechatpayNotifyRoutes } from './wechatpay-notify'
 
 export const allRoutes: RegisterRoutes[] = [
@@ -38,5 +46,13 @@ export const allRoutes: RegisterRoutes[] = [
   shopperOrderRoutes,
   wechatpayNotifyRoutes,
   adminOrderRoutes,
-  adminAnalyticsRoutes
+  adminAnalyticsRoutes,
+  shopperAfterSaleRoutes,
+  shopperSubscriptionRoutes,
+  shopperMediaRoutes,
+  adminAfterSaleRoutes,
+  adminSettingsRoutes,
+  adminShippingRoutes,
+  shopperReceiptRoutes,
+  wechatMessageRoutes
 ]

@@ -10,11 +10,13 @@ export interface FakeRequest {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read whatever JSON the admin sent
   body: any
 }
-export type FakeReply = { status: number; body?: unknown }
+/** `body` is sent as JSON; `text` (with `headers`) as it is, for downloads such as CSV. */
+export type FakeReply = { status: number; body?: unknown; text?: string; headers?: Record<string, string> }
 export type Handler = (req: FakeRequest, params: Record<string, string>) => FakeReply | Promise<FakeReply>
 
 export const ok = (body: unknown): FakeReply => ({ status: 200, body })
 export const created = (body: unknown): FakeReply => ({ status: 201, body })
+export const file = (text: string, headers: Record<string, string>): FakeReply => ({ status: 200, text, headers })
 export const fail = (status: number, code: string, message: string, details: unknown = null): FakeReply => ({
   status,
   body: { error: { code, message, details } }
@@ -52,8 +54,15 @@ export function fakeApi(initial: Record<string, Handler> = {}) {
 
   global.fetch = jest.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const reply = await answer(init?.method ?? 'GET', String(input), init?.body ?? undefined)
-    const text = reply.body === undefined ? '' : JSON.stringify(reply.body)
-    return { ok: reply.status >= 200 && reply.status < 300, status: reply.status, text: async () => text } as Response
+    const text = reply.text ?? (reply.body === undefined ? '' : JSON.stringify(reply.body))
+    const headers = Object.fromEntries(Object.entries(reply.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]))
+    return {
+      ok: reply.status >= 200 && reply.status < 300,
+      status: reply.status,
+      headers: { get: (name: string) => headers[name.toLowerCase()] ?? null },
+      text: async () => text,
+      blob: async () => new Blob([text], { type: headers['content-type'] ?? 'application/json' })
+    } as unknown as Response
   }) as typeof fetch
 
   return {

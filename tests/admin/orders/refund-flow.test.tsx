@@ -21,7 +21,7 @@ test('a partial refund: amount checked against what is left, reason required, a 
   })
   // The detail: items, address, payment and where the order came from.
   expect(await screen.findByRole('heading', { name: '订单 T2026000001' })).toBeInTheDocument()
-  expect(screen.getByText('颜色:黑 / 尺码:M')).toBeInTheDocument()
+  expect(screen.getByText('颜色：黑，尺码：M')).toBeInTheDocument()
   expect(screen.getByText('上海市 上海市 徐汇区 漕溪北路 1 号')).toBeInTheDocument()
   expect(screen.getByText('4200000001')).toBeInTheDocument()
   expect(screen.getByText('spring')).toBeInTheDocument()

@@ -21,21 +21,21 @@ test('builds a 颜色 × 尺码 SKU matrix, types prices in ¥ and sends fen', a
 
   // Two combinations, each with its own price and stock input.
   expect(screen.getByText('SKU（2 个）')).toBeInTheDocument()
-  await user().type(screen.getByLabelText('价格 颜色:黑 / 尺码:M'), '129')
-  await user().type(screen.getByLabelText('价格 颜色:白 / 尺码:M'), '¥139.5')
-  await user().clear(screen.getByLabelText('库存 颜色:黑 / 尺码:M'))
-  await user().type(screen.getByLabelText('库存 颜色:黑 / 尺码:M'), '10')
+  await user().type(screen.getByLabelText('价格 颜色：黑，尺码：M'), '129')
+  await user().type(screen.getByLabelText('价格 颜色：白，尺码：M'), '¥139.5')
+  await user().clear(screen.getByLabelText('库存 颜色：黑，尺码：M'))
+  await user().type(screen.getByLabelText('库存 颜色：黑，尺码：M'), '10')
 
   // Adding a size keeps what was typed for the existing combinations.
   await addValues('规格值 2', ['L'])
   expect(screen.getByText('SKU（4 个）')).toBeInTheDocument()
-  expect(screen.getByLabelText('价格 颜色:黑 / 尺码:M')).toHaveValue('129')
+  expect(screen.getByLabelText('价格 颜色：黑，尺码：M')).toHaveValue('129')
   await user().type(screen.getByLabelText('批量价格'), '99')
   // Fill-all overwrites every price; type the two M prices again afterwards.
   await user().click(screen.getByRole('button', { name: '填入全部' }))
-  expect(screen.getByLabelText('价格 颜色:白 / 尺码:L')).toHaveValue('99')
-  await user().clear(screen.getByLabelText('价格 颜色:白 / 尺码:M'))
-  await user().type(screen.getByLabelText('价格 颜色:白 / 尺码:M'), '139.50')
+  expect(screen.getByLabelText('价格 颜色：白，尺码：L')).toHaveValue('99')
+  await user().clear(screen.getByLabelText('价格 颜色：白，尺码：M'))
+  await user().type(screen.getByLabelText('价格 颜色：白，尺码：M'), '139.50')
 
   await user().click(screen.getByRole('button', { name: '创建商品' }))
   await waitFor(() => expect(api.callsTo('POST', '/api/admin/products')).toHaveLength(1))
@@ -78,7 +78,7 @@ test('editing keeps SKU ids and shows a server field error next to the SKU', asy
     'GET /api/admin/products/:id': () => ok({ product }),
     'PUT /api/admin/products/:id': () => fail(400, 'VALIDATION_FAILED', 'The product is not valid', [{ path: 'skus.1.stock', message: '库存超过上限' }])
   })
-  expect(await screen.findByLabelText('价格 颜色:灰')).toHaveValue('259')
+  expect(await screen.findByLabelText('价格 颜色：灰')).toHaveValue('259')
   await user().click(screen.getByRole('button', { name: '保存商品' }))
   expect(await screen.findByText('库存超过上限')).toBeInTheDocument()
   expect(api.callsTo('PUT', '/api/admin/products/prd_9')[0]!.body.skus).toEqual([

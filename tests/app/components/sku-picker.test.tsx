@@ -14,7 +14,7 @@ function open(product: Product = tee, actions: Array<'cart' | 'buy'> = ['cart', 
 
 test('the confirm buttons wait until every attribute is chosen', () => {
   const { chip, onConfirm } = open()
-  expect(screen.getByText('请选择 颜色 / 尺码')).toBeInTheDocument()
+  expect(screen.getByText('请选择 颜色／尺码')).toBeInTheDocument()
   const add = screen.getByRole('button', { name: '加入购物车' })
   expect(add).toHaveAttribute('aria-disabled', 'true')
   fireEvent.click(add)
@@ -66,4 +66,14 @@ test('a product with a single SKU and no attributes is ready to add at once; clo
   expect(onConfirm).toHaveBeenCalledWith(expect.objectContaining({ id: 'sku-mug' }), 1, 'cart')
   fireEvent.click(screen.getByRole('button', { name: '关闭' }))
   expect(onClose).toHaveBeenCalled()
+})
+
+test('the thumbnail follows the chosen colour when the product has one picture per colour', () => {
+  const { chip } = open()
+  const thumb = () => within(screen.getByLabelText('选择规格')).getByRole('img')
+  expect(thumb()).toHaveAttribute('src', '/media/tee-1.jpg')
+  fireEvent.click(chip('颜色', '黑'))
+  expect(thumb()).toHaveAttribute('src', '/media/tee-2.jpg')
+  fireEvent.click(chip('颜色', '黑')) // unchoose
+  expect(thumb()).toHaveAttribute('src', '/media/tee-1.jpg')
 })

@@ -1,6 +1,10 @@
-// The network edge for app tests: Taro.request answered by routes the test declares,
-// every call recorded (method, path, query, body, headers).
+// The network edge for app tests: Taro.request (and Taro.uploadFile, as a POST whose
+// body is {filePath, name}) answered by routes the test declares, every call recorded
+// (method, path, query, body, headers).
 import Taro from '@tarojs/taro'
+import { installTaroExtras } from './taro-extras'
+
+installTaroExtras()
 
 export type Call = { method: string; path: string; query: URLSearchParams; body: unknown; headers: Record<string, string>; url: string }
 type Answer = { status?: number; body?: unknown } | Error
@@ -26,6 +30,12 @@ export function fakeBackend() {
     const answer = await route.handler(call)
     if (answer instanceof Error) throw answer
     return { statusCode: answer.status ?? 200, data: answer.body ?? {} }
+  })
+  const upload = Taro.uploadFile as unknown as jest.Mock
+  upload.mockImplementation(async (opts: { url: string; filePath: string; name: string; header?: Record<string, string> }) => {
+    const answer = await request({ url: opts.url, method: 'POST', data: { filePath: opts.filePath, name: opts.name }, header: opts.header })
+    // uploadFile answers its body as text, like WeChat's.
+    return { statusCode: answer.statusCode, data: JSON.stringify(answer.data) }
   })
   const api = {
     calls,

@@ -1,4 +1,4 @@
-import type { CartDto, OrderDto, PageResponse, Product } from '@core/api-types'
+import type { AfterSaleDto, CartDto, OrderDto, PageResponse, Product } from '@core/api-types'
 
 export const tee: Product = {
   id: 'p-tee',
@@ -74,6 +74,47 @@ export function order(overrides: Partial<OrderDto> = {}): OrderDto {
     refundedFen: 0,
     shipments: [],
     refunds: [],
+    ...overrides
+  }
+}
+
+export const SF = { code: 'SF', name: '顺丰速运' }
+export const ZTO = { code: 'ZTO', name: '中通快递' }
+
+/** A paid order (WeChat transaction 4200…) shipped in two parcels, auto-completing on 11 Jan. */
+export function shippedOrder(overrides: Partial<OrderDto> = {}): OrderDto {
+  return {
+    ...order({
+      status: 'shipped',
+      paidAt: '2026-01-01T10:05:00+08:00',
+      items: [
+        { skuId: 'sku-tee-white-m', title: '亚麻短袖衫', attrs: { 颜色: '白', 尺码: 'M' }, priceFen: 19900, qty: 1 },
+        { skuId: 'sku-mug', title: '粗陶马克杯', attrs: {}, priceFen: 8800, qty: 1 }
+      ],
+      totalFen: 28700,
+      shipments: [
+        { id: 'sh-1', logisticsType: 'express', carrier: SF, trackingNo: 'SF1234567890', items: [{ skuId: 'sku-tee-white-m', qty: 1 }], shippedAt: '2026-01-01T15:00:00+08:00' },
+        { id: 'sh-2', logisticsType: 'express', carrier: ZTO, trackingNo: '75312345678', items: [{ skuId: 'sku-mug', qty: 1 }], shippedAt: '2026-01-01T16:30:00+08:00' }
+      ],
+      shippedAt: '2026-01-01T16:30:00+08:00',
+      autoCompleteAt: '2026-01-11T16:30:00+08:00',
+      ...overrides
+    }),
+    transactionId: '4200000001202601011234567890'
+  }
+}
+
+export function afterSale(overrides: Partial<AfterSaleDto> = {}): AfterSaleDto {
+  return {
+    id: 'as-1',
+    orderId: 'o-1',
+    kind: 'refund',
+    status: 'requested',
+    reason: '尺码不合适',
+    amountFen: 8800,
+    images: [],
+    createdAt: '2026-01-03T09:00:00+08:00',
+    updatedAt: '2026-01-03T09:00:00+08:00',
     ...overrides
   }
 }

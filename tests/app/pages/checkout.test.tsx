@@ -7,6 +7,7 @@ import { useCheckoutStore, type CheckoutItem } from '../../../src/app/stores/che
 import { browser } from '../../../src/app/services/env'
 import { rememberArrivedShare, rememberContent } from '../../../src/app/services/attribution'
 import { apiError, fakeBackend } from '../helpers/fake-backend'
+import { taroExtras } from '../helpers/taro-extras'
 import { order, pricedCart } from '../helpers/fixtures'
 
 const ADDRESS = { name: '林小满', phone: '13800138000', province: '浙江省', city: '杭州市', district: '西湖区', detail: '文三路 1 号' }
@@ -50,6 +51,31 @@ test('the summary lists the items and the total; submitting without an address a
   fireEvent.click(screen.getByRole('button', { name: '提交订单并支付' }))
   expect(await screen.findByText('请先填写收货地址')).toBeInTheDocument()
   expect(backend.callsTo('POST', '/api/v1/orders')).toHaveLength(0)
+})
+
+test('the missing-address notice sits at the top with the address block, the page scrolls up to it, and it goes once an address is saved', async () => {
+  const { pageScrollTo } = taroExtras()
+  pageScrollTo.mockClear()
+  shop()
+  render(<CheckoutPage />)
+  fireEvent.click(screen.getByRole('button', { name: '提交订单并支付' }))
+  const notice = await screen.findByText('请先填写收货地址')
+  expect(pageScrollTo).toHaveBeenCalledWith(expect.objectContaining({ scrollTop: 0 }))
+  // Drawn before the address choices, not by the submit bar at the bottom.
+  const choose = screen.getByRole('button', { name: '选择微信收货地址' })
+  expect(notice.compareDocumentPosition(choose) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+  expect(notice.compareDocumentPosition(screen.getByText('商品合计（2 件）')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+
+  fireEvent.click(screen.getByRole('button', { name: '手动填写' }))
+  fireEvent.change(screen.getByLabelText('收货人'), { target: { value: ADDRESS.name } })
+  fireEvent.change(screen.getByLabelText('手机号'), { target: { value: ADDRESS.phone } })
+  fireEvent.change(screen.getByLabelText('省份'), { target: { value: ADDRESS.province } })
+  fireEvent.change(screen.getByLabelText('城市'), { target: { value: ADDRESS.city } })
+  fireEvent.change(screen.getByLabelText('区县'), { target: { value: ADDRESS.district } })
+  fireEvent.change(screen.getByLabelText('详细地址'), { target: { value: ADDRESS.detail } })
+  fireEvent.click(screen.getByRole('button', { name: '保存地址' }))
+  expect(await screen.findByText('林小满 13800138000')).toBeInTheDocument()
+  expect(screen.queryByText('请先填写收货地址')).not.toBeInTheDocument()
 })
 
 test('WeChat address book first; when it is unavailable the form takes over and checks the fields', async () => {

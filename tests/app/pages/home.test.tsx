@@ -35,4 +35,13 @@ test('an empty feed and a failed feed each have their state', async () => {
   fail = false
   fireEvent.click(screen.getByRole('button', { name: '重新加载' }))
   expect(await screen.findByText('新内容正在准备中')).toBeInTheDocument()
+  expect(document.querySelector('img.state__art')?.getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/)
+})
+
+test("the brand's name heads the page (the demo brand when the build names none)", async () => {
+  fakeBackend().on('GET', '/api/v1/pages', { body: { items: [], nextCursor: null } })
+  render(<Index />)
+  expect(await screen.findByText('新内容正在准备中')).toBeInTheDocument()
+  expect(screen.getByText('山茶')).toBeInTheDocument()
+  expect(screen.queryByText('品牌好物')).not.toBeInTheDocument()
 })

@@ -154,3 +154,28 @@ test('a full storage loses the event loudly but never breaks the page that track
     error.mockRestore()
   }
 })
+
+test('429 from the server: the tracker waits as long as Retry-After says, even when the app hides, and loses nothing', async () => {
+  let now = 5_000_000
+  const r = recorder()
+  const tracker = createTracker({ send: r.send, now: () => now })
+  for (let i = 0; i < 70; i++) tracker.track('page_view', { page: `pages/p${i}` })
+  r.failWith(new ApiError(429, 'TOO_MANY_REQUESTS', '请求太频繁', { retryAfterSeconds: 60 }))
+
+  await tracker.flush()
+  expect(r.send).toHaveBeenCalledTimes(1)
+  expect(tracker.backoffUntil()).toBeGreaterThanOrEqual(now + 60_000)
+  expect(tracker.pending()).toBe(70)
+
+  await tracker.flush(true) // the app hides while rate-limited: still not sent
+  now += 59_000
+  await tracker.flush()
+  expect(r.send).toHaveBeenCalledTimes(1)
+  expect(tracker.pending()).toBe(70)
+
+  r.failWith(null)
+  now += 1_000
+  await tracker.flush()
+  expect(r.batches.flat()).toHaveLength(70)
+  expect(tracker.pending()).toBe(0)
+})

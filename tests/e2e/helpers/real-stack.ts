@@ -7,6 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { backendEnvFor, ensureKeysDir, sandboxOptionsFromKeys } from '../../../src/sandbox/keys'
 import { createSandbox } from '../../../src/sandbox/sandbox'
+import { subscribeTemplatesEnv } from '../../../src/sandbox/subscribe-templates'
 
 const ROOT = path.resolve(__dirname, '../../..')
 export const ADMIN = { email: 'e2e-admin@example.com', password: 'e2e-password-123' }
@@ -33,13 +34,25 @@ async function waitForHealth(url: string, backend: ChildProcess, log: () => stri
   throw new Error(`the backend did not answer /healthz within 60 s:\n${log()}`)
 }
 
-export async function startRealStack() {
+export interface RealStackOptions {
+  /** Another database than a fresh SQLite file (e.g. a PostgreSQL schema). */
+  databaseUrl?: string
+  /**
+   * Wires WeChat's message push: the sandbox pushes to the backend's
+   * /api/v1/wechat/message signed with this token (WECHAT_MESSAGE_TOKEN), and the
+   * backend gets the sandbox's subscription templates (WECHAT_SUBSCRIBE_TEMPLATES).
+   */
+  messageToken?: string
+}
+
+export async function startRealStack(opts: RealStackOptions = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shop-e2e-'))
   const keysDir = path.join(dir, 'sandbox-keys')
-  const sandbox = createSandbox({ ...sandboxOptionsFromKeys(ensureKeysDir(keysDir)), log: () => {} })
-  const { url: sandboxUrl } = await sandbox.listen(0, '127.0.0.1')
   const port = await freePort()
   const apiUrl = `http://127.0.0.1:${port}`
+  const push = opts.messageToken ? { messagePushUrl: `${apiUrl}/api/v1/wechat/message`, messageToken: opts.messageToken } : {}
+  const sandbox = createSandbox({ ...sandboxOptionsFromKeys(ensureKeysDir(keysDir)), ...push, log: () => {} })
+  const { url: sandboxUrl } = await sandbox.listen(0, '127.0.0.1')
   let output = ''
   const backend = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['src/server/main.ts'], {
     cwd: ROOT,
@@ -49,7 +62,8 @@ export async function startRealStack() {
       PORT: String(port),
       HOST: '127.0.0.1',
       PUBLIC_BASE_URL: apiUrl,
-      DATABASE_URL: `sqlite:${path.join(dir, 'shop.db')}`,
+      DATABASE_URL: opts.databaseUrl ?? `sqlite:${path.join(dir, 'shop.db')}`,
+      ...(opts.messageToken ? { WECHAT_MESSAGE_TOKEN: opts.messageToken, WECHAT_SUBSCRIBE_TEMPLATES: subscribeTemplatesEnv() } : {}),
       MEDIA_DIR: path.join(dir, 'media'),
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
@@ -64,6 +78,7 @@ export async function startRealStack() {
   return {
     apiUrl,
     sandboxUrl,
+    sandbox,
     log: () => output,
     async close() {
       if (backend.exitCode === null) {

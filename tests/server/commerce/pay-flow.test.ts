@@ -27,7 +27,7 @@ describeEachDb('order and pay through the WeChat sandbox', (dialect) => {
         status: 'pending_payment',
         totalFen: 119800,
         refundedFen: 0,
-        items: [{ skuId, title: '羊绒围巾', attrs: { 颜色: '驼色' }, priceFen: 59900, qty: 2 }],
+        items: [{ skuId, title: '羊绒围巾', attrs: { 颜色: '驼色' }, priceFen: 59900, qty: 2, image: '/media/scarf.jpg' }],
         address: expect.objectContaining({ name: '张三', phone: '13800138000' }),
         attribution: { shareId: null, sharerId: null, contentSlug: null, depth: null, scene: null }
       })

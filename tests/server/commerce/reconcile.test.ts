@@ -23,6 +23,10 @@ describeEachDb('reconciliation with WeChat Pay', (dialect) => {
     skuId = (await seedSku(shop, 6600, 100)).skuId
   })
   afterAll(() => shop.close())
+  // A shopper holds at most 3 unpaid orders: each case buys as a new shopper.
+  beforeEach(async () => {
+    buyer = await shop.shopper()
+  })
 
   const get = async (id: string, q = '') => (await shop.call('GET', `/api/v1/orders/${id}${q}`, { token: buyer.token })).json.order
 

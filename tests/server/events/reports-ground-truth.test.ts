@@ -18,6 +18,10 @@
  *           (winter), checks out, orders 20000 and pays
  *   S+8d+1h Dave logs in with aD, views spring, adds sku2 (spring), checks out, orders 5900 with
  *           hint contentSlug spring and pays; his open of shA is 8 days old
+ *   S+8d+2h staff refund 1000 of Bob's order and WeChat closes it (nothing refunded); Bob asks for
+ *           5000 back (after-sales) and staff approve: refunded; staff refund Dave's 5900 in full.
+ *           Paid amounts stay gross (Dave's refunded order still counts as paid); refundedFen is
+ *           what came back: 5000 on winter (Alice's share), 5900 on spring.
  */
 import { describeEachDb } from '../helpers/each-db'
 import { orderOf, payInSandbox, placeOrder, seedSku } from '../commerce/helpers/orders'
@@ -134,6 +138,27 @@ describeEachDb('reports on a hand-built story', (dialect) => {
     expect(daveOrder.status).toBe(201)
     orders.dave = daveOrder.json.order
     await payInSandbox(shop, dave, orders.dave.id)
+
+    at(8 * DAY + 2 * HOUR)
+    cookie = await shop.t.login(ADMIN.email, ADMIN.password)
+    const staffOrder = async (id: string) => (await shop.call('GET', `/api/admin/orders/${id}`, { cookie })).json.order
+    const settled = async (id: string) => {
+      for (let i = 0; i < 400; i++) {
+        const o = await staffOrder(id)
+        if (o.status !== 'refunding') return o
+        await new Promise((r) => setTimeout(r, 20))
+      }
+      throw new Error(`order ${id} stayed refunding`)
+    }
+    shop.sandbox.control.nextRefundOutcome = 'CLOSED'
+    expect((await shop.call('POST', `/api/admin/orders/${orders.bob.id}/refund`, { cookie, body: { amountFen: 1000, reason: '补差价' } })).status).toBe(200)
+    expect((await settled(orders.bob.id)).refundedFen).toBe(0)
+    const asked = await shop.call('POST', `/api/v1/orders/${orders.bob.id}/after-sales`, { token: bob.token, body: { kind: 'refund', reason: '少件/漏发', amountFen: 5000 } })
+    expect(asked.status).toBe(201)
+    expect((await shop.call('POST', `/api/admin/after-sales/${asked.json.afterSale.id}/approve`, { cookie, body: {} })).status).toBe(200)
+    expect(await settled(orders.bob.id)).toEqual(expect.objectContaining({ status: 'paid', refundedFen: 5000 }))
+    expect((await shop.call('POST', `/api/admin/orders/${orders.dave.id}/refund`, { cookie, body: { amountFen: 5900, reason: '缺货' } })).status).toBe(200)
+    expect(await settled(orders.dave.id)).toEqual(expect.objectContaining({ status: 'refunded', refundedFen: 5900 }))
     at(9 * DAY)
     // Staff sessions do not last the story's nine days.
     cookie = await shop.t.login(ADMIN.email, ADMIN.password)
@@ -154,6 +179,7 @@ describeEachDb('reports on a hand-built story', (dialect) => {
     // Dave's only open is 8 days old: the hint's page stands alone.
     expect((await staffView(orders.dave.id)).attribution).toEqual({ shareId: null, sharerId: null, contentSlug: 'spring', depth: null, scene: null })
     expect((await staffView(orders.bob.id)).status).toBe('paid')
+    expect((await staffView(orders.dave.id)).status).toBe('refunded')
     expect((await staffView(orders.carol.id)).status).not.toMatch(/^(paid|shipped|completed)$/)
   })
 
@@ -181,17 +207,18 @@ describeEachDb('reports on a hand-built story', (dialect) => {
     test('content', async () => {
       expect((await report('content', from(), to())).rows).toEqual([
         // views: Alice 1, Dave 1, Bob 2+1, Carol 1; opens by others: Dave, Bob on shA, Carol on shB
-        { slug: 'winter', views: 6, viewers: 4, shares: 2, shareOpens: 3, addToCarts: 2, orders: 2, paidOrders: 1, paidFen: 20000 },
-        { slug: 'spring', views: 1, viewers: 1, shares: 0, shareOpens: 0, addToCarts: 1, orders: 1, paidOrders: 1, paidFen: 5900 }
+        { slug: 'winter', views: 6, viewers: 4, shares: 2, shareOpens: 3, addToCarts: 2, orders: 2, paidOrders: 1, paidFen: 20000, refundedFen: 5000 },
+        { slug: 'spring', views: 1, viewers: 1, shares: 0, shareOpens: 0, addToCarts: 1, orders: 1, paidOrders: 1, paidFen: 5900, refundedFen: 5900 }
       ])
     })
 
     test('sharers', async () => {
       expect((await report('sharers', from(), to())).rows).toEqual([
+        // loggedInOpens: every opener (Dave, Bob, Carol) has logged in by the time the report runs.
         // Alice: opened by Dave (new) and Bob (seen before); Bob's paid order; shB descends from shA
-        { userId: users.alice!.userId, shares: 1, opens: 2, newUsers: 1, paidOrders: 1, paidFen: 20000, maxDepth: 2 },
+        { userId: users.alice!.userId, shares: 1, opens: 2, loggedInOpens: 2, newUsers: 1, paidOrders: 1, paidFen: 20000, refundedFen: 5000, maxDepth: 2 },
         // Bob (bound at login): opened by Carol (new); her order is unpaid
-        { userId: users.bob!.userId, shares: 1, opens: 1, newUsers: 1, paidOrders: 0, paidFen: 0, maxDepth: 2 }
+        { userId: users.bob!.userId, shares: 1, opens: 1, loggedInOpens: 1, newUsers: 1, paidOrders: 0, paidFen: 0, refundedFen: 0, maxDepth: 2 }
       ])
     })
   })
@@ -206,15 +233,15 @@ describeEachDb('reports on a hand-built story', (dialect) => {
 
     test('content', async () => {
       expect((await report('content', from(), to())).rows).toEqual([
-        { slug: 'winter', views: 2, viewers: 2, shares: 0, shareOpens: 1, addToCarts: 2, orders: 2, paidOrders: 1, paidFen: 20000 },
-        { slug: 'spring', views: 1, viewers: 1, shares: 0, shareOpens: 0, addToCarts: 1, orders: 1, paidOrders: 1, paidFen: 5900 }
+        { slug: 'winter', views: 2, viewers: 2, shares: 0, shareOpens: 1, addToCarts: 2, orders: 2, paidOrders: 1, paidFen: 20000, refundedFen: 5000 },
+        { slug: 'spring', views: 1, viewers: 1, shares: 0, shareOpens: 0, addToCarts: 1, orders: 1, paidOrders: 1, paidFen: 5900, refundedFen: 5900 }
       ])
     })
 
     test('sharers', async () => {
       expect((await report('sharers', from(), to())).rows).toEqual([
-        { userId: users.alice!.userId, shares: 0, opens: 0, newUsers: 0, paidOrders: 1, paidFen: 20000, maxDepth: 0 },
-        { userId: users.bob!.userId, shares: 0, opens: 1, newUsers: 1, paidOrders: 0, paidFen: 0, maxDepth: 0 }
+        { userId: users.alice!.userId, shares: 0, opens: 0, loggedInOpens: 0, newUsers: 0, paidOrders: 1, paidFen: 20000, refundedFen: 5000, maxDepth: 0 },
+        { userId: users.bob!.userId, shares: 0, opens: 1, loggedInOpens: 1, newUsers: 1, paidOrders: 0, paidFen: 0, refundedFen: 0, maxDepth: 0 }
       ])
     })
   })

@@ -21,6 +21,7 @@ import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../../src/server/app'
 import { loadConfig, type Config } from '../../../src/server/config'
 import type { Deps } from '../../../src/server/deps'
+import type { EventLimits } from '../../../src/server/flows/limits/event-limits'
 import { bootstrapAdmin } from '../../../src/server/flows/staff/bootstrap-admin'
 import type { RegisterRoutes } from '../../../src/server/routes/route'
 import { createTestDb, type DialectName, type TestDb } from './test-db'
@@ -71,6 +72,10 @@ export interface TestAppOptions {
   env?: Record<string, string>
   jobsIntervalMs?: number
   extraRoutes?: RegisterRoutes[]
+  /** Smaller POST /events limits than production's, so a flood test stays quick. */
+  eventLimits?: EventLimits
+  /** Replaces the server's waits (staff-login slowdown), e.g. to record them. */
+  delay?: (ms: number) => Promise<void>
 }
 
 export function testConfig(env: Record<string, string | undefined>): Config {
@@ -91,7 +96,7 @@ export async function createTestApp(opts: TestAppOptions): Promise<TestApp> {
   const config = testConfig({ DATABASE_URL: db.url, MEDIA_DIR: mediaDir, ...opts.env })
   const clock = opts.clock ?? new TestClock()
   const make = (database = db.database, jobsIntervalMs = opts.jobsIntervalMs) =>
-    buildApp({ config, db: database, clock, log: { level: 'silent' }, jobsIntervalMs, extraRoutes: opts.extraRoutes })
+    buildApp({ config, db: database, clock, log: { level: 'silent' }, jobsIntervalMs, extraRoutes: opts.extraRoutes, delay: opts.delay, eventLimits: opts.eventLimits })
 
   let app = await make()
   let url = await app.listen({ port: 0, host: '127.0.0.1' })

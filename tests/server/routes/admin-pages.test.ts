@@ -15,7 +15,9 @@ describeEachDb('content pages (staff)', (dialect) => {
   })
   afterAll(() => t.close())
 
-  const admin = (method: string, url: string, body?: unknown) => t.call(method, url, { cookie: t.adminCookie, body })
+  // Staff writes are JSON, bodiless ones as {} (the CSRF rule).
+  const admin = (method: string, url: string, body?: unknown) =>
+    t.call(method, url, { cookie: t.adminCookie, body: body ?? (method === 'GET' ? undefined : {}) })
 
   test('POST makes a draft (not public); GET and the list show it with fallbacks', async () => {
     const res = await admin('POST', '/api/admin/pages', pageBody('winter-sale', productId))
@@ -86,7 +88,7 @@ describeEachDb('content pages (staff)', (dialect) => {
 
     await admin('PUT', `/api/admin/pages/${page.id}`, pageBody('spring', productId, { title: '草稿标题' }))
     expect((await t.call('GET', '/api/v1/pages/spring')).json.page.title).toBe('页面 spring')
-    const again = await t.call('POST', `/api/admin/pages/${page.id}/publish`, { cookie: t.adminCookie })
+    const again = await t.call('POST', `/api/admin/pages/${page.id}/publish`, { cookie: t.adminCookie, body: {} })
     expect(again.json.page.publishedVersion).toBe(2)
     expect((await t.call('GET', '/api/v1/pages/spring')).json.page.title).toBe('草稿标题')
   })

@@ -38,7 +38,7 @@ describeEachDb('POST/GET/DELETE /api/admin/session', (dialect) => {
 
   test('logout ends the session and clears the cookie', async () => {
     const cookie = await t.login(ADMIN.email, ADMIN.password)
-    const out = await t.call('DELETE', '/api/admin/session', { cookie })
+    const out = await t.call('DELETE', '/api/admin/session', { cookie, body: {} })
     expect(out.status).toBe(204)
     expect(out.headers.getSetCookie()[0]).toMatch(/^sid=;.*Expires=Thu, 01 Jan 1970/)
     expect((await t.call('GET', '/api/admin/session', { cookie })).status).toBe(401)

@@ -41,7 +41,7 @@ export default function CartPage() {
 
   let body
   if (lines.length === 0) {
-    body = <EmptyState title='购物车还是空的' hint='在故事里遇到喜欢的，就放进来吧' actionText='去逛逛' onAction={() => go(routes.home)} />
+    body = <EmptyState art='cart' title='购物车还是空的' hint='在故事里遇到喜欢的，就放进来吧' actionText='去逛逛' onAction={() => go(routes.home)} />
   } else if (!priced && status === 'error') {
     body = <ErrorState message={error ?? '购物车加载失败'} onRetry={() => void sync()} />
   } else if (!priced) {

@@ -2,7 +2,7 @@
 // pay → the order page, which shows the result the server confirms.
 import { useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
-import { useLoad } from '@tarojs/taro'
+import Taro, { useLoad } from '@tarojs/taro'
 import type { Address } from '@core/api-types'
 import { formatAttrs } from '@core/catalog'
 import { multiplyFen, sumFen } from '@core/money'
@@ -14,6 +14,7 @@ import { usePageView } from '../../hooks/use-page-view'
 import { chooseWechatAddress } from '../../services/address'
 import { payForOrder, placeOrder } from '../../services/checkout'
 import { ApiError } from '../../services/http'
+import { askForOrderUpdates } from '../../services/subscriptions'
 import { go, replace, routes, toast } from '../../services/nav'
 import { tracker } from '../../services/tracker'
 import { useCartStore } from '../../stores/cart-store'
@@ -24,6 +25,8 @@ export default function CheckoutPage() {
   const { items, source, address, attemptKey, setAddress, finish } = useCheckoutStore()
   const [manual, setManual] = useState<string | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
+  // Shown inside the address block at the top, where the shopper is taken; gone once an address exists.
+  const [addressWanted, setAddressWanted] = useState(false)
   const [busy, setBusy] = useState(false)
   usePageView('pages/checkout/index')
   useLoad(() => {
@@ -40,11 +43,15 @@ export default function CheckoutPage() {
   const submit = async () => {
     if (busy) return
     if (!address) {
-      setProblem('请先填写收货地址')
+      setAddressWanted(true)
+      void Taro.pageScrollTo({ scrollTop: 0, duration: 200 }).catch((e: unknown) => console.error('checkout: scrolling to the address failed', e))
       return
     }
     setBusy(true)
     setProblem(null)
+    // Asked inside the tap (WeChat shows the dialog only from a gesture), answered
+    // while the order is placed; the cashier opens after it. It never rejects.
+    const asked = askForOrderUpdates()
     let orderId: string
     try {
       const order = await placeOrder(items.map(({ skuId, qty }) => ({ skuId, qty })), address, attemptKey)
@@ -65,6 +72,7 @@ export default function CheckoutPage() {
       }
       return
     }
+    await asked
     try {
       const paid = await payForOrder(orderId)
       if (paid.outcome === 'redirected') return
@@ -78,7 +86,7 @@ export default function CheckoutPage() {
   }
 
   if (items.length === 0) {
-    return <EmptyState title='没有要结算的商品' hint='去购物车选好商品再来结算吧' actionText='去购物车' onAction={() => go(routes.cart)} />
+    return <EmptyState art='cart' title='没有要结算的商品' hint='去购物车选好商品再来结算吧' actionText='去购物车' onAction={() => go(routes.cart)} />
   }
 
   const totalFen = sumFen(items.map((i) => multiplyFen(i.priceFen, i.qty)))
@@ -86,7 +94,8 @@ export default function CheckoutPage() {
 
   return (
     <View className='checkout'>
-      <View className='checkout__section'>
+      <View className={`checkout__section${addressWanted && !address ? ' checkout__section--wanted' : ''}`}>
+        {addressWanted && !address ? <NoticeBar tone='warn' text='请先填写收货地址' /> : null}
         {manual !== null ? (
           <View>
             <NoticeBar text={manual} />

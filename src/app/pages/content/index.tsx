@@ -13,6 +13,7 @@ import { SkuPicker, type PickerAction } from '../../components/sku-picker'
 import { usePageView } from '../../hooks/use-page-view'
 import { useAddToCart } from '../../hooks/use-add-to-cart'
 import { rememberContent } from '../../services/attribution'
+import { brandName } from '../../services/brand'
 import { getPage } from '../../services/content-api'
 import { isSinglePageMode, recordPageShare } from '../../services/entry'
 import { ApiError } from '../../services/http'
@@ -68,7 +69,7 @@ export default function ContentPage() {
     if (data) void load()
   })
 
-  const card = { title: data?.page.share.title || data?.page.title || '品牌好物', imageUrl: data?.page.share.imageUrl ?? undefined }
+  const card = { title: data?.page.share.title || data?.page.title || brandName(), imageUrl: data?.page.share.imageUrl ?? undefined }
   useShareAppMessage(() => shareToChat({ contentSlug: slug }, card))
   useShareTimeline(() => shareToTimeline({ contentSlug: slug }, card))
 

@@ -1,5 +1,5 @@
 export default definePageConfig({
-  navigationBarTitleText: '品牌好物',
+  navigationBarTitleText: process.env.TARO_APP_BRAND_NAME || '山茶',
   enablePullDownRefresh: true,
   backgroundTextStyle: 'dark',
   onReachBottomDistance: 200

@@ -8,6 +8,7 @@ import { ErrorState } from '../../components/error-state'
 import { LoadingView } from '../../components/loading-view'
 import { PageCard } from '../../components/page-card'
 import { usePageView } from '../../hooks/use-page-view'
+import { brandName } from '../../services/brand'
 import { listPages } from '../../services/content-api'
 import { go, routes, stopPullDownRefresh } from '../../services/nav'
 import './index.css'
@@ -53,7 +54,7 @@ export default function Index() {
   let body
   if (error && !feed) body = <ErrorState message={error} onRetry={() => void refresh()} />
   else if (!feed) body = <LoadingView />
-  else if (feed.items.length === 0) body = <EmptyState title='新内容正在准备中' hint='品牌发布故事后会出现在这里，下拉可刷新' />
+  else if (feed.items.length === 0) body = <EmptyState art='feed' title='新内容正在准备中' hint='品牌发布故事后会出现在这里，下拉可刷新' />
   else {
     body = (
       <View className='home__feed'>
@@ -71,7 +72,7 @@ export default function Index() {
     <View className='home'>
       <View className='home__brand'>
         <View className='home__brand-row'>
-          <Text className='home__brand-name'>品牌好物</Text>
+          <Text className='home__brand-name'>{brandName()}</Text>
           <Text className='home__orders' aria-role='button' onClick={() => go(routes.orders())}>
             我的订单
           </Text>

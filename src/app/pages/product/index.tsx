@@ -2,7 +2,8 @@
 import { useCallback, useState } from 'react'
 import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components'
 import { useDidShow, useLoad, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
-import { isSoldOut, priceRange, totalStock, type Product } from '@core/catalog'
+import { attributeOptions, findSku, formatAttrs, isSoldOut, priceRange, totalStock, type Choices, type Product } from '@core/catalog'
+import { imageIndexFor } from '@core/sku-image'
 import { ErrorState } from '../../components/error-state'
 import { LoadingView } from '../../components/loading-view'
 import { NoticeBar } from '../../components/notice-bar'
@@ -10,6 +11,7 @@ import { PriceFrom } from '../../components/price'
 import { SkuPicker, type PickerAction } from '../../components/sku-picker'
 import { useAddToCart } from '../../hooks/use-add-to-cart'
 import { usePageView } from '../../hooks/use-page-view'
+import { brandName } from '../../services/brand'
 import { getProduct } from '../../services/catalog-api'
 import { isSinglePageMode, recordPageShare } from '../../services/entry'
 import { ApiError } from '../../services/http'
@@ -25,6 +27,8 @@ export default function ProductPage() {
   const [product, setProduct] = useState<Product | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [picker, setPicker] = useState<PickerAction[] | null>(null)
+  // What the shopper picked in the sheet, shown on the page and kept for the next opening.
+  const [chosen, setChosen] = useState<Choices>({})
   const singlePage = isSinglePageMode()
   const cartCount = useCartStore(selectCartCount)
   const addToCart = useAddToCart({})
@@ -54,7 +58,7 @@ export default function ProductPage() {
     if (product) void load()
   })
 
-  const card = { title: product?.title ?? '品牌好物', imageUrl: product?.images[0] }
+  const card = { title: product?.title ?? brandName(), imageUrl: product?.images[0] }
   useShareAppMessage(() => shareToChat({ productId: id }, card))
   useShareTimeline(() => shareToTimeline({ productId: id }, card))
 
@@ -64,11 +68,20 @@ export default function ProductPage() {
   const range = priceRange(product)
   const soldOut = isSoldOut(product)
   const stock = totalStock(product)
+  const chosenSku = findSku(product, chosen)
+  const unchosen = Object.keys(attributeOptions(product)).filter((name) => !chosen[name])
+  const picked = Object.fromEntries(Object.entries(chosen).filter((e): e is [string, string] => Boolean(e[1])))
+  const chosenText = chosenSku
+    ? formatAttrs(chosenSku.attrs) || '默认'
+    : Object.keys(picked).length > 0
+      ? `${formatAttrs(picked)}，请选择 ${unchosen.join('／')}`
+      : '选择规格与数量'
+  const imageIndex = imageIndexFor(product, chosen)
 
   return (
     <View className='product'>
       {singlePage ? <NoticeBar text='当前为朋友圈预览，点击屏幕下方「前往小程序」即可购买' /> : null}
-      <Swiper className='product__swiper' indicatorDots={product.images.length > 1} indicatorActiveColor='#2b2622' circular>
+      <Swiper className='product__swiper' current={imageIndex} indicatorDots={product.images.length > 1} indicatorActiveColor='#2b2622' circular>
         {product.images.map((src) => (
           <SwiperItem key={src}>
             <Image className='product__image' src={src} mode='aspectFill' aria-label={product.title} />
@@ -82,8 +95,10 @@ export default function ProductPage() {
       </View>
       {singlePage ? null : (
         <View className='product__row' aria-role='button' onClick={() => setPicker(['cart', 'buy'])}>
-          <Text className='product__row-label'>规格</Text>
-          <Text className='product__row-value'>选择规格与数量</Text>
+          <Text className='product__row-label'>{Object.keys(picked).length > 0 ? '已选' : '规格'}</Text>
+          <Text className={`product__row-value${chosenSku ? ' product__row-value--chosen' : ''}`} aria-label='已选规格'>
+            {chosenText}
+          </Text>
           <Text className='product__row-arrow'>›</Text>
         </View>
       )}
@@ -111,6 +126,8 @@ export default function ProductPage() {
         <SkuPicker
           product={product}
           actions={picker}
+          initial={chosen}
+          onChoose={setChosen}
           onClose={() => setPicker(null)}
           onConfirm={(sku, qty, action) => void addToCart(product, sku.id, qty, action).then((done) => done && setPicker(null))}
         />

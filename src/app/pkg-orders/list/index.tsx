@@ -12,13 +12,21 @@ import { go, routes, stopPullDownRefresh } from '../../services/nav'
 import { listOrders } from '../../services/order-api'
 import './index.css'
 
-const TABS: Array<{ key: string; label: string; statuses?: OrderStatus[] }> = [
+type Tab = { key: string; label: string; shows?: (order: OrderDto) => boolean }
+
+const withStatus =
+  (...statuses: OrderStatus[]) =>
+  (order: OrderDto) =>
+    statuses.includes(order.status)
+
+// 售后: refunds and every order that has had an after-sales request, open or settled.
+const TABS: Tab[] = [
   { key: 'all', label: '全部' },
-  { key: 'pending_payment', label: '待付款', statuses: ['pending_payment'] },
-  { key: 'paid', label: '待发货', statuses: ['paid'] },
-  { key: 'shipped', label: '已发货', statuses: ['shipped'] },
-  { key: 'completed', label: '已完成', statuses: ['completed'] },
-  { key: 'refund', label: '退款', statuses: ['refunding', 'refunded'] }
+  { key: 'pending_payment', label: '待付款', shows: withStatus('pending_payment') },
+  { key: 'paid', label: '待发货', shows: withStatus('paid') },
+  { key: 'shipped', label: '已发货', shows: withStatus('shipped') },
+  { key: 'completed', label: '已完成', shows: withStatus('completed') },
+  { key: 'refund', label: '退款/售后', shows: (o) => o.status === 'refunding' || o.status === 'refunded' || (o.afterSale !== undefined && o.afterSale.status !== 'cancelled') }
 ]
 
 export default function OrderListPage() {
@@ -62,16 +70,16 @@ export default function OrderListPage() {
   usePullDownRefresh(() => void refresh())
   useReachBottom(() => void more())
 
-  const statuses = TABS.find((t) => t.key === tab)?.statuses
-  const shown = (orders ?? []).filter((o) => !statuses || statuses.includes(o.status))
+  const shows = TABS.find((t) => t.key === tab)?.shows
+  const shown = (orders ?? []).filter((o) => !shows || shows(o))
 
   let body
   if (error && !orders) body = <ErrorState message={error} onRetry={() => void refresh()} />
   else if (!orders) body = <LoadingView cards={2} />
   else if (shown.length === 0 && cursor) {
     // The filter is applied to what has been loaded: older orders may still match.
-    body = <EmptyState title='最近没有这类订单' hint='可以继续查看更早的订单' actionText={loadingMore ? '加载中…' : '查看更早的订单'} onAction={() => void more()} />
-  } else if (shown.length === 0) body = <EmptyState title='暂无订单' hint={tab === 'all' ? '下单后可以在这里查看进度' : '这个状态下没有订单'} actionText='去逛逛' onAction={() => go(routes.home)} />
+    body = <EmptyState art='orders' title='最近没有这类订单' hint='可以继续查看更早的订单' actionText={loadingMore ? '加载中…' : '查看更早的订单'} onAction={() => void more()} />
+  } else if (shown.length === 0) body = <EmptyState art='orders' title='暂无订单' hint={tab === 'all' ? '下单后可以在这里查看进度' : '这个状态下没有订单'} actionText='去逛逛' onAction={() => go(routes.home)} />
   else {
     body = (
       <View>

@@ -15,6 +15,8 @@ export interface OrderTotals {
   orders: number
   paidOrders: number
   paidFen: number
+  /** Refunds that succeeded on those paid orders (orders.refunded_fen, kept by the refund settlement). */
+  refundedFen: number
 }
 
 /** Orders created in the window grouped by an attribution column (the page, or the share). */
@@ -25,14 +27,15 @@ export async function orderTotalsBy(
   paidStatuses: readonly string[]
 ): Promise<OrderTotals[]> {
   const paid = sql`status IN (${sql.join(paidStatuses.map((s) => sql`${s}`))})`
-  const { rows } = await sql<{ grp: string; orders: unknown; paidOrders: unknown; paidFen: unknown }>`
+  const { rows } = await sql<{ grp: string; orders: unknown; paidOrders: unknown; paidFen: unknown; refundedFen: unknown }>`
     SELECT ${sql.ref(by)} AS grp, COUNT(*) AS orders,
       SUM(CASE WHEN ${paid} THEN 1 ELSE 0 END) AS paid_orders,
-      SUM(CASE WHEN ${paid} THEN total_fen ELSE 0 END) AS paid_fen
+      SUM(CASE WHEN ${paid} THEN total_fen ELSE 0 END) AS paid_fen,
+      SUM(CASE WHEN ${paid} THEN refunded_fen ELSE 0 END) AS refunded_fen
     FROM orders
     WHERE created_at >= ${w.fromIso} AND created_at < ${w.toIso} AND ${sql.ref(by)} IS NOT NULL
     GROUP BY ${sql.ref(by)}`.execute(db)
-  return rows.map((r) => ({ key: r.grp, orders: n(r.orders), paidOrders: n(r.paidOrders), paidFen: n(r.paidFen) }))
+  return rows.map((r) => ({ key: r.grp, orders: n(r.orders), paidOrders: n(r.paidOrders), paidFen: n(r.paidFen), refundedFen: n(r.refundedFen) }))
 }
 
 /** Paid orders created in the window attributed to a share, per sharer (the share's shopper as of now). */
@@ -40,14 +43,14 @@ export async function paidOrdersBySharer(
   db: Executor,
   w: Window,
   paidStatuses: readonly string[]
-): Promise<Array<{ sharer: string; paidOrders: number; paidFen: number }>> {
-  const { rows } = await sql<{ sharer: string; paid_orders: unknown; paid_fen: unknown }>`
-    SELECT s.shopper AS sharer, COUNT(*) AS paid_orders, SUM(o.total_fen) AS paid_fen
+): Promise<Array<{ sharer: string; paidOrders: number; paidFen: number; refundedFen: number }>> {
+  const { rows } = await sql<{ sharer: string; paid_orders: unknown; paid_fen: unknown; refunded_fen: unknown }>`
+    SELECT s.shopper AS sharer, COUNT(*) AS paid_orders, SUM(o.total_fen) AS paid_fen, SUM(o.refunded_fen) AS refunded_fen
     FROM orders o ${firstShareOf('o.attr_share_id')}
     WHERE o.created_at >= ${w.fromIso} AND o.created_at < ${w.toIso}
       AND o.status IN (${sql.join(paidStatuses.map((st) => sql`${st}`))})
     GROUP BY s.shopper`.execute(db.withoutPlugins())
-  return rows.map((r) => ({ sharer: r.sharer, paidOrders: n(r.paid_orders), paidFen: n(r.paid_fen) }))
+  return rows.map((r) => ({ sharer: r.sharer, paidOrders: n(r.paid_orders), paidFen: n(r.paid_fen), refundedFen: n(r.refunded_fen) }))
 }
 
 /** Paid orders whose payment time falls in the window: when, and how much. */

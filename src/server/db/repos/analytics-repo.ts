@@ -114,10 +114,16 @@ export async function shareOpensByPage(db: Executor, w: Window): Promise<Array<{
  * NOTE: the app records `app_launch` just before the `share_open` of the
  * same launch, so a launch event of the same session does not count as an
  * earlier event. Reads the covering history index (migration 0007).
+ * `loggedInOpens`: those openers who are a logged-in shopper (their events
+ * are keyed by a user id), which made-up anonymous ids can never inflate.
  */
-export async function opensBySharer(db: Executor, w: Window): Promise<Array<{ sharer: string; opens: number; newUsers: number }>> {
-  const { rows } = await sql<{ sharer: string; opens: unknown; new_users: unknown }>`
+export async function opensBySharer(
+  db: Executor,
+  w: Window
+): Promise<Array<{ sharer: string; opens: number; loggedInOpens: number; newUsers: number }>> {
+  const { rows } = await sql<{ sharer: string; opens: unknown; logged_in_opens: unknown; new_users: unknown }>`
     SELECT s.shopper AS sharer, COUNT(DISTINCT o.shopper) AS opens,
+      COUNT(DISTINCT CASE WHEN EXISTS (SELECT 1 FROM users u WHERE u.id = o.shopper) THEN o.shopper END) AS logged_in_opens,
       COUNT(DISTINCT CASE WHEN NOT EXISTS (
         SELECT 1 FROM events x
         WHERE x.shopper = o.shopper AND x.ts < o.ts
@@ -125,5 +131,5 @@ export async function opensBySharer(db: Executor, w: Window): Promise<Array<{ sh
       ) THEN o.shopper END) AS new_users
     ${opensOfOthers(w)}
     GROUP BY s.shopper`.execute(db.withoutPlugins())
-  return rows.map((r) => ({ sharer: r.sharer, opens: n(r.opens), newUsers: n(r.new_users) }))
+  return rows.map((r) => ({ sharer: r.sharer, opens: n(r.opens), loggedInOpens: n(r.logged_in_opens), newUsers: n(r.new_users) }))
 }

@@ -4,7 +4,7 @@
  * a cancel and reconciliation each win at most once; the caller reads the
  * boolean to know whether it was the one.
  */
-import type { Selectable } from 'kysely'
+import { PostgresAdapter, sql, type Selectable } from 'kysely'
 import type { Executor } from '../database'
 import type { CommerceTables } from '../schema'
 
@@ -42,9 +42,11 @@ export interface OrderFilter {
   limit: number
   /** (createdAt, id) of the previous page's last row. */
   after?: { at: string; id: string }
+  /** Oldest first (the 待发货 queue) instead of newest first. */
+  oldestFirst?: boolean
 }
 
-/** Newest first. */
+/** Newest first, or oldest first with `oldestFirst`. */
 export function listOrderRows(db: Executor, f: OrderFilter): Promise<OrderRow[]> {
   let q = db.selectFrom('orders').selectAll()
   if (f.userId) q = q.where('userId', '=', f.userId)
@@ -52,12 +54,14 @@ export function listOrderRows(db: Executor, f: OrderFilter): Promise<OrderRow[]>
   if (f.from) q = q.where('createdAt', '>=', f.from)
   if (f.to) q = q.where('createdAt', '<', f.to)
   const after = f.after
+  const past = f.oldestFirst ? '>' : '<'
   if (after) {
     q = q.where((eb) =>
-      eb.or([eb('createdAt', '<', after.at), eb.and([eb('createdAt', '=', after.at), eb('id', '<', after.id)])])
+      eb.or([eb('createdAt', past, after.at), eb.and([eb('createdAt', '=', after.at), eb('id', past, after.id)])])
     )
   }
-  return q.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(f.limit).execute()
+  const dir = f.oldestFirst ? 'asc' : 'desc'
+  return q.orderBy('createdAt', dir).orderBy('id', dir).limit(f.limit).execute()
 }
 
 export async function markPaid(
@@ -101,6 +105,44 @@ export async function savePrepayId(db: Executor, id: string, prepayId: string): 
 
 export async function markPayChecked(db: Executor, id: string, at: string): Promise<void> {
   await db.updateTable('orders').set({ payCheckedAt: at }).where('id', '=', id).execute()
+}
+
+/**
+ * Takes the right to ask WeChat Pay about a pending order now: true (and the
+ * check time stored) only when the last check is older than `dueBeforeIso`;
+ * one conditional UPDATE, so of many racing readers one wins.
+ */
+export async function claimPayCheck(db: Executor, id: string, atIso: string, dueBeforeIso: string): Promise<boolean> {
+  const res = await db
+    .updateTable('orders')
+    .set({ payCheckedAt: atIso })
+    .where('id', '=', id)
+    .where('status', '=', PENDING)
+    .where((eb) => eb.or([eb('payCheckedAt', 'is', null), eb('payCheckedAt', '<=', dueBeforeIso)]))
+    .executeTakeFirst()
+  return Number(res.numUpdatedRows) > 0
+}
+
+/**
+ * Serialises order creation per shopper until the transaction ends
+ * (PostgreSQL; SQLite has one writer at a time anyway), so "at most N
+ * unpaid orders" cannot be raced past by parallel checkouts.
+ */
+export async function lockShopperOrders(db: Executor, userId: string): Promise<void> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${'orders:' + userId}))`.execute(db)
+}
+
+/** The shopper's orders still waiting for payment (not yet expired). */
+export async function countUnpaidOrders(db: Executor, userId: string, nowIso: string): Promise<number> {
+  const row = await db
+    .selectFrom('orders')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('userId', '=', userId)
+    .where('status', '=', PENDING)
+    .where('expiresAt', '>', nowIso)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
 }
 
 /** Unpaid orders past their expiry, oldest first. */
@@ -160,4 +202,53 @@ export async function updateRefundState(
 export async function findBuyerOpenid(db: Executor, userId: string): Promise<string | undefined> {
   const row = await db.selectFrom('users').select('openid').where('id', '=', userId).executeTakeFirst()
   return row?.openid
+}
+
+export interface ShipUpdate {
+  status: string
+  shippedAt: string | null
+  logisticsType: string
+  updatedAt: string
+}
+
+/** A shipment was recorded: only while the order is still paid (waiting for the rest). */
+export async function markShipping(db: Executor, id: string, v: ShipUpdate): Promise<boolean> {
+  const res = await db.updateTable('orders').set(v).where('id', '=', id).where('status', '=', 'paid').executeTakeFirst()
+  return Number(res.numUpdatedRows) === 1
+}
+
+/** shipped → completed, once. */
+export async function markCompleted(db: Executor, id: string, v: { completedAt: string; receivedAt: string | null }): Promise<boolean> {
+  const res = await db
+    .updateTable('orders')
+    .set((eb) => ({ status: 'completed', completedAt: v.completedAt, receivedAt: eb.fn.coalesce('receivedAt', eb.val(v.receivedAt)), updatedAt: v.completedAt }))
+    .where('id', '=', id)
+    .where('status', '=', 'shipped')
+    .executeTakeFirst()
+  return Number(res.numUpdatedRows) === 1
+}
+
+export async function setOrderFields(
+  db: Executor,
+  id: string,
+  v: Partial<Pick<OrderRow, 'shippingReminderAt' | 'receivedAt' | 'completeCheckedAt'>>
+): Promise<void> {
+  await db.updateTable('orders').set(v).where('id', '=', id).execute()
+}
+
+export function findOrderByTransactionId(db: Executor, transactionId: string): Promise<OrderRow | undefined> {
+  return db.selectFrom('orders').selectAll().where('transactionId', '=', transactionId).executeTakeFirst()
+}
+
+/** Shipped orders whose auto-complete time has come (shipped before `shippedBefore`) and not checked since `checkedBefore`. */
+export function listOrdersToAutoComplete(db: Executor, q: { shippedBefore: string; checkedBefore: string; limit: number }): Promise<OrderRow[]> {
+  return db
+    .selectFrom('orders')
+    .selectAll()
+    .where('status', '=', 'shipped')
+    .where('shippedAt', '<=', q.shippedBefore)
+    .where((eb) => eb.or([eb('completeCheckedAt', 'is', null), eb('completeCheckedAt', '<=', q.checkedBefore)]))
+    .orderBy('shippedAt')
+    .limit(q.limit)
+    .execute()
 }

@@ -63,3 +63,9 @@ export function listOpenRefunds(
     .limit(q.limit)
     .execute()
 }
+
+/** Refunds of these orders, oldest first. */
+export function refundsOfOrders(db: Executor, orderIds: readonly string[]): Promise<RefundRow[]> {
+  if (orderIds.length === 0) return Promise.resolve([])
+  return db.selectFrom('refunds').selectAll().where('orderId', 'in', [...orderIds]).orderBy('createdAt').orderBy('id').execute()
+}

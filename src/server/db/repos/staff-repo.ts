@@ -1,5 +1,5 @@
 /** Staff accounts. Emails are stored lower-cased; `active` is 0/1. */
-import type { Selectable, Updateable } from 'kysely'
+import { PostgresAdapter, sql, type Selectable, type Updateable } from 'kysely'
 import type { Executor } from '../database'
 import type { StaffTables } from '../schema'
 
@@ -38,4 +38,15 @@ export async function countActiveAdmins(db: Executor): Promise<number> {
     .where('active', '=', 1)
     .executeTakeFirstOrThrow()
   return Number(row.n)
+}
+
+/**
+ * Serialises changes to who is an active admin until the transaction ends
+ * (PostgreSQL: an advisory lock; SQLite has one writer at a time anyway), so
+ * "at least one active admin remains" is checked on what is committed and
+ * two admins cannot deactivate each other at once.
+ */
+export async function lockAdminSet(db: Executor): Promise<void> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return
+  await sql`SELECT pg_advisory_xact_lock(hashtext('staff:active-admins'))`.execute(db)
 }

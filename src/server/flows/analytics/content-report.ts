@@ -7,7 +7,8 @@
  *               by shoppers other than the sharer
  *   addToCarts  add_to_cart events carrying the slug
  *   orders      orders created in the window attributed to the page;
- *               paidOrders / paidFen: those of them now paid, and their totals
+ *               paidOrders / paidFen: those of them that were paid, and their
+ *               totals (gross); refundedFen: what was refunded on them
  * Rows: most viewed first, then by slug.
  */
 import type { Executor } from '../../db/database'
@@ -25,6 +26,7 @@ export interface ContentRow {
   orders: number
   paidOrders: number
   paidFen: number
+  refundedFen: number
 }
 
 export async function contentReport(db: Executor, w: Window): Promise<{ rows: ContentRow[] }> {
@@ -32,7 +34,7 @@ export async function contentReport(db: Executor, w: Window): Promise<{ rows: Co
   const row = (slug: string): ContentRow => {
     let r = rows.get(slug)
     if (!r) {
-      r = { slug, views: 0, viewers: 0, shares: 0, shareOpens: 0, addToCarts: 0, orders: 0, paidOrders: 0, paidFen: 0 }
+      r = { slug, views: 0, viewers: 0, shares: 0, shareOpens: 0, addToCarts: 0, orders: 0, paidOrders: 0, paidFen: 0, refundedFen: 0 }
       rows.set(slug, r)
     }
     return r
@@ -53,6 +55,7 @@ export async function contentReport(db: Executor, w: Window): Promise<{ rows: Co
     r.orders = o.orders
     r.paidOrders = o.paidOrders
     r.paidFen = o.paidFen
+    r.refundedFen = o.refundedFen
   }
 
   return { rows: [...rows.values()].sort((a, b) => b.views - a.views || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)) }

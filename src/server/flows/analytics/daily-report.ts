@@ -3,7 +3,7 @@
  * per day, by payment time, for the admin's trend chart. Days are calendar
  * days in the offset `from` was written in (+08:00 for the brand's staff),
  * every day of the window listed, empty ones with zeros. An order counts
- * while it is paid (paid, shipped, completed), like the other reports.
+ * once it was paid, refunded or not, like the other reports (gross).
  */
 import type { Executor } from '../../db/database'
 import { paidOrderTimes } from '../../db/repos/analytics-order-repo'

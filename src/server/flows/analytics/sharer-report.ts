@@ -5,10 +5,14 @@
  *   shares      their share events
  *   opens       distinct other shoppers who opened one of their shares
  *               (shares made at any time, opens in the window)
+ *   loggedInOpens  those of them who are logged-in shoppers (not bare
+ *               anonymous ids, which anyone can make up): what anything
+ *               that pays a sharer must count
  *   newUsers    those of them whose first event ever was that open (the
  *               app_launch of the same session aside, see analytics-repo)
  *   paidOrders / paidFen  paid orders created in the window attributed to
- *               one of their shares, and their totals
+ *               one of their shares, and their totals (gross); refundedFen:
+ *               what was refunded on them
  *   maxDepth    the greatest depth among their shares made in the window
  *               and every share descending from those (at any time); 0
  *               when they made none in the window
@@ -24,9 +28,11 @@ export interface SharerRow {
   userId: string
   shares: number
   opens: number
+  loggedInOpens: number
   newUsers: number
   paidOrders: number
   paidFen: number
+  refundedFen: number
   maxDepth: number
 }
 
@@ -35,7 +41,7 @@ export async function sharerReport(db: Executor, w: Window): Promise<{ rows: Sha
   const row = (userId: string) => {
     let r = rows.get(userId)
     if (!r) {
-      r = { userId, shares: 0, opens: 0, newUsers: 0, paidOrders: 0, paidFen: 0, maxDepth: 0 }
+      r = { userId, shares: 0, opens: 0, loggedInOpens: 0, newUsers: 0, paidOrders: 0, paidFen: 0, refundedFen: 0, maxDepth: 0 }
       rows.set(userId, r)
     }
     return r
@@ -56,6 +62,7 @@ export async function sharerReport(db: Executor, w: Window): Promise<{ rows: Sha
   for (const o of await opensBySharer(db, w)) {
     const r = row(o.sharer)
     r.opens = o.opens
+    r.loggedInOpens = o.loggedInOpens
     r.newUsers = o.newUsers
   }
 
@@ -63,6 +70,7 @@ export async function sharerReport(db: Executor, w: Window): Promise<{ rows: Sha
     const r = row(o.sharer)
     r.paidOrders = o.paidOrders
     r.paidFen = o.paidFen
+    r.refundedFen = o.refundedFen
   }
 
   return {

@@ -6,11 +6,18 @@
  * to, else the anon id). With a shopper's token the batch's devices are
  * bound to that user first, as a login would, so a shopper whose app never
  * sent anonId at login is still one person.
+ * A `share` event claims its shareId for its shopper when nobody owns it yet
+ * (share_owners, by the server's clock: the first batch to commit wins); a
+ * `share` event with an id someone else owns is rejected (SHARE_ID_TAKEN),
+ * whatever its client `ts`, so nobody can take over another's orders and
+ * report rows by re-announcing their id.
  */
 import { validateBatch, validateBatchShape, type ClientEvent } from '@core/events'
 import { ok, type Result } from '@core/result'
 import { insertEventsCounting, type EventRow } from '../../db/repos/event-repo'
 import { lockAnonIds, usersOfAnonIds } from '../../db/repos/identity-repo'
+import { claimShareIds, findShareOwners } from '../../db/repos/share-owner-repo'
+import type { Executor } from '../../db/database'
 import type { Deps } from '../../deps'
 import { bindDevice } from './bind-device'
 
@@ -30,19 +37,60 @@ export async function ingestEvents(
   const { events, rejected } = validateBatch(shape.value, { now: now.getTime() })
   if (events.length === 0) return ok({ accepted: 0, duplicates: 0, rejected })
   const receivedAt = now.toISOString()
-  const clientEvents = events.map(({ event }) => event as ClientEvent)
-  const anonIds = [...new Set(clientEvents.map((e) => e.anonId))]
+  const anonIds = [...new Set(events.map(({ event }) => (event as ClientEvent).anonId))]
 
-  const inserted = await deps.db.transaction().execute(async (trx) => {
+  const { inserted, taken } = await deps.db.transaction().execute(async (trx) => {
     await lockAnonIds(trx, anonIds)
     if (input.userId) {
       for (const anonId of anonIds) await bindDevice(trx, { anonId, userId: input.userId, at: now })
     }
     const bound = await usersOfAnonIds(trx, anonIds)
-    const rows = clientEvents.map((e) => toRow(e, receivedAt, input.userId, bound.get(e.anonId) ?? e.anonId))
-    return insertEventsCounting(trx, rows)
+    const shopperOf = (e: ClientEvent) => bound.get(e.anonId) ?? e.anonId
+    const taken = await sharesTakenByOthers(trx, events, shopperOf, receivedAt)
+    const rows = events.filter(({ index }) => !taken.has(index)).map(({ event }) => {
+      const e = event as ClientEvent
+      return toRow(e, receivedAt, input.userId, shopperOf(e))
+    })
+    return { inserted: await insertEventsCounting(trx, rows), taken }
   })
-  return ok({ accepted: inserted, duplicates: events.length - inserted, rejected })
+  const refused = [...taken].map((index) => ({
+    index,
+    code: 'SHARE_ID_TAKEN',
+    message: 'this shareId belongs to another shopper; make a new one for your own share'
+  }))
+  return ok({
+    accepted: inserted,
+    duplicates: events.length - taken.size - inserted,
+    rejected: [...rejected, ...refused].sort((a, b) => a.index - b.index)
+  })
+}
+
+/** Claims the batch's new shareIds and answers the indexes of `share` events whose id another shopper owns. */
+async function sharesTakenByOthers(
+  trx: Executor,
+  events: ReadonlyArray<{ index: number; event: unknown }>,
+  shopperOf: (e: ClientEvent) => string,
+  claimedAt: string
+): Promise<Set<number>> {
+  const shares = events.flatMap(({ index, event }) => {
+    const e = event as ClientEvent
+    return e.type === 'share' && e.shareId ? [{ index, e, shareId: e.shareId }] : []
+  })
+  const taken = new Set<number>()
+  if (shares.length === 0) return taken
+  await claimShareIds(trx, shares.map(({ e, shareId }) => ({ shareId, anonId: e.anonId, shopper: shopperOf(e), claimedAt })))
+  const owners = await findShareOwners(trx, shares.map((s) => s.shareId))
+  // The owner may have logged in since (their anon id now bound to a user): compare as shoppers are now.
+  const ownerAnons = [...owners.values()].flatMap((o) => (o.anonId ? [o.anonId] : []))
+  const ownersBound = await usersOfAnonIds(trx, ownerAnons)
+  for (const { index, e, shareId } of shares) {
+    const owner = owners.get(shareId)
+    if (!owner) continue
+    const ownerNow = (owner.anonId ? ownersBound.get(owner.anonId) : undefined) ?? owner.shopper
+    const mine = owner.anonId === e.anonId || ownerNow === shopperOf(e) || owner.shopper === shopperOf(e)
+    if (!mine) taken.add(index)
+  }
+  return taken
 }
 
 function toRow(e: ClientEvent, receivedAt: string, userId: string | null, shopper: string): EventRow {

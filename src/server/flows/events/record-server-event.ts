@@ -1,5 +1,6 @@
 /**
- * Events only the server writes: order_created, order_paid, order_refunded.
+ * Events only the server writes: order_created, order_paid, order_shipped,
+ * order_completed, order_refunded.
  * Called by the order flows inside their own transaction, so an order change
  * and its event commit together. The id is derived from the order (and the
  * refund), so a retried write is stored once.
@@ -14,7 +15,7 @@ export interface ServerEventInput {
   type: ServerEventType
   userId: string
   orderId: string
-  /** The order's total for order_created/order_paid; the refunded amount for order_refunded. */
+  /** The order's total for order_created/order_paid/order_shipped/order_completed; the refunded amount for order_refunded. */
   totalFen: number
   at: Date
   /** Distinguishes several partial refunds of one order. */

@@ -11,7 +11,7 @@ import { err, ok, type Result } from '@core/result'
 import { saveMedia } from '../../db/repos/media-repo'
 import type { Deps } from '../../deps'
 import { newId } from '../../ids'
-import { sniffImage } from '../../media-types'
+import { sniffImage, type ImageType } from '../../media-types'
 import { recordAudit } from '../audit/record-audit'
 
 export interface MediaView {
@@ -22,11 +22,8 @@ export interface MediaView {
   sizeBytes: number
 }
 
-export async function uploadMedia(deps: Deps, actorId: string, bytes: Buffer): Promise<Result<MediaView>> {
-  const type = sniffImage(bytes)
-  if (!type) {
-    return err('UNSUPPORTED_FILE_TYPE', 'Upload a JPEG, PNG, GIF or WebP image (checked by content, not by name)')
-  }
+/** Writes the bytes under MEDIA_DIR by content hash (once) and answers the file name and hash. */
+export async function storeMediaFile(deps: Deps, bytes: Buffer, type: ImageType): Promise<{ fileName: string; sha256: string }> {
   const sha256 = createHash('sha256').update(bytes).digest('hex')
   const fileName = `${sha256.slice(0, 32)}.${type.ext}`
   const dir = resolve(deps.config.mediaDir)
@@ -37,6 +34,15 @@ export async function uploadMedia(deps: Deps, actorId: string, bytes: Buffer): P
     await writeFile(tmp, bytes)
     await rename(tmp, target)
   }
+  return { fileName, sha256 }
+}
+
+export async function uploadMedia(deps: Deps, actorId: string, bytes: Buffer): Promise<Result<MediaView>> {
+  const type = sniffImage(bytes)
+  if (!type) {
+    return err('UNSUPPORTED_FILE_TYPE', 'Upload a JPEG, PNG, GIF or WebP image (checked by content, not by name)')
+  }
+  const { fileName, sha256 } = await storeMediaFile(deps, bytes, type)
   const now = deps.clock.now()
   const row = await deps.db.transaction().execute(async (trx) => {
     const saved = await saveMedia(trx, {

@@ -1,23 +1,44 @@
 /**
  * Staff views of orders: the filtered list (status, created from/to,
- * newest first, paged) and one order with its payment bookkeeping, refunds,
- * full attribution and open payment flags.
+ * newest first or oldest first for the 待发货 queue, paged) and one order
+ * with its payment bookkeeping, refunds, full attribution, open payment
+ * flags, parcels and what the backend owes WeChat about it (wechatTasks,
+ * with the problem in Chinese when WeChat refused).
  */
-import type { FlagDto, OrderDto, OrderStatus, RefundDto } from '@core/api-types'
+import type { FlagDto, OrderDto, OrderStatus, RefundDto, WechatTaskDto } from '@core/api-types'
 import { err, ok, type Result } from '@core/result'
 import { decodeCursor, page } from '../../cursor'
 import { listFlags, type FlagRow } from '../../db/repos/flag-repo'
-import { findOrder, listOrderRows } from '../../db/repos/order-repo'
+import { findOrder, listOrderRows, type OrderRow } from '../../db/repos/order-repo'
 import { refundsOfOrder, type RefundRow } from '../../db/repos/refund-repo'
+import { tasksOfOrder, type WechatTaskRow } from '../../db/repos/wechat-task-repo'
 import type { Deps } from '../../deps'
-import { toOrderDto } from './order-view'
+import { loadOrderDto, loadOrderDtos } from './order-view'
 
-export type AdminOrderSummary = OrderDto & { userId: string }
+export type AdminOrderSummary = OrderDto & { userId: string; shippingReminderAt?: string }
 
 export type AdminOrderDto = Omit<AdminOrderSummary, 'refunds'> & {
   payment: { outTradeNo: string; transactionId: string | null; prepayId: string | null; payRequestedAt: string | null; paidAt: string | null }
   refunds: RefundDto[]
   flags: FlagDto[]
+  wechatTasks: WechatTaskDto[]
+}
+
+export function toWechatTaskDto(t: WechatTaskRow): WechatTaskDto {
+  return {
+    id: t.id,
+    kind: t.kind as WechatTaskDto['kind'],
+    status: t.status as WechatTaskDto['status'],
+    attempts: Number(t.attempts),
+    nextAttemptAt: t.nextAttemptAt,
+    lastErrcode: t.lastErrcode === null ? null : Number(t.lastErrcode),
+    ...(t.problemMessage ? { problem: { message: t.problemMessage, action: t.problemAction ?? '' } } : {}),
+    updatedAt: t.updatedAt
+  }
+}
+
+function staffExtras(row: OrderRow): { userId: string; shippingReminderAt?: string } {
+  return { userId: row.userId, ...(row.shippingReminderAt ? { shippingReminderAt: row.shippingReminderAt } : {}) }
 }
 
 export function toRefundDto(r: RefundRow): RefundDto {
@@ -50,7 +71,7 @@ export function toFlagDto(f: FlagRow): FlagDto {
 
 export async function listOrdersForStaff(
   deps: Deps,
-  q: { status?: OrderStatus; from?: string; to?: string; cursor?: string; limit: number }
+  q: { status?: OrderStatus; from?: string; to?: string; cursor?: string; limit: number; sort?: 'newest' | 'oldest' }
 ): Promise<Result<{ items: AdminOrderSummary[]; nextCursor: string | null }>> {
   const after = decodeCursor(q.cursor)
   if (!after.ok) return after
@@ -59,19 +80,26 @@ export async function listOrdersForStaff(
     from: q.from,
     to: q.to,
     limit: q.limit + 1,
-    after: after.value
+    after: after.value,
+    oldestFirst: q.sort === 'oldest'
   })
   const { items, nextCursor } = page(rows, q.limit, (r) => ({ at: r.createdAt, id: r.id }))
-  return ok({ items: items.map((r) => ({ ...toOrderDto(r), userId: r.userId })), nextCursor })
+  const dtos = await loadOrderDtos(deps.db, items, deps.config.orderAutoCompleteDays)
+  return ok({ items: dtos.map((dto, i) => ({ ...dto, ...staffExtras(items[i]!) })), nextCursor })
 }
 
 export async function getOrderForStaff(deps: Deps, id: string): Promise<Result<AdminOrderDto>> {
   const row = await findOrder(deps.db, id)
   if (!row) return err('ORDER_NOT_FOUND', `No order ${id}`)
-  const [refunds, flags] = await Promise.all([refundsOfOrder(deps.db, id), listFlags(deps.db, { orderId: id, limit: 50 })])
+  const [refunds, flags, tasks, dto] = await Promise.all([
+    refundsOfOrder(deps.db, id),
+    listFlags(deps.db, { orderId: id, limit: 50 }),
+    tasksOfOrder(deps.db, id),
+    loadOrderDto(deps.db, row, deps.config.orderAutoCompleteDays)
+  ])
   return ok({
-    ...toOrderDto(row),
-    userId: row.userId,
+    ...dto,
+    ...staffExtras(row),
     payment: {
       outTradeNo: row.outTradeNo,
       transactionId: row.transactionId,
@@ -80,7 +108,8 @@ export async function getOrderForStaff(deps: Deps, id: string): Promise<Result<A
       paidAt: row.paidAt
     },
     refunds: refunds.map(toRefundDto),
-    flags: flags.map(toFlagDto)
+    flags: flags.map(toFlagDto),
+    wechatTasks: tasks.map(toWechatTaskDto)
   })
 }
 

@@ -6,13 +6,16 @@
  * concurrent orders cannot oversell. The Idempotency-Key is unique per
  * shopper: the same key answers the same order and reserves nothing more;
  * the same key with a different body is refused.
+ * A shopper holds at most MAX_UNPAID_ORDERS unpaid orders (409
+ * TOO_MANY_UNPAID_ORDERS), counted under a per-shopper lock so parallel
+ * checkouts cannot slip past it: one shopper cannot hold a launch's stock.
  */
 import { createHash } from 'node:crypto'
 import type { Address, AttributionHint, OrderDto, OrderItemDto } from '@core/api-types'
 import { priceCart, type CartLine } from '@core/cart'
 import { err, ok, type Result } from '@core/result'
 import { makeOutTradeNo, orderExpiresAt } from '@core/order'
-import { insertOrder, findOrderByIdempotencyKey, type OrderRow } from '../../db/repos/order-repo'
+import { countUnpaidOrders, insertOrder, findOrderByIdempotencyKey, lockShopperOrders, type OrderRow } from '../../db/repos/order-repo'
 import { reserveStock } from '../../db/repos/stock-repo'
 import { isUniqueViolation } from '../../db/unique-violation'
 import type { Deps } from '../../deps'
@@ -22,6 +25,8 @@ import { loadSkuFacts } from '../cart/sku-facts'
 import { recordServerEvent } from '../events/record-server-event'
 import { toOrderDto } from './order-view'
 import { Rollback } from './rollback'
+
+export const MAX_UNPAID_ORDERS = 3
 
 export interface CreateOrderInput {
   items: CartLine[]
@@ -62,10 +67,16 @@ export async function createOrder(
   const requestHash = hashRequest(input)
   try {
     return await deps.db.transaction().execute(async (trx) => {
+      await lockShopperOrders(trx, userId)
       const earlier = await findOrderByIdempotencyKey(trx, userId, idempotencyKey)
       if (earlier) return replay(earlier, requestHash)
 
       const now = deps.clock.now()
+      if ((await countUnpaidOrders(trx, userId, now.toISOString())) >= MAX_UNPAID_ORDERS) {
+        return err('TOO_MANY_UNPAID_ORDERS', `At most ${MAX_UNPAID_ORDERS} unpaid orders at once: pay or cancel one first`, {
+          max: MAX_UNPAID_ORDERS
+        })
+      }
       const facts = await loadSkuFacts(trx, input.items.map((i) => i.skuId))
       const priced = priceCart(input.items, facts)
       for (const line of priced.lines) {
@@ -91,7 +102,7 @@ export async function createOrder(
           ...(hint?.scene !== undefined ? { scene: String(hint.scene) } : {})
         }
       })
-      const items: OrderItemDto[] = priced.lines.map((l) => ({ skuId: l.skuId, title: l.title, attrs: l.attrs, priceFen: l.priceFen, qty: l.qty }))
+      const items: OrderItemDto[] = priced.lines.map((l) => ({ skuId: l.skuId, title: l.title, attrs: l.attrs, priceFen: l.priceFen, qty: l.qty, image: l.image ?? null }))
       const at = now.toISOString()
       const row: OrderRow = {
         id,
@@ -119,7 +130,13 @@ export async function createOrder(
         transactionId: null,
         prepayId: null,
         payRequestedAt: null,
-        payCheckedAt: null
+        payCheckedAt: null,
+        shippedAt: null,
+        completedAt: null,
+        shippingReminderAt: null,
+        receivedAt: null,
+        completeCheckedAt: null,
+        logisticsType: null
       }
       await insertOrder(trx, row)
       await recordServerEvent(trx, {

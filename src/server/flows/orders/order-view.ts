@@ -1,10 +1,15 @@
 /**
  * Order rows → the API's order shape (`OrderDto` of core/api-types), and →
  * core's OrderState for transition(). JSON columns are parsed here only.
+ * loadOrderDtos fills in what lives in other tables (parcels, refunds as the
+ * shopper sees them, the after-sales request) for a page of orders at once.
  */
-import type { Address, Attribution, OrderDto, OrderItemDto } from '@core/api-types'
-import { isOrderStatus, type OrderState, type OrderStatus, type PaidStatus } from '@core/order'
+import type { AfterSaleDto, Address, Attribution, LogisticsType, OrderDto, OrderItemDto, ShipmentDto, ShopperRefundDto } from '@core/api-types'
+import { autoCompleteAtOf, isOrderStatus, shipByOf, type OrderState, type OrderStatus, type PaidStatus } from '@core/order'
+import type { Executor } from '../../db/database'
 import type { OrderRow } from '../../db/repos/order-repo'
+import { shipmentsOfOrders, type ShipmentWithItems } from '../../db/repos/shipment-repo'
+import { afterSalePartsOf } from '../after-sales/order-after-sales'
 
 export function statusOf(row: OrderRow): OrderStatus {
   if (!isOrderStatus(row.status)) throw new Error(`order ${row.id} has unknown status ${row.status}`)
@@ -36,11 +41,30 @@ export function attributionOf(row: OrderRow): Attribution {
   }
 }
 
-export function toOrderDto(row: OrderRow): OrderDto & { closedAt?: string } {
+export interface OrderParts {
+  shipments?: ShipmentWithItems[]
+  refunds?: ShopperRefundDto[]
+  afterSale?: AfterSaleDto
+}
+
+export function toShipmentDto(s: ShipmentWithItems): ShipmentDto {
+  return {
+    id: s.id,
+    logisticsType: s.logisticsType as LogisticsType,
+    ...(s.carrierCode ? { carrier: { code: s.carrierCode, name: s.carrierName ?? s.carrierCode } } : {}),
+    ...(s.trackingNo ? { trackingNo: s.trackingNo } : {}),
+    items: s.items,
+    shippedAt: s.shippedAt
+  }
+}
+
+/** The order as the API shows it; `autoCompleteDays` is ORDER_AUTO_COMPLETE_DAYS. */
+export function toOrderDto(row: OrderRow, parts: OrderParts = {}, autoCompleteDays = 10): OrderDto & { closedAt?: string } {
+  const status = statusOf(row)
   return {
     id: row.id,
     outTradeNo: row.outTradeNo,
-    status: statusOf(row),
+    status,
     totalFen: row.totalFen,
     refundedFen: row.refundedFen,
     items: itemsOf(row),
@@ -48,11 +72,32 @@ export function toOrderDto(row: OrderRow): OrderDto & { closedAt?: string } {
     attribution: attributionOf(row),
     createdAt: row.createdAt,
     expiresAt: row.expiresAt,
-    shipments: [],
-    refunds: [],
+    shipments: (parts.shipments ?? []).map(toShipmentDto),
+    refunds: parts.refunds ?? [],
+    ...(parts.afterSale ? { afterSale: parts.afterSale } : {}),
     ...(row.paidAt ? { paidAt: row.paidAt } : {}),
-    ...(row.closedAt ? { closedAt: row.closedAt } : {})
+    ...(row.transactionId ? { transactionId: row.transactionId } : {}),
+    ...(row.closedAt ? { closedAt: row.closedAt } : {}),
+    ...(row.shippedAt ? { shippedAt: row.shippedAt } : {}),
+    ...(row.completedAt ? { completedAt: row.completedAt } : {}),
+    ...(status === 'paid' && row.paidAt ? { shipBy: shipByOf(row.paidAt) } : {}),
+    ...(status === 'shipped' && row.shippedAt ? { autoCompleteAt: autoCompleteAtOf(row.shippedAt, autoCompleteDays) } : {})
   }
+}
+
+/** Every order of a page with its parcels, refunds and after-sales request, in a few queries. */
+export async function loadOrderDtos(db: Executor, rows: OrderRow[], autoCompleteDays: number): Promise<Array<OrderDto & { closedAt?: string }>> {
+  const ids = rows.map((r) => r.id)
+  const [shipments, afterSales] = await Promise.all([shipmentsOfOrders(db, ids), afterSalePartsOf(db, ids)])
+  return rows.map((r) => {
+    const a = afterSales.get(r.id)
+    return toOrderDto(r, { shipments: shipments.get(r.id) ?? [], refunds: a?.refunds ?? [], ...(a?.afterSale ? { afterSale: a.afterSale } : {}) }, autoCompleteDays)
+  })
+}
+
+export async function loadOrderDto(db: Executor, row: OrderRow, autoCompleteDays: number): Promise<OrderDto & { closedAt?: string }> {
+  const [dto] = await loadOrderDtos(db, [row], autoCompleteDays)
+  return dto as OrderDto
 }
 
 /** What WeChat Pay shows the shopper as the purchase (at most 127 characters, trimmed by the client). */

@@ -6,7 +6,9 @@
  * refused the request) put the order back and flag it for staff; ABNORMAL
  * flags it and leaves the order refunding, since WeChat may still settle it.
  * The refund row moves with a conditional UPDATE, so a re-sent
- * notification settles nothing twice.
+ * notification settles nothing twice. An after-sales request paid out by
+ * this refund moves with it (refunded, or back to where staff can refund
+ * again), and a success is told to the shopper by subscription message.
  */
 import { transition, type OrderAction } from '@core/order'
 import { findOrder, updateRefundState } from '../../db/repos/order-repo'
@@ -15,6 +17,8 @@ import type { Deps } from '../../deps'
 import { recordServerEvent } from '../events/record-server-event'
 import { stateOf } from '../orders/order-view'
 import { flagPayment, type FlagKind } from '../payments/flag-payment'
+import { settleAfterSaleRefund } from '../after-sales/settle-after-sale-refund'
+import { queueRefundMessage } from '../subscriptions/order-messages'
 
 export type RefundOutcome = 'SUCCESS' | 'CLOSED' | 'ABNORMAL' | 'FAILED'
 
@@ -64,7 +68,9 @@ export async function settleRefund(
     if (!(await updateRefundState(trx, order.id, { status: order.status, refundedFen: order.refundedFen }, to, at))) {
       throw new Error(`order ${order.id} changed while settling refund ${refund.id}; WeChat will re-send`)
     }
+    await settleAfterSaleRefund(trx, refund.id, outcome === 'SUCCESS', at)
     if (outcome === 'SUCCESS') {
+      await queueRefundMessage(deps, trx, { order, amountFen: refund.amountFen, succeeded: true, at: now })
       await recordServerEvent(trx, {
         type: 'order_refunded',
         userId: order.userId,

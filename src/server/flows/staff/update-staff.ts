@@ -2,10 +2,11 @@
  * An admin changes a staff account: role, name, password, active. The last
  * active admin cannot be demoted or deactivated (409 LAST_ADMIN), so the
  * shop never locks itself out. A new password or deactivation ends that
- * person's sessions.
+ * person's sessions. The check runs under a lock on the set of admins
+ * (lockAdminSet), so concurrent changes cannot each leave "one other" admin.
  */
 import { err, ok, type Result } from '@core/result'
-import { countActiveAdmins, findStaffById, updateStaff } from '../../db/repos/staff-repo'
+import { countActiveAdmins, findStaffById, lockAdminSet, updateStaff } from '../../db/repos/staff-repo'
 import { deleteSessionsOfStaff } from '../../db/repos/staff-session-repo'
 import type { Deps } from '../../deps'
 import { hashPassword } from '../../passwords'
@@ -27,6 +28,7 @@ export async function updateStaffAccount(
 ): Promise<Result<StaffView>> {
   const passwordHash = patch.password === undefined ? undefined : await hashPassword(patch.password)
   return deps.db.transaction().execute(async (trx) => {
+    await lockAdminSet(trx)
     const current = await findStaffById(trx, id)
     if (!current) return err('STAFF_NOT_FOUND', `No staff account ${id}`)
     const losesAdmin =
