@@ -7,7 +7,8 @@ type Props = { title: string; hint?: string; art?: EmptyArt; actionText?: string
 export function EmptyState({ title, hint, art = 'goods', actionText, onAction }: Props) {
   return (
     <View className='state'>
-      <Image className='state__art' src={emptyArtSrc(art)} mode='aspectFit' aria-hidden />
+      {/* scaleToFill: the drawing is square like its box, and Taro H5's aspectFit centres it off the box under text-align. */}
+      <Image className='state__art' src={emptyArtSrc(art)} mode='scaleToFill' aria-hidden />
       <Text className='state__title'>{title}</Text>
       {hint ? <Text className='state__hint'>{hint}</Text> : null}
       {actionText && onAction ? (

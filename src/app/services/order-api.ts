@@ -2,12 +2,18 @@
 // never proof, so after paying the app asks with ?sync=1.
 import type { Address, AttributionHint, CartItem, OrderDto, OrderResponse, Paged, PaymentParams, PaymentResponse } from '@core/api-types'
 import { api } from './api'
+import { mediaUrl } from './env'
+
+/** Line pictures are backend media paths: made absolute like every other picture. */
+function absolute(order: OrderDto): OrderDto {
+  return { ...order, items: order.items.map((item) => (item.image ? { ...item, image: mediaUrl(item.image) } : item)) }
+}
 
 export const ORDERS_PAGE_SIZE = 10
 
 export async function createOrder(input: { items: CartItem[]; address: Address; attribution?: AttributionHint }, idempotencyKey: string): Promise<OrderDto> {
   const { order } = await api.post<OrderResponse>('/api/v1/orders', input, { auth: 'required', headers: { 'Idempotency-Key': idempotencyKey } })
-  return order
+  return absolute(order)
 }
 
 export async function requestPaymentParams(orderId: string): Promise<PaymentParams> {
@@ -20,11 +26,12 @@ export async function getOrder(orderId: string, options: { sync?: boolean } = {}
     auth: 'required',
     query: options.sync ? { sync: 1 } : undefined
   })
-  return order
+  return absolute(order)
 }
 
 export async function listOrders(cursor?: string | null): Promise<Paged<OrderDto>> {
-  return api.get<Paged<OrderDto>>('/api/v1/orders', { auth: 'required', query: { cursor, limit: ORDERS_PAGE_SIZE } })
+  const page = await api.get<Paged<OrderDto>>('/api/v1/orders', { auth: 'required', query: { cursor, limit: ORDERS_PAGE_SIZE } })
+  return { ...page, items: page.items.map(absolute) }
 }
 
 /** The order WeChat's service message opened: its query names the payment, not our id. */
@@ -33,16 +40,16 @@ export async function lookupOrder(ref: { transactionId?: string; merchantTradeNo
     auth: 'required',
     query: { transaction_id: ref.transactionId, merchant_trade_no: ref.merchantTradeNo }
   })
-  return order
+  return absolute(order)
 }
 
 /** After WeChat's confirm component said success: the server checks with WeChat before completing. */
 export async function confirmReceipt(orderId: string): Promise<OrderDto> {
   const { order } = await api.post<OrderResponse>(`/api/v1/orders/${encodeURIComponent(orderId)}/confirm-receipt`, {}, { auth: 'required' })
-  return order
+  return absolute(order)
 }
 
 export async function cancelOrder(orderId: string): Promise<OrderDto> {
   const { order } = await api.post<OrderResponse>(`/api/v1/orders/${encodeURIComponent(orderId)}/cancel`, {}, { auth: 'required' })
-  return order
+  return absolute(order)
 }

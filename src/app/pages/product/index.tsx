@@ -81,7 +81,8 @@ export default function ProductPage() {
   return (
     <View className='product'>
       {singlePage ? <NoticeBar text='当前为朋友圈预览，点击屏幕下方「前往小程序」即可购买' /> : null}
-      <Swiper className='product__swiper' current={imageIndex} indicatorDots={product.images.length > 1} indicatorActiveColor='#2b2622' circular>
+      {/* Keyed by the picture: Taro's H5 swiper does not move when current changes after it is mounted. */}
+      <Swiper key={imageIndex} className='product__swiper' current={imageIndex} indicatorDots={product.images.length > 1} indicatorActiveColor='#2b2622' circular>
         {product.images.map((src) => (
           <SwiperItem key={src}>
             <Image className='product__image' src={src} mode='aspectFill' aria-label={product.title} />
