@@ -138,7 +138,7 @@ test('the H5 shop at /: the home page lists the published page', async () => {
   await bridge(page, BUILT_API_BASE, api)
   const seen = recordResponses(page)
   await page.goto(`${api}/#/pages/index/index`)
-  await page.locator('.home__brand-name', { hasText: '品牌好物' }).waitFor()
+  await page.locator('.home__brand-name', { hasText: '山茶' }).waitFor()
   await page.getByText('亚麻季').first().waitFor()
   await screenshot(page, 'production-shop')
 

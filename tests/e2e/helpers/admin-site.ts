@@ -1,7 +1,9 @@
 // The admin web as staff get it under `npm start`: dist-admin/ at /admin/, the shop's
 // H5 build (dist-h5/, when built) at /, and /api and /media passed through to the
 // backend on the same origin (so the SameSite=Strict session cookie works exactly as
-// behind the real host, and the preview frame finds the app where it would).
+// behind the real host, and the preview frame finds the app where it would). The Host
+// header passes unchanged, as behind a proxy with `proxy_set_header Host $host`, so the
+// backend's cross-site check sees the browser's Origin as its own.
 import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
@@ -20,7 +22,7 @@ const TYPES: Record<string, string> = {
 
 function proxy(req: http.IncomingMessage, res: http.ServerResponse, backend: URL) {
   const upstream = http.request(
-    { host: backend.hostname, port: backend.port, method: req.method, path: req.url, headers: { ...req.headers, host: backend.host } },
+    { host: backend.hostname, port: backend.port, method: req.method, path: req.url, headers: req.headers },
     (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers)
       answer.pipe(res)
