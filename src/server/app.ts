@@ -12,6 +12,7 @@ import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import Fastify, { type FastifyInstance } from 'fastify'
 import multipart from '@fastify/multipart'
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Config } from './config'
 import { fastifyTrustProxy } from './config-hosting'
 import { systemClock, type Clock } from './clock'
@@ -20,7 +21,8 @@ import type { Deps } from './deps'
 import { installErrorHandler, onFrameworkError } from './http/error-handler'
 import { installJsonOnlyForStaffWrites } from './http/json-only'
 import { serveSites } from './http/static-sites'
-import { installNulGuard } from './http/validate'
+import { installNulGuard, schemaValidator } from './http/validate'
+import { installApiDocs } from './http/api-docs'
 import { loggerOptions, type LogOptions } from './logger'
 import { allRoutes } from './routes'
 import type { RegisterRoutes } from './routes/route'
@@ -100,6 +102,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     reply.header('x-request-id', request.id)
   })
 
+  // Every route's schema is zod (from @core/contract): requests are parsed, and answers are checked.
+  app.setValidatorCompiler(schemaValidator)
+  app.setSerializerCompiler(serializerCompiler)
   // Only JSON (and multipart on the upload route) reaches a handler; no text/plain.
   app.removeContentTypeParser('text/plain')
   installErrorHandler(app)
@@ -109,7 +114,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
 
   mkdirSync(resolve(opts.config.mediaDir), { recursive: true })
 
-  for (const register of [...allRoutes, ...(opts.extraRoutes ?? [])]) register(app, deps)
+  await installApiDocs(app)
+  const routes = app.withTypeProvider<ZodTypeProvider>()
+  for (const register of [...allRoutes, ...(opts.extraRoutes ?? [])]) register(routes, deps)
   if (opts.sites) await serveSites(app, opts.config.hosting.staticDir)
 
   if (opts.jobsIntervalMs !== undefined) {

@@ -32,6 +32,11 @@ export function onFrameworkError(error: FastifyError, _request: FastifyRequest, 
 
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error.code === 'FST_ERR_RESPONSE_SERIALIZATION') {
+      // Our answer broke its own contract: a bug on our side, never sent half-checked.
+      request.log.error({ err: error, issues: (error.cause as { issues?: unknown } | undefined)?.issues }, 'answer does not match its response schema')
+      return reply.status(500).send(body('INTERNAL', 'Something went wrong on our side; the request id is in X-Request-Id'))
+    }
     if (error instanceof AppError) {
       if (error.status >= 500) request.log.error({ err: error }, error.message)
       return reply.status(error.status).send(body(error.code, error.message, error.details))

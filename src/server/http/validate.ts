@@ -1,10 +1,12 @@
 /**
  * Request validation with zod: a failed parse becomes 400 VALIDATION_FAILED
  * with details `[{path, message}]`, paths dotted like core's FieldIssue
- * (`skus.0.priceFen`), so every client reads one error shape.
+ * (`skus.0.priceFen`), so every client reads one error shape. A field marked
+ * with core's `coded()` answers its own code (INVALID_ITEMS) instead.
  */
-import type { FastifyInstance } from 'fastify'
-import type { z } from 'zod'
+import type { FastifyInstance, FastifySchemaCompiler } from 'fastify'
+import { z } from 'zod'
+import { codeOf } from '@core/contract/common'
 import { NUL_MESSAGE, nulIssues } from '@core/text'
 import type { FieldIssue } from '@core/result'
 import { AppError } from './app-error'
@@ -20,6 +22,20 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what 
   const result = schema.safeParse(input)
   if (result.success) return result.data
   throw new AppError(400, 'VALIDATION_FAILED', `The ${what} is not valid`, issuesOf(result.error))
+}
+
+const PART_NAMES: Record<string, string> = { body: 'request', querystring: 'query', params: 'path', headers: 'headers' }
+
+/** Fastify's validator compiler for the routes' zod schemas (`schema: { body, querystring, params, headers }`). */
+export const schemaValidator: FastifySchemaCompiler<z.core.$ZodType> = ({ schema, httpPart }) => (data) => {
+  const result = z.safeParse(schema, data)
+  if (result.success) return { value: result.data }
+  const issues = issuesOf(result.error)
+  const first = result.error.issues[0]
+  const field = first && first.path.length > 0 && schema instanceof z.ZodObject ? (schema.shape as Record<string, unknown>)[String(first.path[0])] : undefined
+  const code = codeOf(field)
+  if (code && first) return { error: new AppError(400, code, first.message, issues) }
+  return { error: new AppError(400, 'VALIDATION_FAILED', `The ${PART_NAMES[httpPart ?? 'body'] ?? 'request'} is not valid`, issues) }
 }
 
 declare module 'fastify' {

@@ -59,7 +59,7 @@ export function toShipmentDto(s: ShipmentWithItems): ShipmentDto {
 }
 
 /** The order as the API shows it; `autoCompleteDays` is ORDER_AUTO_COMPLETE_DAYS. */
-export function toOrderDto(row: OrderRow, parts: OrderParts = {}, autoCompleteDays = 10): OrderDto & { closedAt?: string } {
+export function toOrderDto(row: OrderRow, parts: OrderParts = {}, autoCompleteDays = 10): OrderDto {
   const status = statusOf(row)
   return {
     id: row.id,
@@ -86,7 +86,7 @@ export function toOrderDto(row: OrderRow, parts: OrderParts = {}, autoCompleteDa
 }
 
 /** Every order of a page with its parcels, refunds and after-sales request, in a few queries. */
-export async function loadOrderDtos(db: Executor, rows: OrderRow[], autoCompleteDays: number): Promise<Array<OrderDto & { closedAt?: string }>> {
+export async function loadOrderDtos(db: Executor, rows: OrderRow[], autoCompleteDays: number): Promise<Array<OrderDto>> {
   const ids = rows.map((r) => r.id)
   const [shipments, afterSales] = await Promise.all([shipmentsOfOrders(db, ids), afterSalePartsOf(db, ids)])
   return rows.map((r) => {
@@ -95,7 +95,7 @@ export async function loadOrderDtos(db: Executor, rows: OrderRow[], autoComplete
   })
 }
 
-export async function loadOrderDto(db: Executor, row: OrderRow, autoCompleteDays: number): Promise<OrderDto & { closedAt?: string }> {
+export async function loadOrderDto(db: Executor, row: OrderRow, autoCompleteDays: number): Promise<OrderDto> {
   const [dto] = await loadOrderDtos(db, [row], autoCompleteDays)
   return dto as OrderDto
 }
