@@ -10,7 +10,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Deps } from '../deps'
 import { authenticateStaff } from '../flows/staff/authenticate-staff'
-import type { Role, StaffView } from '../flows/staff/staff-view'
+import type { Role, Staff } from '@core/contract/staff'
 import { authenticateShopper } from '../flows/shopper/authenticate-shopper'
 import { AppError } from './app-error'
 import { readCookie } from './cookies'
@@ -19,7 +19,7 @@ export const STAFF_COOKIE = 'sid'
 
 declare module 'fastify' {
   interface FastifyRequest {
-    staff: StaffView | null
+    staff: Staff | null
     shopper: { userId: string } | null
   }
 }
@@ -38,7 +38,7 @@ export function requireStaff(deps: Deps, role: Role = 'editor'): PreHandler {
 }
 
 /** The signed-in staff member; only valid after requireStaff ran. */
-export function staffOf(request: FastifyRequest): StaffView {
+export function staffOf(request: FastifyRequest): Staff {
   if (!request.staff) throw new Error('staffOf() on a route without requireStaff')
   return request.staff
 }

@@ -1,17 +1,9 @@
 /** Admin view of the audit log, newest first. */
+import type { AuditEntry } from '@core/contract/audit'
 import { ok, type Result } from '@core/result'
 import { decodeCursor, page } from '../../cursor'
 import { listAudit } from '../../db/repos/audit-repo'
 import type { Deps } from '../../deps'
-
-export interface AuditEntry {
-  id: string
-  at: string
-  actorId: string | null
-  action: string
-  target: { type: string; id: string }
-  details: unknown
-}
 
 export async function listAuditEntries(
   deps: Deps,

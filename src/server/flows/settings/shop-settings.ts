@@ -3,7 +3,7 @@
  * row per key; a key never written reads as its default, so a new setting
  * needs no migration.
  */
-import type { ShopSettings } from '@core/api-types'
+import type { ShopSettings } from '@core/contract/settings'
 import type { Executor } from '../../db/database'
 import { readSettings, writeSetting } from '../../db/repos/settings-repo'
 import type { Deps } from '../../deps'

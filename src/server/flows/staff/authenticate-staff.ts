@@ -2,9 +2,10 @@
 import { findStaffBySession } from '../../db/repos/staff-session-repo'
 import type { Deps } from '../../deps'
 import { hashToken } from '../../ids'
-import { staffView, type StaffView } from './staff-view'
+import type { Staff } from '@core/contract/staff'
+import { staffView } from './staff-view'
 
-export async function authenticateStaff(deps: Deps, token: string | undefined): Promise<StaffView | null> {
+export async function authenticateStaff(deps: Deps, token: string | undefined): Promise<Staff | null> {
   if (!token) return null
   const row = await findStaffBySession(deps.db, hashToken(token), deps.clock.now().toISOString())
   return row ? staffView(row) : null

@@ -6,13 +6,14 @@ import type { Deps } from '../../deps'
 import { newId } from '../../ids'
 import { hashPassword } from '../../passwords'
 import { recordAudit } from '../audit/record-audit'
-import { staffView, type Role, type StaffView } from './staff-view'
+import type { Role, Staff } from '@core/contract/staff'
+import { staffView } from './staff-view'
 
 export async function createStaff(
   deps: Deps,
   actorId: string,
   input: { email: string; password: string; role: Role; name?: string }
-): Promise<Result<StaffView>> {
+): Promise<Result<Staff>> {
   const email = input.email.toLowerCase()
   const passwordHash = await hashPassword(input.password)
   const now = deps.clock.now().toISOString()

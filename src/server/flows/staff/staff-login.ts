@@ -26,7 +26,8 @@ import { insertStaffSession } from '../../db/repos/staff-session-repo'
 import type { Deps } from '../../deps'
 import { hashToken, newId, newToken } from '../../ids'
 import { DUMMY_HASH, verifyPassword } from '../../passwords'
-import { staffView, type StaffView } from './staff-view'
+import type { Staff } from '@core/contract/staff'
+import { staffView } from './staff-view'
 
 export const STAFF_SESSION_MS = 12 * 60 * 60 * 1000
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000
@@ -45,7 +46,7 @@ export function slowdownMs(failuresElsewhere: number): number {
 export async function staffLogin(
   deps: Deps,
   input: { email: string; password: string; ip: string }
-): Promise<Result<{ token: string; expiresAt: Date; staff: StaffView }>> {
+): Promise<Result<{ token: string; expiresAt: Date; staff: Staff }>> {
   const now = deps.clock.now()
   const email = input.email.toLowerCase()
   const since = addMs(now, -LOGIN_WINDOW_MS).toISOString()

@@ -11,7 +11,8 @@ import { deleteSessionsOfStaff } from '../../db/repos/staff-session-repo'
 import type { Deps } from '../../deps'
 import { hashPassword } from '../../passwords'
 import { recordAudit } from '../audit/record-audit'
-import { staffView, type Role, type StaffView } from './staff-view'
+import type { Role, Staff } from '@core/contract/staff'
+import { staffView } from './staff-view'
 
 export interface StaffPatch {
   role?: Role
@@ -25,7 +26,7 @@ export async function updateStaffAccount(
   actorId: string,
   id: string,
   patch: StaffPatch
-): Promise<Result<StaffView>> {
+): Promise<Result<Staff>> {
   const passwordHash = patch.password === undefined ? undefined : await hashPassword(patch.password)
   return deps.db.transaction().execute(async (trx) => {
     await lockAdminSet(trx)
