@@ -7,20 +7,13 @@ import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { rename, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
+import type { Media } from '@core/contract/admin-media'
 import { err, ok, type Result } from '@core/result'
 import { saveMedia } from '../../db/repos/media-repo'
 import type { Deps } from '../../deps'
 import { newId } from '../../ids'
 import { sniffImage, type ImageType } from '../../media-types'
 import { recordAudit } from '../audit/record-audit'
-
-export interface MediaView {
-  id: string
-  url: string
-  path: string
-  mime: string
-  sizeBytes: number
-}
 
 /** Writes the bytes under MEDIA_DIR by content hash (once) and answers the file name and hash. */
 export async function storeMediaFile(deps: Deps, bytes: Buffer, type: ImageType): Promise<{ fileName: string; sha256: string }> {
@@ -37,7 +30,7 @@ export async function storeMediaFile(deps: Deps, bytes: Buffer, type: ImageType)
   return { fileName, sha256 }
 }
 
-export async function uploadMedia(deps: Deps, actorId: string, bytes: Buffer): Promise<Result<MediaView>> {
+export async function uploadMedia(deps: Deps, actorId: string, bytes: Buffer): Promise<Result<Media>> {
   const type = sniffImage(bytes)
   if (!type) {
     return err('UNSUPPORTED_FILE_TYPE', 'Upload a JPEG, PNG, GIF or WebP image (checked by content, not by name)')
