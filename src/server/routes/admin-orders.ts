@@ -4,52 +4,42 @@
  * /api/admin/orders/:id, POST /api/admin/orders/:id/refund {amountFen, reason},
  * and GET /api/admin/flags (payment problems WeChat Pay reported).
  */
-import { z } from 'zod'
-import { isId } from '@core/ids'
-import { ORDER_STATUSES } from '@core/order'
+import { adminOrderList, adminOrderListQuery, adminOrderResponse, flagList, flagListQuery, refundRequest } from '@core/contract/admin-orders'
+import { errorResponses, idParams } from '@core/contract/common'
 import { must } from '../http/app-error'
 import { requireStaff, staffOf } from '../http/guards'
-import { parseInput } from '../http/validate'
 import { getOrderForStaff, listFlagsForStaff, listOrdersForStaff } from '../flows/orders/admin-orders'
 import { requestRefund } from '../flows/refunds/request-refund'
 import type { RegisterRoutes } from './route'
 
-const isoTime = z.iso.datetime({ offset: true }).transform((s) => new Date(s).toISOString())
-const listQuery = z
-  .object({
-    status: z.enum(ORDER_STATUSES).optional(),
-    from: isoTime.optional(),
-    to: isoTime.optional(),
-    cursor: z.string().max(500).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(50),
-    // oldest: the 待发货 queue (?status=paid&sort=oldest), oldest first.
-    sort: z.enum(['newest', 'oldest']).default('newest')
-  })
-  .refine((q) => !q.from || !q.to || q.from < q.to, { message: 'from must be before to', path: ['to'] })
-const flagQuery = z.object({ cursor: z.string().max(500).optional(), limit: z.coerce.number().int().min(1).max(100).default(50) })
-const idParams = z.object({ id: z.string().refine(isId, 'not an id') })
-const refundBody = z.object({
-  amountFen: z.number().int('whole fen').positive(),
-  reason: z.string().trim().min(1).max(80)
-})
+const tags = ['staff: orders']
+const security = [{ staff: [] }]
 
 export const adminOrderRoutes: RegisterRoutes = (app, deps) => {
-  const admin = { preHandler: requireStaff(deps, 'admin') }
+  // onRequest: a caller who is not an admin is refused before its query or body is read.
+  const onRequest = requireStaff(deps, 'admin')
 
-  app.get('/api/admin/orders', admin, async (request) =>
-    must(await listOrdersForStaff(deps, parseInput(listQuery, request.query, 'query')))
+  app.get(
+    '/api/admin/orders',
+    { onRequest, schema: { tags, security, querystring: adminOrderListQuery, response: { 200: adminOrderList, ...errorResponses } } },
+    async (request) => must(await listOrdersForStaff(deps, request.query))
   )
 
-  app.get('/api/admin/orders/:id', admin, async (request) => {
-    const { id } = parseInput(idParams, request.params, 'path')
-    return { order: must(await getOrderForStaff(deps, id)) }
-  })
+  app.get(
+    '/api/admin/orders/:id',
+    { onRequest, schema: { tags, security, params: idParams, response: { 200: adminOrderResponse, ...errorResponses } } },
+    async (request) => ({ order: must(await getOrderForStaff(deps, request.params.id)) })
+  )
 
-  app.post('/api/admin/orders/:id/refund', admin, async (request) => {
-    const { id } = parseInput(idParams, request.params, 'path')
-    const body = parseInput(refundBody, request.body, 'refund')
-    return { order: must(await requestRefund(deps, staffOf(request).id, id, body)) }
-  })
+  app.post(
+    '/api/admin/orders/:id/refund',
+    { onRequest, schema: { tags, security, params: idParams, body: refundRequest, response: { 200: adminOrderResponse, ...errorResponses } } },
+    async (request) => ({ order: must(await requestRefund(deps, staffOf(request).id, request.params.id, request.body)) })
+  )
 
-  app.get('/api/admin/flags', admin, async (request) => must(await listFlagsForStaff(deps, parseInput(flagQuery, request.query, 'query'))))
+  app.get(
+    '/api/admin/flags',
+    { onRequest, schema: { tags, security, querystring: flagListQuery, response: { 200: flagList, ...errorResponses } } },
+    async (request) => must(await listFlagsForStaff(deps, request.query))
+  )
 }

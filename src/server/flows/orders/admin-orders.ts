@@ -5,7 +5,7 @@
  * flags, parcels and what the backend owes WeChat about it (wechatTasks,
  * with the problem in Chinese when WeChat refused).
  */
-import type { FlagDto, OrderDto, OrderStatus, RefundDto, WechatTaskDto } from '@core/api-types'
+import type { AdminOrderDto, AdminOrderSummary, FlagDto, OrderStatus, RefundDto, WechatTaskDto } from '@core/contract/admin-orders'
 import { err, ok, type Result } from '@core/result'
 import { decodeCursor, page } from '../../cursor'
 import { listFlags, type FlagRow } from '../../db/repos/flag-repo'
@@ -14,15 +14,6 @@ import { refundsOfOrder, type RefundRow } from '../../db/repos/refund-repo'
 import { tasksOfOrder, type WechatTaskRow } from '../../db/repos/wechat-task-repo'
 import type { Deps } from '../../deps'
 import { loadOrderDto, loadOrderDtos } from './order-view'
-
-export type AdminOrderSummary = OrderDto & { userId: string; shippingReminderAt?: string }
-
-export type AdminOrderDto = Omit<AdminOrderSummary, 'refunds'> & {
-  payment: { outTradeNo: string; transactionId: string | null; prepayId: string | null; payRequestedAt: string | null; paidAt: string | null }
-  refunds: RefundDto[]
-  flags: FlagDto[]
-  wechatTasks: WechatTaskDto[]
-}
 
 export function toWechatTaskDto(t: WechatTaskRow): WechatTaskDto {
   return {

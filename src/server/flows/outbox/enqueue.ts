@@ -9,12 +9,12 @@
  * per shipment) is inserted only if no task has that key; the answer is then
  * null.
  */
-import type { WechatTaskDto } from '@core/api-types'
+import type { WechatTaskKind } from '@core/contract/admin-orders'
 import type { Executor } from '../../db/database'
 import { insertWechatTask } from '../../db/repos/wechat-task-repo'
 import { newId } from '../../ids'
 
-export type WechatTaskKind = WechatTaskDto['kind']
+export type { WechatTaskKind }
 
 export interface NewWechatTask {
   kind: WechatTaskKind

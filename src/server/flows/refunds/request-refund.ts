@@ -5,13 +5,14 @@
  * no answer leaves the refund processing for the reconciliation job, which
  * asks again with the same out_refund_no.
  */
+import type { AdminOrderDto } from '@core/contract/admin-orders'
 import { err, ok, type Result } from '@core/result'
 import { findOrder } from '../../db/repos/order-repo'
 import { markRefundChecked } from '../../db/repos/refund-repo'
 import type { Deps } from '../../deps'
 import { recordAudit } from '../audit/record-audit'
 import { Rollback } from '../orders/rollback'
-import { getOrderForStaff, type AdminOrderDto } from '../orders/admin-orders'
+import { getOrderForStaff } from '../orders/admin-orders'
 import { beginRefund } from './begin-refund'
 import { sendRefund } from './send-refund'
 
