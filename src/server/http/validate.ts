@@ -2,7 +2,9 @@
  * Request validation with zod: a failed parse becomes 400 VALIDATION_FAILED
  * with details `[{path, message}]`, paths dotted like core's FieldIssue
  * (`skus.0.priceFen`), so every client reads one error shape. A field marked
- * with core's `coded()` answers its own code (INVALID_ITEMS) instead.
+ * with core's `coded()` answers its own code (INVALID_ITEMS) instead; so does
+ * a whole body marked with it (INVALID_AFTER_SALE), for any of its fields,
+ * and an issue that names its own code in `params.code`.
  */
 import type { FastifyInstance, FastifySchemaCompiler } from 'fastify'
 import { z } from 'zod'
@@ -24,6 +26,12 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what 
   throw new AppError(400, 'VALIDATION_FAILED', `The ${what} is not valid`, issuesOf(result.error))
 }
 
+/** A check that refuses with its own code (core's validatePageInput → INVALID_PAGE) puts it in the issue's `params.code`. */
+function ownCodeOf(issue: z.core.$ZodIssue | undefined): string | undefined {
+  const code = issue?.code === 'custom' ? (issue.params as { code?: unknown } | undefined)?.code : undefined
+  return typeof code === 'string' ? code : undefined
+}
+
 const PART_NAMES: Record<string, string> = { body: 'request', querystring: 'query', params: 'path', headers: 'headers' }
 
 /** Fastify's validator compiler for the routes' zod schemas (`schema: { body, querystring, params, headers }`). */
@@ -33,7 +41,7 @@ export const schemaValidator: FastifySchemaCompiler<z.core.$ZodType> = ({ schema
   const issues = issuesOf(result.error)
   const first = result.error.issues[0]
   const field = first && first.path.length > 0 && schema instanceof z.ZodObject ? (schema.shape as Record<string, unknown>)[String(first.path[0])] : undefined
-  const code = codeOf(field)
+  const code = ownCodeOf(first) ?? codeOf(field) ?? codeOf(schema)
   if (code && first) return { error: new AppError(400, code, first.message, issues) }
   return { error: new AppError(400, 'VALIDATION_FAILED', `The ${PART_NAMES[httpPart ?? 'body'] ?? 'request'} is not valid`, issues) }
 }

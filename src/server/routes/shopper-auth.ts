@@ -3,25 +3,23 @@
  * GET /api/v1/me (addition): `{user:{id}}` for a live token, so the app can
  * check its stored token before relying on it.
  */
-import { z } from 'zod'
-import { isId } from '@core/ids'
+import { loginRequest, loginResponse, meResponse } from '@core/contract/auth'
+import { errorResponses } from '@core/contract/common'
 import { must } from '../http/app-error'
 import { requireShopper, shopperOf } from '../http/guards'
-import { parseInput } from '../http/validate'
 import { shopperLogin } from '../flows/shopper/shopper-login'
 import type { RegisterRoutes } from './route'
 
-const body = z.object({
-  code: z.string().min(1).max(128),
-  anonId: z.string().refine(isId, 'letters, digits, _ or -, at most 64').optional()
-})
+const tags = ['shopper: login']
 
 export const shopperAuthRoutes: RegisterRoutes = (app, deps) => {
-  app.post('/api/v1/auth/login', async (request) => {
-    return must(await shopperLogin(deps, parseInput(body, request.body, 'login')))
-  })
+  app.post('/api/v1/auth/login', { schema: { tags, body: loginRequest, response: { 200: loginResponse, ...errorResponses } } }, async (request) =>
+    must(await shopperLogin(deps, request.body))
+  )
 
-  app.get('/api/v1/me', { onRequest: requireShopper(deps) }, async (request) => ({
-    user: { id: shopperOf(request).userId }
-  }))
+  app.get(
+    '/api/v1/me',
+    { onRequest: requireShopper(deps), schema: { tags, security: [{ shopper: [] }], response: { 200: meResponse, ...errorResponses } } },
+    async (request) => ({ user: { id: shopperOf(request).userId } })
+  )
 }

@@ -6,8 +6,12 @@
  * Rate-limited per client address (before the body is read, once the
  * address is over) and per device id (flows/limits/event-limits.ts): 429
  * TOO_MANY_REQUESTS with Retry-After, and nothing of the batch is stored.
+ * The body schema checks only the batch's shape (INVALID_BATCH); core checks
+ * each event alone, so a bad event is answered by index and the rest kept.
  */
 import type { FastifyReply } from 'fastify'
+import { errorResponses } from '@core/contract/common'
+import { eventsBatch, eventsResponse } from '@core/contract/events'
 import { MAX_BATCH_BYTES } from '@core/events'
 import { AppError, must } from '../http/app-error'
 import { bearerToken } from '../http/guards'
@@ -32,6 +36,7 @@ export const shopperEventRoutes: RegisterRoutes = (app, deps) => {
     {
       bodyLimit: 2 * MAX_BATCH_BYTES,
       config: { perItemText: true },
+      schema: { tags: ['shopper: analytics'], security: [{ shopper: [] }, {}], body: eventsBatch, response: { 200: eventsResponse, ...errorResponses } },
       onRequest: async (request, reply) => refuseWhenLimited(deps.eventLimits.checkAddress(request.ip), reply)
     },
     async (request, reply) => {

@@ -6,35 +6,27 @@
  * 99 and at stock). Every answer is priced here by core's priceCart, so a
  * gone SKU, a sold-out line or a changed price shows as that line's problem.
  */
-import type { CartDto } from '@core/api-types'
-import { mergeCarts, normalizeLines, priceCart, type CartLine, type PricedCart } from '@core/cart'
+import type { CartDto, CartRequest } from '@core/contract/cart'
+import { mergeCarts, normalizeLines, priceCart, type CartLine } from '@core/cart'
 import { findCartItems, saveCart } from '../../db/repos/cart-repo'
 import type { Deps } from '../../deps'
 import { loadSkuFacts } from './sku-facts'
-
-export interface CartInput {
-  items: CartLine[]
-  merge?: boolean
-}
 
 function parseLines(json: string | undefined): CartLine[] {
   return json === undefined ? [] : (JSON.parse(json) as CartLine[])
 }
 
-/** CartDto of core/api-types, plus how many lines can be paid and whether any cannot. */
-export type CartAnswer = CartDto & Pick<PricedCart, 'payableLines' | 'hasProblems'>
-
-async function priced(deps: Deps, lines: CartLine[]): Promise<CartAnswer> {
+async function priced(deps: Deps, lines: CartLine[]): Promise<CartDto> {
   const facts = await loadSkuFacts(deps.db, lines.map((l) => l.skuId))
   const p = priceCart(lines, facts)
   return { items: p.lines, totalFen: p.totalFen, payableCount: p.payableCount, payableLines: p.payableLines, hasProblems: p.hasProblems }
 }
 
-export async function getCart(deps: Deps, userId: string): Promise<CartAnswer> {
+export async function getCart(deps: Deps, userId: string): Promise<CartDto> {
   return priced(deps, parseLines(await findCartItems(deps.db, userId)))
 }
 
-export async function putCart(deps: Deps, userId: string, input: CartInput): Promise<CartAnswer> {
+export async function putCart(deps: Deps, userId: string, input: CartRequest): Promise<CartDto> {
   const now = deps.clock.now().toISOString()
   const lines = await deps.db.transaction().execute(async (trx) => {
     let next = normalizeLines(input.items)

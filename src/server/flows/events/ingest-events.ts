@@ -12,6 +12,7 @@
  * whatever its client `ts`, so nobody can take over another's orders and
  * report rows by re-announcing their id.
  */
+import type { EventsResponse } from '@core/contract/events'
 import { validateBatch, validateBatchShape, type ClientEvent } from '@core/events'
 import { ok, type Result } from '@core/result'
 import { insertEventsCounting, type EventRow } from '../../db/repos/event-repo'
@@ -21,16 +22,10 @@ import type { Executor } from '../../db/database'
 import type { Deps } from '../../deps'
 import { bindDevice } from './bind-device'
 
-export interface IngestAnswer {
-  accepted: number
-  duplicates: number
-  rejected: Array<{ index: number; code: string; message: string }>
-}
-
 export async function ingestEvents(
   deps: Deps,
   input: { body: unknown; byteLength?: number; userId: string | null }
-): Promise<Result<IngestAnswer>> {
+): Promise<Result<EventsResponse>> {
   const shape = validateBatchShape(input.body, input.byteLength)
   if (!shape.ok) return shape
   const now = deps.clock.now()
@@ -55,7 +50,7 @@ export async function ingestEvents(
   })
   const refused = [...taken].map((index) => ({
     index,
-    code: 'SHARE_ID_TAKEN',
+    code: 'SHARE_ID_TAKEN' as const,
     message: 'this shareId belongs to another shopper; make a new one for your own share'
   }))
   return ok({
