@@ -41,13 +41,18 @@ export function validateAfterSaleRequest(input: unknown): Result<AfterSaleReques
     const issues = toFieldIssues(parsed.error.issues)
     return err('INVALID_AFTER_SALE', issues[0]?.message ?? '售后申请不完整', issues)
   }
-  const { note, images, items, ...rest } = parsed.data
-  return ok({
+  return ok(normalizeAfterSaleRequest(parsed.data))
+}
+
+/** A request that passed afterSaleRequestSchema, as it is stored: no empty note or lines, each image once. */
+export function normalizeAfterSaleRequest(parsed: z.infer<typeof afterSaleRequestSchema>): AfterSaleRequest {
+  const { note, images, items, ...rest } = parsed
+  return {
     ...rest,
     ...(note ? { note } : {}),
     images: [...new Set(images ?? [])],
     ...(items && items.length > 0 ? { items } : {})
-  })
+  }
 }
 
 export const returnShipmentSchema = z.object({

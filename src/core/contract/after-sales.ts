@@ -1,7 +1,8 @@
 /** After-sales requests (refund only, or return then refund) and their shopper/staff views. */
 import { z } from 'zod'
+import { afterSaleRequestSchema, returnShipmentSchema } from '../after-sale-input'
 import { ORDER_STATUSES } from '../order'
-import { isoTime } from './common'
+import { coded, isoTime } from './common'
 import { carrier, cartItem } from './shipping'
 
 export const afterSaleKind = z.enum(['refund', 'return'])
@@ -59,3 +60,12 @@ export const shopperRefundDto = z.object({
 })
 export type ShopperRefundDto = z.infer<typeof shopperRefundDto>
 export type ShopperRefundStatus = ShopperRefundDto['status']
+
+// ---- shopper requests ----
+/**
+ * POST /api/v1/orders/:id/after-sales and POST /api/v1/after-sales/:id/return-shipment:
+ * core's schemas, the ones the app's forms check with; a failure answers
+ * INVALID_AFTER_SALE / INVALID_RETURN_SHIPMENT with the shopper's messages.
+ */
+export const afterSaleRequest = coded(afterSaleRequestSchema, 'INVALID_AFTER_SALE')
+export const returnShipmentRequest = coded(returnShipmentSchema, 'INVALID_RETURN_SHIPMENT')

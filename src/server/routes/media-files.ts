@@ -9,6 +9,8 @@
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
+import { errorResponses } from '@core/contract/common'
+import { mediaFileParams, mediaFileResponses } from '@core/contract/media'
 import { AppError } from '../http/app-error'
 import type { RegisterRoutes } from './route'
 
@@ -18,8 +20,9 @@ const RANGE = /^bytes=(\d*)-(\d*)$/
 
 export const mediaFileRoutes: RegisterRoutes = (app, deps) => {
   const root = resolve(deps.config.mediaDir)
-  app.get('/media/:file', async (request, reply) => {
-    const file = (request.params as { file: string }).file
+  const schema = { tags: ['media'], params: mediaFileParams, response: { ...mediaFileResponses, ...errorResponses } }
+  app.get('/media/:file', { schema }, async (request, reply) => {
+    const { file } = request.params
     const m = NAME.exec(file)
     const notFound = new AppError(404, 'MEDIA_NOT_FOUND', `No media file ${file}`)
     if (!m?.[1]) throw notFound

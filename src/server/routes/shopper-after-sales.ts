@@ -4,36 +4,40 @@
  * trackingNo}; POST /api/v1/after-sales/:id/cancel. Bodies are checked by
  * core's schemas (the same the app's form uses).
  */
-import { z } from 'zod'
-import { validateAfterSaleRequest, validateReturnShipment } from '@core/after-sale-input'
-import { isId } from '@core/ids'
+import { normalizeAfterSaleRequest } from '@core/after-sale-input'
+import { afterSaleRequest, afterSaleResponse, returnShipmentRequest } from '@core/contract/after-sales'
+import { errorResponses, idParams } from '@core/contract/common'
 import { must } from '../http/app-error'
 import { requireShopper, shopperOf } from '../http/guards'
-import { parseInput } from '../http/validate'
 import { requestAfterSale } from '../flows/after-sales/request-after-sale'
 import { cancelAfterSale, sendReturnShipment } from '../flows/after-sales/shopper-after-sales'
 import type { RegisterRoutes } from './route'
 
-const idParams = z.object({ id: z.string().refine(isId, 'not an id') })
+const tags = ['shopper: after-sales']
+const security = [{ shopper: [] }]
 
 export const shopperAfterSaleRoutes: RegisterRoutes = (app, deps) => {
-  const shopper = { onRequest: requireShopper(deps) }
+  const onRequest = requireShopper(deps)
 
-  app.post('/api/v1/orders/:id/after-sales', shopper, async (request, reply) => {
-    const { id } = parseInput(idParams, request.params, 'path')
-    const input = must(validateAfterSaleRequest(request.body))
-    const afterSale = must(await requestAfterSale(deps, shopperOf(request).userId, id, input))
-    return reply.status(201).send({ afterSale })
-  })
+  app.post(
+    '/api/v1/orders/:id/after-sales',
+    { onRequest, schema: { tags, security, params: idParams, body: afterSaleRequest, response: { 201: afterSaleResponse, ...errorResponses } } },
+    async (request, reply) => {
+      const input = normalizeAfterSaleRequest(request.body)
+      const afterSale = must(await requestAfterSale(deps, shopperOf(request).userId, request.params.id, input))
+      return reply.status(201).send({ afterSale })
+    }
+  )
 
-  app.post('/api/v1/after-sales/:id/return-shipment', shopper, async (request) => {
-    const { id } = parseInput(idParams, request.params, 'path')
-    const input = must(validateReturnShipment(request.body))
-    return { afterSale: must(await sendReturnShipment(deps, shopperOf(request).userId, id, input)) }
-  })
+  app.post(
+    '/api/v1/after-sales/:id/return-shipment',
+    { onRequest, schema: { tags, security, params: idParams, body: returnShipmentRequest, response: { 200: afterSaleResponse, ...errorResponses } } },
+    async (request) => ({ afterSale: must(await sendReturnShipment(deps, shopperOf(request).userId, request.params.id, request.body)) })
+  )
 
-  app.post('/api/v1/after-sales/:id/cancel', shopper, async (request) => {
-    const { id } = parseInput(idParams, request.params, 'path')
-    return { afterSale: must(await cancelAfterSale(deps, shopperOf(request).userId, id)) }
-  })
+  app.post(
+    '/api/v1/after-sales/:id/cancel',
+    { onRequest, schema: { tags, security, params: idParams, response: { 200: afterSaleResponse, ...errorResponses } } },
+    async (request) => ({ afterSale: must(await cancelAfterSale(deps, shopperOf(request).userId, request.params.id)) })
+  )
 }

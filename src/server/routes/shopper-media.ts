@@ -3,6 +3,8 @@
  * ≤ 5 MB) → 201 {url}; 429 TOO_MANY_REQUESTS with Retry-After past the
  * daily limit.
  */
+import { errorResponses } from '@core/contract/common'
+import { mediaResponse } from '@core/contract/media'
 import { UPLOAD_LIMIT_BYTES } from '../app'
 import { AppError, must } from '../http/app-error'
 import { requireShopper, shopperOf } from '../http/guards'
@@ -10,7 +12,13 @@ import { uploadShopperMedia } from '../flows/media/upload-shopper-media'
 import type { RegisterRoutes } from './route'
 
 export const shopperMediaRoutes: RegisterRoutes = (app, deps) => {
-  app.post('/api/v1/media', { onRequest: requireShopper(deps) }, async (request, reply) => {
+  const schema = {
+    tags: ['shopper: after-sales'],
+    security: [{ shopper: [] }],
+    consumes: ['multipart/form-data'],
+    response: { 201: mediaResponse, ...errorResponses }
+  }
+  app.post('/api/v1/media', { onRequest: requireShopper(deps), schema }, async (request, reply) => {
     const file = await request.file()
     if (!file) throw new AppError(400, 'VALIDATION_FAILED', 'Send the image as a multipart file field', [{ path: 'file', message: 'required' }])
     const bytes = await file.toBuffer()

@@ -7,6 +7,7 @@
  * retry later.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { wechatPayNotifyResponses } from '@core/contract/wechat'
 import type { Deps } from '../deps'
 import { handlePayNotify, type NotifyAnswer } from '../flows/payments/handle-pay-notify'
 import { PAY_NOTIFY_PATH } from '../flows/payments/pay-order'
@@ -31,8 +32,11 @@ async function notifyContext(child: FastifyInstance, deps: Deps): Promise<void> 
     return reply.status(status).send({ code: 'FAIL', message: status === 500 ? 'internal error; retry later' : error.message })
   })
   const raw = (request: FastifyRequest): Buffer => (Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0))
-  child.post(PAY_NOTIFY_PATH, async (request, reply) => answer(request, reply, await handlePayNotify(deps, request.headers, raw(request))))
-  child.post(REFUND_NOTIFY_PATH, async (request, reply) =>
+  const schema = (summary: string) => ({ tags: ['WeChat → server'], summary, consumes: ['application/json'], response: wechatPayNotifyResponses })
+  child.post(PAY_NOTIFY_PATH, { schema: schema('WeChat Pay: a payment succeeded (signed, encrypted resource)') }, async (request, reply) =>
+    answer(request, reply, await handlePayNotify(deps, request.headers, raw(request)))
+  )
+  child.post(REFUND_NOTIFY_PATH, { schema: schema('WeChat Pay: a refund settled (signed, encrypted resource)') }, async (request, reply) =>
     answer(request, reply, await handleRefundNotify(deps, request.headers, raw(request)))
   )
 }
