@@ -11,27 +11,15 @@
  *               totals (gross); refundedFen: what was refunded on them
  * Rows: most viewed first, then by slug.
  */
+import type { ContentReportRow } from '@core/contract/analytics'
 import type { Executor } from '../../db/database'
 import { orderTotalsBy } from '../../db/repos/analytics-order-repo'
 import { contentEventCounts, shareOpensByPage, type Window } from '../../db/repos/analytics-repo'
 import { PAID_STATUSES } from './paid-statuses'
 
-export interface ContentRow {
-  slug: string
-  views: number
-  viewers: number
-  shares: number
-  shareOpens: number
-  addToCarts: number
-  orders: number
-  paidOrders: number
-  paidFen: number
-  refundedFen: number
-}
-
-export async function contentReport(db: Executor, w: Window): Promise<{ rows: ContentRow[] }> {
-  const rows = new Map<string, ContentRow>()
-  const row = (slug: string): ContentRow => {
+export async function contentReport(db: Executor, w: Window): Promise<{ rows: ContentReportRow[] }> {
+  const rows = new Map<string, ContentReportRow>()
+  const row = (slug: string): ContentReportRow => {
     let r = rows.get(slug)
     if (!r) {
       r = { slug, views: 0, viewers: 0, shares: 0, shareOpens: 0, addToCarts: 0, orders: 0, paidOrders: 0, paidFen: 0, refundedFen: 0 }

@@ -5,18 +5,13 @@
  * every day of the window listed, empty ones with zeros. An order counts
  * once it was paid, refunded or not, like the other reports (gross).
  */
+import type { DailyRow } from '@core/contract/analytics'
 import type { Executor } from '../../db/database'
 import { paidOrderTimes } from '../../db/repos/analytics-order-repo'
 import { PAID_STATUSES } from './paid-statuses'
 import type { ReportWindow } from './report-window'
 
 const DAY_MS = 24 * 60 * 60 * 1000
-
-export interface DailyRow {
-  day: string
-  paidOrders: number
-  paidFen: number
-}
 
 export async function dailyReport(db: Executor, w: ReportWindow): Promise<{ rows: DailyRow[] }> {
   const shift = w.offsetMinutes * 60_000

@@ -4,16 +4,15 @@
  * window; with contentSlug, the first step is a view of that page. "After"
  * admits the same millisecond. A shopper is the bound user or the anon id.
  */
+import { FUNNEL_STEPS, type FunnelResponse } from '@core/contract/analytics'
 import type { Executor } from '../../db/database'
 import { funnelCounts, type Window } from '../../db/repos/analytics-repo'
-
-export const FUNNEL_STEPS = ['content_view', 'add_to_cart', 'checkout_start', 'order_created', 'order_paid'] as const
 
 export async function funnelReport(
   db: Executor,
   w: Window,
   contentSlug?: string
-): Promise<{ steps: Array<{ name: string; users: number }> }> {
+): Promise<FunnelResponse> {
   const users = await funnelCounts(db, w, FUNNEL_STEPS, contentSlug)
   return { steps: FUNNEL_STEPS.map((name, i) => ({ name, users: users[i] ?? 0 })) }
 }

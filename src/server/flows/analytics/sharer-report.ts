@@ -18,26 +18,15 @@
  *               when they made none in the window
  * Rows: most paid first, then most opens, most shares, then by id.
  */
+import type { SharerReportRow } from '@core/contract/analytics'
 import type { Executor } from '../../db/database'
 import { paidOrdersBySharer } from '../../db/repos/analytics-order-repo'
 import { allShares, opensBySharer, type Window } from '../../db/repos/analytics-repo'
 import { PAID_STATUSES } from './paid-statuses'
 import { indexShares, subtreeMaxDepths } from './share-index'
 
-export interface SharerRow {
-  userId: string
-  shares: number
-  opens: number
-  loggedInOpens: number
-  newUsers: number
-  paidOrders: number
-  paidFen: number
-  refundedFen: number
-  maxDepth: number
-}
-
-export async function sharerReport(db: Executor, w: Window): Promise<{ rows: SharerRow[] }> {
-  const rows = new Map<string, SharerRow>()
+export async function sharerReport(db: Executor, w: Window): Promise<{ rows: SharerReportRow[] }> {
+  const rows = new Map<string, SharerReportRow>()
   const row = (userId: string) => {
     let r = rows.get(userId)
     if (!r) {
