@@ -3,11 +3,20 @@
  * now or `{at}`, unpublish, preview links, and versions with restore
  * (`GET …/:id/versions`, `GET …/versions/:v`, `POST …/versions/:v/restore`).
  */
-import { z } from 'zod'
-import { isId } from '@core/ids'
+import {
+  adminPageList,
+  adminPageListQuery,
+  adminPageResponse,
+  pageRequest,
+  pageVersionList,
+  pageVersionResponse,
+  previewResponse,
+  publishRequest,
+  versionParams
+} from '@core/contract/admin-pages'
+import { errorResponses, idParams } from '@core/contract/common'
 import { must } from '../http/app-error'
 import { requireStaff, staffOf } from '../http/guards'
-import { parseInput } from '../http/validate'
 import { createPage } from '../flows/content/create-page'
 import { createPreview } from '../flows/content/create-preview'
 import { getPage } from '../flows/content/get-page'
@@ -19,67 +28,72 @@ import { unpublishPage } from '../flows/content/unpublish-page'
 import { updatePageDraft } from '../flows/content/update-page'
 import type { RegisterRoutes } from './route'
 
-const idParams = z.object({ id: z.string().refine(isId, 'not an id') })
-const versionParams = idParams.extend({ v: z.coerce.number().int().min(1).max(1_000_000) })
-const listQuery = z.object({
-  cursor: z.string().max(500).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50)
-})
-const publishBody = z
-  .object({ at: z.iso.datetime({ offset: true, message: 'an ISO 8601 time with offset' }).optional() })
-  .optional()
+const tags = ['staff: pages']
+const security = [{ staff: [] }]
+const pageAnswer = { 200: adminPageResponse, ...errorResponses }
 
 export const adminPageRoutes: RegisterRoutes = (app, deps) => {
-  const staff = { onRequest: requireStaff(deps) }
+  const onRequest = requireStaff(deps)
 
-  app.get('/api/admin/pages', staff, async (request) =>
-    must(await listPages(deps, parseInput(listQuery, request.query, 'query')))
+  app.get(
+    '/api/admin/pages',
+    { onRequest, schema: { tags, security, querystring: adminPageListQuery, response: { 200: adminPageList, ...errorResponses } } },
+    async (request) => must(await listPages(deps, request.query))
   )
 
-  app.post('/api/admin/pages', staff, async (request, reply) => {
-    const page = must(await createPage(deps, staffOf(request).id, request.body))
-    return reply.status(201).send({ page })
-  })
+  app.post(
+    '/api/admin/pages',
+    { onRequest, schema: { tags, security, body: pageRequest, response: { 201: adminPageResponse, ...errorResponses } } },
+    async (request, reply) => {
+      const page = must(await createPage(deps, staffOf(request).id, request.body))
+      return reply.status(201).send({ page })
+    }
+  )
 
-  app.get('/api/admin/pages/:id', staff, async (request) => {
-    const { id } = parseInput(idParams, request.params, 'path')
-    return { page: must(await getPage(deps, id)) }
-  })
+  app.get('/api/admin/pages/:id', { onRequest, schema: { tags, security, params: idParams, response: pageAnswer } }, async (request) => ({
+    page: must(await getPage(deps, request.params.id))
+  }))
 
-  app.put('/api/admin/pages/:id', staff, async (request) => {
-    const { id } = parseInput(idParams, request.params, 'path')
-    return { page: must(await updatePageDraft(deps, staffOf(request).id, id, request.body)) }
-  })
+  app.put(
+    '/api/admin/pages/:id',
+    { onRequest, schema: { tags, security, params: idParams, body: pageRequest, response: pageAnswer } },
+    async (request) => ({ page: must(await updatePageDraft(deps, staffOf(request).id, request.params.id, request.body)) })
+  )
 
-  app.post('/api/admin/pages/:id/publish', staff, async (request) => {
-    const { id } = parseInput(idParams, request.params, 'path')
-    const body = parseInput(publishBody, request.body ?? undefined, 'publish')
-    const at = body?.at === undefined ? undefined : new Date(body.at)
-    return { page: must(await publishPage(deps, staffOf(request).id, id, at)) }
-  })
+  app.post(
+    '/api/admin/pages/:id/publish',
+    { onRequest, schema: { tags, security, params: idParams, body: publishRequest, response: pageAnswer } },
+    async (request) => {
+      const at = request.body?.at === undefined ? undefined : new Date(request.body.at)
+      return { page: must(await publishPage(deps, staffOf(request).id, request.params.id, at)) }
+    }
+  )
 
-  app.post('/api/admin/pages/:id/unpublish', staff, async (request) => {
-    const { id } = parseInput(idParams, request.params, 'path')
-    return { page: must(await unpublishPage(deps, staffOf(request).id, id)) }
-  })
+  app.post('/api/admin/pages/:id/unpublish', { onRequest, schema: { tags, security, params: idParams, response: pageAnswer } }, async (request) => ({
+    page: must(await unpublishPage(deps, staffOf(request).id, request.params.id))
+  }))
 
-  app.post('/api/admin/pages/:id/preview', staff, async (request) => {
-    const { id } = parseInput(idParams, request.params, 'path')
-    return must(await createPreview(deps, staffOf(request).id, id))
-  })
+  app.post(
+    '/api/admin/pages/:id/preview',
+    { onRequest, schema: { tags, security, params: idParams, response: { 200: previewResponse, ...errorResponses } } },
+    async (request) => must(await createPreview(deps, staffOf(request).id, request.params.id))
+  )
 
-  app.get('/api/admin/pages/:id/versions', staff, async (request) => {
-    const { id } = parseInput(idParams, request.params, 'path')
-    return { items: must(await listPageVersions(deps, id)), nextCursor: null }
-  })
+  app.get(
+    '/api/admin/pages/:id/versions',
+    { onRequest, schema: { tags, security, params: idParams, response: { 200: pageVersionList, ...errorResponses } } },
+    async (request) => ({ items: must(await listPageVersions(deps, request.params.id)), nextCursor: null })
+  )
 
-  app.get('/api/admin/pages/:id/versions/:v', staff, async (request) => {
-    const { id, v } = parseInput(versionParams, request.params, 'path')
-    return must(await getPageVersion(deps, id, v))
-  })
+  app.get(
+    '/api/admin/pages/:id/versions/:v',
+    { onRequest, schema: { tags, security, params: versionParams, response: { 200: pageVersionResponse, ...errorResponses } } },
+    async (request) => must(await getPageVersion(deps, request.params.id, request.params.v))
+  )
 
-  app.post('/api/admin/pages/:id/versions/:v/restore', staff, async (request) => {
-    const { id, v } = parseInput(versionParams, request.params, 'path')
-    return { page: must(await restoreVersion(deps, staffOf(request).id, id, v)) }
-  })
+  app.post(
+    '/api/admin/pages/:id/versions/:v/restore',
+    { onRequest, schema: { tags, security, params: versionParams, response: pageAnswer } },
+    async (request) => ({ page: must(await restoreVersion(deps, staffOf(request).id, request.params.id, request.params.v)) })
+  )
 }

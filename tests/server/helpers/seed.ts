@@ -3,7 +3,7 @@
  * the same path as production): an editor account, a product, a page.
  */
 import type { Product } from '@core/catalog'
-import type { AdminPage } from '../../../src/server/flows/content/page-view'
+import type { AdminPage } from '@core/contract/admin-pages'
 import type { TestApp } from './test-app'
 
 export const EDITOR = { email: 'editor@shop.test', password: 'editor-password-1' }

@@ -1,4 +1,5 @@
 /** Staff create a draft page. Nothing is public until it is published. */
+import type { AdminPage } from '@core/contract/admin-pages'
 import { err, ok, type Result } from '@core/result'
 import { insertPage } from '../../db/repos/page-repo'
 import { isUniqueViolation } from '../../db/unique-violation'
@@ -6,7 +7,7 @@ import type { Deps } from '../../deps'
 import { newId } from '../../ids'
 import { recordAudit } from '../audit/record-audit'
 import { checkPageInput, contentColumns } from './check-page-input'
-import { adminPage, type AdminPage } from './page-view'
+import { adminPage } from './page-view'
 
 export async function createPage(deps: Deps, actorId: string, body: unknown): Promise<Result<AdminPage>> {
   const checked = await checkPageInput(deps.db, body, null)

@@ -1,8 +1,9 @@
 /** One page as staff see it. */
+import type { AdminPage } from '@core/contract/admin-pages'
 import { err, ok, type Result } from '@core/result'
 import { findPageRow } from '../../db/repos/page-repo'
 import type { Deps } from '../../deps'
-import { adminPage, type AdminPage } from './page-view'
+import { adminPage } from './page-view'
 
 export async function getPage(deps: Deps, id: string): Promise<Result<AdminPage>> {
   const row = await findPageRow(deps.db, id)

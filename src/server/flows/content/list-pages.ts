@@ -1,9 +1,10 @@
 /** Staff page list, most recently edited first, `{items, nextCursor}`. */
+import type { AdminPage } from '@core/contract/admin-pages'
 import { ok, type Result } from '@core/result'
 import { decodeCursor, page } from '../../cursor'
 import { listPageRows } from '../../db/repos/page-repo'
 import type { Deps } from '../../deps'
-import { adminPage, type AdminPage } from './page-view'
+import { adminPage } from './page-view'
 
 export async function listPages(
   deps: Deps,

@@ -1,20 +1,11 @@
 /** Staff list a page's versions (newest first) and open one. */
+import type { PageVersion, PageVersionResponse } from '@core/contract/admin-pages'
 import { err, ok, type Result } from '@core/result'
 import { findPageRow, findVersion, listVersions } from '../../db/repos/page-repo'
 import type { Deps } from '../../deps'
-import { shopperPage, type ShopperPage } from './page-view'
+import { shopperPage } from './page-view'
 
-export interface VersionSummary {
-  version: number
-  slug: string
-  title: string
-  createdAt: string
-  createdBy: string | null
-  live: boolean
-  scheduled: boolean
-}
-
-export async function listPageVersions(deps: Deps, pageId: string): Promise<Result<VersionSummary[]>> {
+export async function listPageVersions(deps: Deps, pageId: string): Promise<Result<PageVersion[]>> {
   const page = await findPageRow(deps.db, pageId)
   if (!page) return err('PAGE_NOT_FOUND', `No page ${pageId}`)
   const rows = await listVersions(deps.db, pageId)
@@ -31,7 +22,7 @@ export async function getPageVersion(
   deps: Deps,
   pageId: string,
   version: number
-): Promise<Result<{ version: number; createdAt: string; createdBy: string | null; page: ShopperPage }>> {
+): Promise<Result<PageVersionResponse>> {
   const row = await findVersion(deps.db, pageId, version)
   if (!row) return err('VERSION_NOT_FOUND', `Page ${pageId} has no version ${version}`)
   return ok({ version, createdAt: row.createdAt, createdBy: row.createdBy, page: shopperPage(row, null) })

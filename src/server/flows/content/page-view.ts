@@ -3,6 +3,7 @@
  * publication state and the `effective` cover/share after fallbacks; the
  * shopper sees a published (or previewed) snapshot with fallbacks applied.
  */
+import type { AdminPage } from '@core/contract/admin-pages'
 import { pageFallbackImages, type Block } from '@core/content'
 import type { PageContentRow, PageRow } from '../../db/repos/page-repo'
 
@@ -13,26 +14,6 @@ export interface ShopperPage {
   blocks: Block[]
   share: { title: string; imageUrl: string | null }
   publishedAt: string | null
-}
-
-export type PageStatus = 'draft' | 'scheduled' | 'published'
-
-export interface AdminPage {
-  id: string
-  slug: string
-  title: string
-  cover: string | null
-  blocks: Block[]
-  share: { title: string | null; imageUrl: string | null }
-  effective: { cover: string | null; share: { title: string; imageUrl: string | null } }
-  status: PageStatus
-  publishedVersion: number | null
-  publishedSlug: string | null
-  publishedAt: string | null
-  scheduledVersion: number | null
-  scheduledAt: string | null
-  createdAt: string
-  updatedAt: string
 }
 
 function contentOf(row: PageContentRow) {

@@ -4,12 +4,13 @@
  * live is what staff approved. A schedule lives in the page row
  * (scheduled_at), so it survives restarts; jobs.ts fires it.
  */
+import type { AdminPage } from '@core/contract/admin-pages'
 import { err, ok, type Result } from '@core/result'
 import { findPageRow, insertVersion, maxVersion, updatePage } from '../../db/repos/page-repo'
 import { isUniqueViolation } from '../../db/unique-violation'
 import type { Deps } from '../../deps'
 import { recordAudit } from '../audit/record-audit'
-import { adminPage, type AdminPage } from './page-view'
+import { adminPage } from './page-view'
 
 export async function publishPage(
   deps: Deps,

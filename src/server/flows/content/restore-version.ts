@@ -2,11 +2,12 @@
  * Staff restore a version: its content becomes the draft again. It does not
  * go live by itself; publishing it makes a new version, so history only grows.
  */
+import type { AdminPage } from '@core/contract/admin-pages'
 import { err, ok, type Result } from '@core/result'
 import { findPageRow, findVersion, slugInUse, updatePage } from '../../db/repos/page-repo'
 import type { Deps } from '../../deps'
 import { recordAudit } from '../audit/record-audit'
-import { adminPage, type AdminPage } from './page-view'
+import { adminPage } from './page-view'
 
 export async function restoreVersion(deps: Deps, actorId: string, pageId: string, version: number): Promise<Result<AdminPage>> {
   const now = deps.clock.now()

@@ -1,9 +1,10 @@
 /** Staff take a page offline; a pending schedule is cancelled too. Repeating it changes nothing. */
+import type { AdminPage } from '@core/contract/admin-pages'
 import { err, ok, type Result } from '@core/result'
 import { findPageRow, updatePage } from '../../db/repos/page-repo'
 import type { Deps } from '../../deps'
 import { recordAudit } from '../audit/record-audit'
-import { adminPage, type AdminPage } from './page-view'
+import { adminPage } from './page-view'
 
 export async function unpublishPage(deps: Deps, actorId: string, id: string): Promise<Result<AdminPage>> {
   const now = deps.clock.now()

@@ -1,11 +1,12 @@
 /** Staff save the draft of a page; the published version stays live until the next publish. */
+import type { AdminPage } from '@core/contract/admin-pages'
 import { err, ok, type Result } from '@core/result'
 import { findPageRow, updatePage } from '../../db/repos/page-repo'
 import { isUniqueViolation } from '../../db/unique-violation'
 import type { Deps } from '../../deps'
 import { recordAudit } from '../audit/record-audit'
 import { checkPageInput, contentColumns } from './check-page-input'
-import { adminPage, type AdminPage } from './page-view'
+import { adminPage } from './page-view'
 
 export async function updatePageDraft(deps: Deps, actorId: string, id: string, body: unknown): Promise<Result<AdminPage>> {
   if (!(await findPageRow(deps.db, id))) return err('PAGE_NOT_FOUND', `No page ${id}`)

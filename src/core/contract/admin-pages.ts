@@ -1,0 +1,99 @@
+/**
+ * Content pages as staff edit them: drafts, publishing (now or at a time),
+ * preview links and versions (`/api/admin/pages…`). The body is core's page
+ * schema, checked by core's validatePageInput so every problem keeps its
+ * path and its code (INVALID_PAGE, UNKNOWN_BLOCK_TYPE).
+ */
+import { z } from 'zod'
+import { blockSchema, type Block } from '../content-blocks'
+import { pageInputSchema, validatePageInput, type PageInput } from '../content-page'
+import type { FieldIssue } from '../result'
+import { id, isoTime } from './common'
+import { pageDto, pageShare } from './pages'
+
+export type { Block, PageInput }
+
+export const pageStatus = z.enum(['draft', 'scheduled', 'published'])
+export type PageStatus = z.infer<typeof pageStatus>
+
+/** A page in the admin: the draft as staff wrote it, the cover/share it falls back to, and its publishing state. */
+export const adminPage = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    title: z.string(),
+    cover: z.string().nullable(),
+    blocks: z.array(blockSchema),
+    share: z.object({ title: z.string().nullable(), imageUrl: z.string().nullable() }),
+    /** Cover and share after the fallbacks (first picture, page title), as shoppers will see them. */
+    effective: z.object({ cover: z.string().nullable(), share: pageShare }),
+    status: pageStatus,
+    publishedVersion: z.number().int().nullable(),
+    /** The live version's slug (it may differ from the draft's). */
+    publishedSlug: z.string().nullable(),
+    publishedAt: isoTime.nullable(),
+    scheduledVersion: z.number().int().nullable(),
+    scheduledAt: isoTime.nullable(),
+    createdAt: isoTime,
+    updatedAt: isoTime
+  })
+  .meta({ id: 'AdminPage' })
+export type AdminPage = z.infer<typeof adminPage>
+export type AdminPageDto = AdminPage
+
+export const adminPageResponse = z.object({ page: adminPage })
+export type AdminPageResponse = z.infer<typeof adminPageResponse>
+export const adminPageList = z.object({ items: z.array(adminPage), nextCursor: z.string().nullable() })
+
+export const adminPageListQuery = z.object({
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50)
+})
+
+/**
+ * POST/PUT body: `{slug, title, cover?, blocks, share?:{title?, imageUrl?}}`.
+ * Core's validatePageInput names every problem; each issue carries its code
+ * (`params.code`), which the server answers instead of VALIDATION_FAILED.
+ */
+export const pageRequest = z.preprocess((input, ctx) => {
+  const checked = validatePageInput(input)
+  if (checked.ok) return checked.value
+  for (const issue of checked.error.details as FieldIssue[]) {
+    ctx.addIssue({
+      code: 'custom',
+      path: issue.path === '(root)' ? [] : issue.path.split('.'),
+      message: issue.message,
+      params: { code: checked.error.code }
+    })
+  }
+  return z.NEVER
+}, pageInputSchema)
+export type PageRequest = PageInput
+
+/** POST …/:id/publish: now, or `{at}` (ISO 8601 with offset) to schedule. */
+export const publishRequest = z.object({ at: z.iso.datetime({ offset: true, message: 'an ISO 8601 time with offset' }).optional() }).nullish()
+export type PublishRequest = { at?: string }
+
+export const previewResponse = z.object({ token: z.string(), url: z.string(), expiresAt: isoTime })
+export type Preview = z.infer<typeof previewResponse>
+export type PreviewResponse = Preview
+
+export const pageVersion = z.object({
+  version: z.number().int(),
+  slug: z.string(),
+  title: z.string(),
+  createdAt: isoTime,
+  createdBy: z.string().nullable(),
+  /** The version shoppers see now. */
+  live: z.boolean(),
+  /** The version waiting for its publish time. */
+  scheduled: z.boolean()
+})
+export type PageVersion = z.infer<typeof pageVersion>
+export const pageVersionList = z.object({ items: z.array(pageVersion), nextCursor: z.null() })
+
+/** One version as shoppers would see it. */
+export const pageVersionResponse = z.object({ version: z.number().int(), createdAt: isoTime, createdBy: z.string().nullable(), page: pageDto })
+export type PageVersionResponse = z.infer<typeof pageVersionResponse>
+
+export const versionParams = z.object({ id, v: z.coerce.number().int().min(1).max(1_000_000) })
