@@ -2,7 +2,7 @@
 // with core's address rules, the same ones the server applies.
 import { useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
-import type { Address } from '@core/api-types'
+import type { Address } from '@core/contract/orders'
 import { validateAddress } from '@core/address'
 import type { FieldIssue } from '@core/result'
 import './address-form.css'

@@ -1,7 +1,7 @@
 // One cart line with the problem that keeps it out of the total, and what the
 // shopper can do about it.
 import { Image, Text, View } from '@tarojs/components'
-import type { CartLineDto } from '@core/api-types'
+import type { CartLineDto } from '@core/contract/cart'
 import { formatAttrs } from '@core/catalog'
 import { formatFen } from '@core/money'
 import { Price } from './price'

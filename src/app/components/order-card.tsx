@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import dayjs from 'dayjs'
-import type { OrderDto } from '@core/api-types'
+import type { OrderDto } from '@core/contract/orders'
 import { formatAttrs } from '@core/catalog'
 import { formatFen } from '@core/money'
 import { AFTER_SALE_STATUS_LABELS } from '@core/after-sale'

@@ -1,6 +1,6 @@
 import { Image, Text, View } from '@tarojs/components'
 import dayjs from 'dayjs'
-import type { PageSummary } from '@core/api-types'
+import type { PageSummary } from '@core/contract/pages'
 import './page-card.css'
 
 /** A content page in the home feed: the picture leads, the words stay quiet. */

@@ -1,7 +1,7 @@
 // What the SKU picker's buttons do on the content and product pages: add to the
 // cart in place (with its event), or check this one SKU out right away.
 import { useCallback } from 'react'
-import type { Product } from '@core/api-types'
+import type { Product } from '@core/contract/catalog'
 import { imageFor } from '@core/sku-image'
 import type { PickerAction } from '../components/sku-picker'
 import { go, routes, toast } from '../services/nav'

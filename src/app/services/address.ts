@@ -1,7 +1,7 @@
 // The shipping address from WeChat's address book (Taro.chooseAddress); when that is
 // unavailable (refused, or the H5 preview) the page falls back to a form.
 import Taro from '@tarojs/taro'
-import type { Address } from '@core/api-types'
+import type { Address } from '@core/contract/orders'
 import { platform } from './env'
 
 export type ChosenAddress = { status: 'chosen'; address: Address } | { status: 'cancelled' } | { status: 'unavailable'; reason: string }

@@ -1,13 +1,7 @@
 // After-sales requests of the shopper: ask, send the goods back, withdraw.
 // Amount and kind are checked by the server again; the app only guides.
-import type {
-  AfterSaleDto,
-  AfterSaleRequest,
-  AfterSaleResponse,
-  Carrier,
-  CarriersResponse,
-  ReturnShipmentRequest
-} from '@core/api-types'
+import type { AfterSaleDto, AfterSaleRequest, AfterSaleResponse, ReturnShipmentRequest } from '@core/contract/after-sales'
+import type { Carrier, CarriersResponse } from '@core/contract/shipping'
 import { formatFen } from '@core/money'
 import { api } from './api'
 

@@ -2,6 +2,7 @@
 // and user id, kept in storage. Concurrent callers share one login; a 401 elsewhere
 // calls relogin().
 import Taro from '@tarojs/taro'
+import type { LoginRequest, LoginResponse } from '@core/contract/auth'
 import { apiBase, platform, sandboxBase } from './env'
 import { ApiError, httpRequest } from './http'
 import { anonId } from './identity'
@@ -11,7 +12,6 @@ import { readJson, removeKey, writeJson } from './storage'
 const TOKEN_KEY = 'auth:token'
 const SANDBOX_OPENID_KEY = 'auth:sandboxOpenid'
 
-type LoginAnswer = { token: string; user: { id: string } }
 type Session = { token: string; userId: string }
 
 let pending: Promise<string> | null = null
@@ -54,10 +54,10 @@ async function loginCode(): Promise<string> {
 async function doLogin(): Promise<string> {
   if (isSinglePageMode()) throw new ApiError(0, 'LOGIN_UNAVAILABLE', '朋友圈预览中无法登录，请点击下方「前往小程序」')
   const code = await loginCode()
-  const answer = await httpRequest<LoginAnswer>({
+  const answer = await httpRequest<LoginResponse>({
     method: 'POST',
     url: `${apiBase()}/api/v1/auth/login`,
-    body: { code, anonId: anonId() }
+    body: { code, anonId: anonId() } satisfies LoginRequest
   })
   writeJson(TOKEN_KEY, { token: answer.token, userId: answer.user.id } satisfies Session)
   return answer.token

@@ -1,6 +1,6 @@
 // The server cart: it prices every line (live price and stock) and keeps the cart
 // of a logged-in shopper across devices.
-import type { CartDto, CartItem } from '@core/api-types'
+import type { CartDto, CartItem } from '@core/contract/cart'
 import { api } from './api'
 import { mediaUrl } from './env'
 

@@ -1,4 +1,4 @@
-import type { Product, ProductResponse } from '@core/api-types'
+import type { Product, ProductResponse } from '@core/contract/catalog'
 import { api } from './api'
 import { absoluteProduct } from './content-api'
 

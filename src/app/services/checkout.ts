@@ -1,6 +1,7 @@
 // Submitting a checkout: the order (priced and reserved by the server, created once
 // per idempotency key) and then its payment.
-import type { Address, CartItem, OrderDto } from '@core/api-types'
+import type { CartItem } from '@core/contract/cart'
+import type { Address, OrderDto } from '@core/contract/orders'
 import { attributionHint } from './attribution'
 import { enterOptions } from './launch'
 import { createOrder } from './order-api'

@@ -1,6 +1,8 @@
 // Content pages for the shopper: the feed and one page with its products at live
 // price and stock. Media paths are made absolute here so views just show them.
-import type { PageResponse, PageSummary, Paged, Product } from '@core/api-types'
+import type { Product } from '@core/contract/catalog'
+import type { Paged } from '@core/contract/common'
+import type { PageResponse, PageSummary } from '@core/contract/pages'
 import { parseBlocksLenient, type Block } from '@core/content'
 import { api } from './api'
 import { mediaUrl } from './env'

@@ -3,7 +3,7 @@
 // NOTE: weapp uses chooseMedia (chooseImage is deprecated there); Taro's H5 build
 // implements chooseImage, whose paths are blob: URLs that uploadFile can read.
 import Taro from '@tarojs/taro'
-import type { MediaResponse } from '@core/api-types'
+import type { MediaResponse } from '@core/contract/media'
 import { currentToken, ensureLogin, relogin } from './auth'
 import { apiBase, platform } from './env'
 import { ApiError, friendlyMessage } from './http'

@@ -1,6 +1,8 @@
 // Orders: created and priced by the server only; the client's payment success is
 // never proof, so after paying the app asks with ?sync=1.
-import type { Address, AttributionHint, CartItem, OrderDto, OrderResponse, Paged, PaymentParams, PaymentResponse } from '@core/api-types'
+import type { CartItem } from '@core/contract/cart'
+import type { Paged } from '@core/contract/common'
+import type { Address, AttributionHint, OrderDto, OrderResponse, PaymentParams, PaymentResponse } from '@core/contract/orders'
 import { api } from './api'
 import { mediaUrl } from './env'
 

@@ -5,7 +5,7 @@
 // NOTE: template ids are baked in at build time from TARO_APP_SUBSCRIBE_TEMPLATES
 // (JSON like the backend's WECHAT_SUBSCRIBE_TEMPLATES); H5 has no such dialog.
 import Taro from '@tarojs/taro'
-import type { SubscriptionKey, SubscriptionsRequest } from '@core/api-types'
+import type { SubscriptionKey, SubscriptionsRequest } from '@core/contract/subscriptions'
 import { api } from './api'
 import { platform } from './env'
 

@@ -5,6 +5,7 @@
 // long as the server said (details.retryAfterSeconds, the Retry-After header's
 // value), even when the app hides: sending then would only be refused again.
 import Taro from '@tarojs/taro'
+import type { EventsRequest, EventsResponse } from '@core/contract/events'
 import type { ClientEvent, ClientEventType } from '@core/events'
 import { api, ApiError } from './api'
 import { anonId, currentSessionId } from './identity'
@@ -12,19 +13,18 @@ import { newId } from './ids'
 import { loadQueue, saveQueue } from './tracker-queue'
 
 export type TrackFields = Partial<Omit<ClientEvent, 'id' | 'type' | 'ts' | 'anonId' | 'sessionId'>>
-export type SendAnswer = { accepted: number; duplicates: number; rejected: Array<{ index: number; code: string; message: string }> }
 
 export const BATCH_SIZE = 50
 export const FLUSH_INTERVAL_MS = 5000
 export const MAX_BACKOFF_MS = 5 * 60_000
 
 export type TrackerDeps = {
-  send: (events: ClientEvent[]) => Promise<SendAnswer>
+  send: (events: ClientEvent[]) => Promise<EventsResponse>
   now: () => number
 }
 
 const defaultDeps: TrackerDeps = {
-  send: (events) => api.post<SendAnswer>('/api/v1/events', { events }, { auth: 'optional' }),
+  send: (events) => api.post<EventsResponse>('/api/v1/events', { events } satisfies EventsRequest, { auth: 'optional' }),
   now: () => Date.now()
 }
 

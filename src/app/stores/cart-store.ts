@@ -4,7 +4,7 @@
 // adds up); later syncs replace the server cart with the device's lines.
 import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
-import type { CartDto } from '@core/api-types'
+import type { CartDto } from '@core/contract/cart'
 import { addLine, normalizeLines, removeLine, setQty as setLineQty, type CartEditCode, type CartLine } from '@core/cart'
 import type { Result } from '@core/result'
 import { currentUserId, ensureLogin } from '../services/auth'

@@ -1,6 +1,6 @@
 // What the cart page shows: the server's priced lines in the device's order, with
 // PRICE_CHANGED judged against the price the shopper saw when adding.
-import type { CartDto, CartLineDto } from '@core/api-types'
+import type { CartDto, CartLineDto } from '@core/contract/cart'
 import type { CartLine } from '@core/cart'
 import { sumFen } from '@core/money'
 

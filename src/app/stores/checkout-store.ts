@@ -3,7 +3,8 @@
 // reuses it, so the server creates the order once.
 import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
-import type { Address, SkuAttrs } from '@core/api-types'
+import type { SkuAttrs } from '@core/contract/catalog'
+import type { Address } from '@core/contract/orders'
 import { newId } from '../services/ids'
 import { taroStateStorage } from '../services/storage'
 

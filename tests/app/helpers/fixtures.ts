@@ -1,4 +1,8 @@
-import type { AfterSaleDto, CartDto, OrderDto, PageResponse, Product } from '@core/api-types'
+import type { AfterSaleDto } from '@core/contract/after-sales'
+import type { CartDto } from '@core/contract/cart'
+import type { Product } from '@core/contract/catalog'
+import type { OrderDto } from '@core/contract/orders'
+import type { PageResponse } from '@core/contract/pages'
 
 export const tee: Product = {
   id: 'p-tee',
@@ -34,6 +38,7 @@ export const summerPage: PageResponse = {
     title: '夏日亚麻',
     cover: '/media/hero.jpg',
     share: { title: '这个夏天穿亚麻', imageUrl: '/media/share.jpg' },
+    publishedAt: '2026-06-18T01:00:00.000Z',
     blocks: [
       { type: 'hero', image: '/media/hero.jpg', title: '夏日亚麻', subtitle: '轻一点，慢一点' },
       { type: 'text', text: '第一段。\n\n第二段。' },
@@ -57,7 +62,13 @@ export function pricedCart(lines: Array<Partial<CartDto['items'][number]> & { sk
     ...l
   }))
   const payable = items.filter((i) => !i.problem)
-  return { items, totalFen: payable.reduce((n, i) => n + i.lineFen, 0), payableCount: payable.reduce((n, i) => n + i.qty, 0) }
+  return {
+    items,
+    totalFen: payable.reduce((n, i) => n + i.lineFen, 0),
+    payableCount: payable.reduce((n, i) => n + i.qty, 0),
+    payableLines: payable.length,
+    hasProblems: payable.length < items.length
+  }
 }
 
 export function order(overrides: Partial<OrderDto> = {}): OrderDto {

@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro'
 import { validateEvent, type ClientEvent } from '@core/events'
 import { __fire, __reset, __storage } from '../../setup/taro'
-import { createTracker, BATCH_SIZE, type SendAnswer } from '../../../src/app/services/tracker'
+import type { EventsResponse } from '@core/contract/events'
+import { createTracker, BATCH_SIZE } from '../../../src/app/services/tracker'
 import { QUEUE_KEY } from '../../../src/app/services/tracker-queue'
 import { ApiError } from '../../../src/app/services/http'
 import { fakeBackend } from '../helpers/fake-backend'
@@ -11,7 +12,7 @@ beforeEach(() => __reset())
 function recorder() {
   const batches: ClientEvent[][] = []
   let fail: Error | null = null
-  const send = jest.fn(async (events: ClientEvent[]): Promise<SendAnswer> => {
+  const send = jest.fn(async (events: ClientEvent[]): Promise<EventsResponse> => {
     if (fail) throw fail
     batches.push(events)
     return { accepted: events.length, duplicates: 0, rejected: [] }

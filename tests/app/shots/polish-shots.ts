@@ -7,7 +7,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Page, Route } from 'playwright-core'
-import type { CartDto, OrderDto, PageSummary, Product } from '../../../src/core/api-types'
+import type { CartDto } from '../../../src/core/contract/cart'
+import type { Product } from '../../../src/core/contract/catalog'
+import type { OrderDto } from '../../../src/core/contract/orders'
+import type { PageSummary } from '../../../src/core/contract/pages'
 import { launchBrowser } from '../../e2e/helpers/browser'
 import { placeholderSvg } from '../../e2e/helpers/placeholder-media'
 import { serveDir } from '../../e2e/helpers/static-server'
@@ -35,8 +38,8 @@ const tee: Product = {
   ]
 }
 const feed: PageSummary[] = [
-  { slug: 'summer-linen', title: '夏日亚麻：把风穿在身上', cover: '/media/cover-linen.png', publishedAt: '2026-06-18T09:00:00+08:00' },
-  { slug: 'clay', title: '泥土与火：一只杯子的七天', cover: '/media/cover-clay.png', publishedAt: '2026-06-10T09:00:00+08:00' }
+  { slug: 'summer-linen', title: '夏日亚麻：把风穿在身上', cover: '/media/cover-linen.png', share: { title: '夏日亚麻：把风穿在身上', imageUrl: '/media/cover-linen.png' }, publishedAt: '2026-06-18T09:00:00+08:00' },
+  { slug: 'clay', title: '泥土与火：一只杯子的七天', cover: '/media/cover-clay.png', share: { title: '泥土与火：一只杯子的七天', imageUrl: '/media/cover-clay.png' }, publishedAt: '2026-06-10T09:00:00+08:00' }
 ]
 const cart: CartDto = {
   items: [
@@ -44,7 +47,9 @@ const cart: CartDto = {
     { skuId: 'sku-mug', qty: 2, productId: 'p-mug', title: '粗陶马克杯', attrs: { 釉色: '米白' }, image: '/media/mug.png', priceFen: 8800, lineFen: 17600, maxQty: 20 }
   ],
   totalFen: 39500,
-  payableCount: 3
+  payableCount: 3,
+  payableLines: 2,
+  hasProblems: false
 }
 const ADDRESS = { name: '林小满', phone: '13800138000', province: '浙江省', city: '杭州市', district: '西湖区', detail: '文三路 90 号 东部软件园 3 幢 501' }
 const order: OrderDto = {

@@ -14,7 +14,7 @@ test('the cart is persisted in Taro storage and comes back after a restart (line
   const before = freshStore()
   const added = before.getState().add('sku-a', 2, { stock: 5, priceFen: 1990 })
   expect(added.ok).toBe(true)
-  before.setState({ owner: 'u1', priced: { items: [], totalFen: 0, payableCount: 0 } })
+  before.setState({ owner: 'u1', priced: { items: [], totalFen: 0, payableCount: 0, payableLines: 0, hasProblems: false } })
   const saved = JSON.parse(__storage.get('cart') as string)
   expect(saved.state).toEqual({ lines: [{ skuId: 'sku-a', qty: 2, seenPriceFen: 1990 }], owner: 'u1' })
 

@@ -2,7 +2,7 @@
 // and what the shopper can do now (withdraw it, send the goods back).
 import { Image, Text, View } from '@tarojs/components'
 import dayjs from 'dayjs'
-import type { AfterSaleDto } from '@core/api-types'
+import type { AfterSaleDto } from '@core/contract/after-sales'
 import { AFTER_SALE_KIND_LABELS, AFTER_SALE_STATUS_LABELS, allowedAfterSaleActions } from '@core/after-sale'
 import { Price } from '../price'
 import './orders.css'

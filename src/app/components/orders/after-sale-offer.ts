@@ -1,7 +1,8 @@
 // What 申请售后 may offer for an order, by core's rules. The app does not know the
 // shop's AFTER_SALE_DAYS, so a completed order is offered until the server says
 // the window closed (AFTER_SALE_EXPIRED, shown to the shopper as such).
-import type { AfterSaleKind, OrderDto } from '@core/api-types'
+import type { AfterSaleKind } from '@core/contract/after-sales'
+import type { OrderDto } from '@core/contract/orders'
 import { isOpenAfterSale } from '@core/after-sale'
 import { afterSaleKindsAllowed } from '@core/after-sale-rules'
 import { refundableFenOfOrder } from '@core/refundable'

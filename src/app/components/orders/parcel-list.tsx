@@ -2,7 +2,8 @@
 // tracking number (copyable) and what is in it.
 import { Text, View } from '@tarojs/components'
 import dayjs from 'dayjs'
-import type { LogisticsType, OrderItemDto, ShipmentDto } from '@core/api-types'
+import type { OrderItemDto } from '@core/contract/orders'
+import type { LogisticsType, ShipmentDto } from '@core/contract/shipping'
 import './orders.css'
 
 const LOGISTICS_LABELS: Record<LogisticsType, string> = {

@@ -1,7 +1,7 @@
 // 退款记录: each refund of the order as WeChat Pay is carrying it out.
 import { Text, View } from '@tarojs/components'
 import dayjs from 'dayjs'
-import type { ShopperRefundDto, ShopperRefundStatus } from '@core/api-types'
+import type { ShopperRefundDto, ShopperRefundStatus } from '@core/contract/after-sales'
 import { Price } from '../price'
 import './orders.css'
 

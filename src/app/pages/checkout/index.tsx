@@ -3,7 +3,7 @@
 import { useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
-import type { Address } from '@core/api-types'
+import type { Address } from '@core/contract/orders'
 import { formatAttrs } from '@core/catalog'
 import { multiplyFen, sumFen } from '@core/money'
 import { AddressForm } from '../../components/address-form'

@@ -2,7 +2,7 @@
 import { useCallback, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useLoad, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import type { PageSummary } from '@core/api-types'
+import type { PageSummary } from '@core/contract/pages'
 import { EmptyState } from '../../components/empty-state'
 import { ErrorState } from '../../components/error-state'
 import { LoadingView } from '../../components/loading-view'

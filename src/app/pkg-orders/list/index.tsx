@@ -2,7 +2,7 @@
 import { useCallback, useState } from 'react'
 import { View } from '@tarojs/components'
 import { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
-import type { OrderDto, OrderStatus } from '@core/api-types'
+import type { OrderDto, OrderStatus } from '@core/contract/orders'
 import { EmptyState } from '../../components/empty-state'
 import { ErrorState } from '../../components/error-state'
 import { LoadingView } from '../../components/loading-view'
