@@ -48,8 +48,6 @@ export type AfterSaleResponse = z.infer<typeof afterSaleResponse>
 
 export type AfterSaleRequest = { kind: AfterSaleKind; reason: string; amountFen: number; note?: string; images?: string[]; items?: z.infer<typeof cartItem>[] }
 export type ReturnShipmentRequest = { carrierCode: string; trackingNo: string }
-export type ApproveAfterSaleRequest = { restock?: boolean }
-export type RejectAfterSaleRequest = { reason: string }
 
 export const shopperRefundDto = z.object({
   id: z.string(),
@@ -69,3 +67,22 @@ export type ShopperRefundStatus = ShopperRefundDto['status']
  */
 export const afterSaleRequest = coded(afterSaleRequestSchema, 'INVALID_AFTER_SALE')
 export const returnShipmentRequest = coded(returnShipmentSchema, 'INVALID_RETURN_SHIPMENT')
+
+// ---- staff requests ----
+/** GET /api/admin/after-sales?status=: one status, `open` (the work), or `all` (open first, then history). */
+export const afterSaleQueueFilter = z.enum([...afterSaleStatus.options, 'open', 'all'])
+export type AfterSaleQueueFilter = z.infer<typeof afterSaleQueueFilter>
+export const adminAfterSaleListQuery = z.object({
+  status: afterSaleQueueFilter.optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50)
+})
+export const adminAfterSaleList = z.object({ items: z.array(adminAfterSaleDto), nextCursor: z.string().nullable() })
+export type AdminAfterSaleList = z.infer<typeof adminAfterSaleList>
+
+/** POST /api/admin/after-sales/:id/approve; `restock` puts a return's goods back on sale when received. The body may be left out. */
+export const approveAfterSaleRequest = z.object({ restock: z.boolean().optional() }).strict().nullish()
+export type ApproveAfterSaleRequest = { restock?: boolean }
+/** POST /api/admin/after-sales/:id/reject: the reason the shopper reads. */
+export const rejectAfterSaleRequest = z.object({ reason: z.string().trim().min(1).max(80) }).strict()
+export type RejectAfterSaleRequest = z.input<typeof rejectAfterSaleRequest>

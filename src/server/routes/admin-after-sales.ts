@@ -4,46 +4,50 @@
  * /api/admin/after-sales/:id/approve {restock?}, …/reject {reason},
  * …/received. Each answers {afterSale}.
  */
-import { z } from 'zod'
-import { AFTER_SALE_STATUSES } from '@core/after-sale'
-import { isId } from '@core/ids'
+import {
+  adminAfterSaleList,
+  adminAfterSaleListQuery,
+  afterSaleResponse,
+  approveAfterSaleRequest,
+  rejectAfterSaleRequest
+} from '@core/contract/after-sales'
+import { errorResponses, idParams } from '@core/contract/common'
 import { must } from '../http/app-error'
 import { requireStaff, staffOf } from '../http/guards'
-import { parseInput } from '../http/validate'
 import { approveAfterSale } from '../flows/after-sales/approve-after-sale'
 import { listAfterSales } from '../flows/after-sales/list-after-sales'
 import { receiveReturn } from '../flows/after-sales/receive-return'
 import { rejectAfterSale } from '../flows/after-sales/reject-after-sale'
 import type { RegisterRoutes } from './route'
 
-const idParams = z.object({ id: z.string().refine(isId, 'not an id') })
-const listQuery = z.object({
-  status: z.enum([...AFTER_SALE_STATUSES, 'open', 'all']).optional(),
-  cursor: z.string().max(500).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50)
-})
-const approveBody = z.object({ restock: z.boolean().optional() }).strict()
-const rejectBody = z.object({ reason: z.string().trim().min(1).max(80) }).strict()
+const tags = ['staff: after-sales']
+const security = [{ staff: [] }]
+const afterSaleAnswer = { 200: afterSaleResponse, ...errorResponses }
 
 export const adminAfterSaleRoutes: RegisterRoutes = (app, deps) => {
-  const admin = { onRequest: requireStaff(deps, 'admin') }
+  const onRequest = requireStaff(deps, 'admin')
 
-  app.get('/api/admin/after-sales', admin, async (request) => must(await listAfterSales(deps, parseInput(listQuery, request.query, 'query'))))
+  app.get(
+    '/api/admin/after-sales',
+    { onRequest, schema: { tags, security, querystring: adminAfterSaleListQuery, response: { 200: adminAfterSaleList, ...errorResponses } } },
+    async (request) => must(await listAfterSales(deps, request.query))
+  )
 
-  app.post('/api/admin/after-sales/:id/approve', admin, async (request) => {
-    const { id } = parseInput(idParams, request.params, 'path')
-    const body = parseInput(approveBody, request.body ?? {}, 'approval')
-    return { afterSale: must(await approveAfterSale(deps, staffOf(request).id, id, body)) }
-  })
+  app.post(
+    '/api/admin/after-sales/:id/approve',
+    { onRequest, schema: { tags, security, params: idParams, body: approveAfterSaleRequest, response: afterSaleAnswer } },
+    async (request) => ({ afterSale: must(await approveAfterSale(deps, staffOf(request).id, request.params.id, request.body ?? {})) })
+  )
 
-  app.post('/api/admin/after-sales/:id/reject', admin, async (request) => {
-    const { id } = parseInput(idParams, request.params, 'path')
-    const { reason } = parseInput(rejectBody, request.body, 'rejection')
-    return { afterSale: must(await rejectAfterSale(deps, staffOf(request).id, id, reason)) }
-  })
+  app.post(
+    '/api/admin/after-sales/:id/reject',
+    { onRequest, schema: { tags, security, params: idParams, body: rejectAfterSaleRequest, response: afterSaleAnswer } },
+    async (request) => ({ afterSale: must(await rejectAfterSale(deps, staffOf(request).id, request.params.id, request.body.reason)) })
+  )
 
-  app.post('/api/admin/after-sales/:id/received', admin, async (request) => {
-    const { id } = parseInput(idParams, request.params, 'path')
-    return { afterSale: must(await receiveReturn(deps, staffOf(request).id, id)) }
-  })
+  app.post(
+    '/api/admin/after-sales/:id/received',
+    { onRequest, schema: { tags, security, params: idParams, response: afterSaleAnswer } },
+    async (request) => ({ afterSale: must(await receiveReturn(deps, staffOf(request).id, request.params.id)) })
+  )
 }
