@@ -7,12 +7,11 @@
  *   POST /api/admin/wechat-tasks/:id/retry    a failed WeChat call is tried again → {order}
  */
 import { z } from 'zod'
-import { isId } from '@core/ids'
-import { ORDER_STATUSES } from '@core/order'
-import { LOGISTICS_TYPES, MAX_PARCELS } from '@core/shipping'
+import { adminOrderResponse } from '@core/contract/admin-orders'
+import { errorResponses, idParams } from '@core/contract/common'
+import { batchShipRequest, batchShipResponse, carriersResponse, exportOrdersQuery, exportOrdersResponse, shipRequest } from '@core/contract/shipping'
 import { must } from '../http/app-error'
 import { requireStaff, staffOf } from '../http/guards'
-import { parseInput } from '../http/validate'
 import { getOrderForStaff } from '../flows/orders/admin-orders'
 import { retryWechatTask } from '../flows/outbox/retry-task'
 import { batchShip } from '../flows/shipping/batch-ship'
@@ -21,58 +20,56 @@ import { exportOrdersCsv } from '../flows/shipping/export-orders'
 import { shipOrder } from '../flows/shipping/ship-order'
 import type { RegisterRoutes } from './route'
 
-const idParams = z.object({ id: z.string().refine(isId, 'not an id') })
-const item = z.object({ skuId: z.string().refine(isId, 'not a SKU id'), qty: z.number().int().positive().max(9999) }).strict()
-const text = (max: number) => z.string().trim().max(max)
-const shipBody = z
-  .object({
-    logisticsType: z.enum(LOGISTICS_TYPES),
-    parcels: z
-      .array(z.object({ carrierCode: text(64).optional(), trackingNo: text(128).optional(), items: z.array(item).max(100).optional() }).strict())
-      .max(MAX_PARCELS, `at most ${MAX_PARCELS} parcels`)
-      .optional(),
-    allDelivered: z.boolean().optional()
-  })
-  .strict()
-const batchBody = z
-  .object({ rows: z.array(z.object({ orderId: text(64), carrierCode: text(64), trackingNo: text(128) }).strict()).min(1).max(500) })
-  .strict()
-const isoTime = z.iso.datetime({ offset: true }).transform((s) => new Date(s).toISOString())
-const exportQuery = z
-  .object({ status: z.enum(ORDER_STATUSES).optional(), from: isoTime.optional(), to: isoTime.optional() })
-  .refine((q) => !q.from || !q.to || q.from < q.to, { message: 'from must be before to', path: ['to'] })
+const tags = ['staff: shipping']
+const security = [{ staff: [] }]
+/** The task's order as staff see it now, or `{retried}` for a task of no order (the shop's jump path). */
+const retryResponse = z.union([adminOrderResponse, z.object({ retried: z.string() })])
 
 export const adminShippingRoutes: RegisterRoutes = (app, deps) => {
-  const admin = { preHandler: requireStaff(deps, 'admin') }
+  // onRequest: a caller who is not an admin is refused before its query or body is read.
+  const onRequest = requireStaff(deps, 'admin')
 
-  app.get('/api/admin/carriers', admin, async () => ({ items: must(await listCarriers(deps)) }))
+  app.get('/api/admin/carriers', { onRequest, schema: { tags, security, response: { 200: carriersResponse, ...errorResponses } } }, async () => ({
+    items: must(await listCarriers(deps))
+  }))
 
-  app.post('/api/admin/orders/:id/ship', admin, async (request) => {
-    const { id } = parseInput(idParams, request.params, 'path')
-    const body = parseInput(shipBody, request.body, 'shipment')
-    must(await shipOrder(deps, staffOf(request).id, id, body))
-    return { order: must(await getOrderForStaff(deps, id)) }
-  })
+  app.post(
+    '/api/admin/orders/:id/ship',
+    { onRequest, schema: { tags, security, params: idParams, body: shipRequest, response: { 200: adminOrderResponse, ...errorResponses } } },
+    async (request) => {
+      const { id } = request.params
+      must(await shipOrder(deps, staffOf(request).id, id, request.body))
+      return { order: must(await getOrderForStaff(deps, id)) }
+    }
+  )
 
-  app.post('/api/admin/orders/shipments', admin, async (request) => {
-    const { rows } = parseInput(batchBody, request.body, 'batch')
-    return batchShip(deps, staffOf(request).id, rows)
-  })
+  app.post(
+    '/api/admin/orders/shipments',
+    { onRequest, schema: { tags, security, body: batchShipRequest, response: { 200: batchShipResponse, ...errorResponses } } },
+    async (request) => batchShip(deps, staffOf(request).id, request.body.rows)
+  )
 
-  app.get('/api/admin/orders/export', admin, async (request, reply) => {
-    const q = parseInput(exportQuery, request.query, 'query')
-    const csv = await exportOrdersCsv(deps, q)
-    const day = deps.clock.now().toISOString().slice(0, 10).replace(/-/g, '')
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="orders-${day}.csv"`)
-      .header('cache-control', 'no-store')
-      .send(csv)
-  })
+  app.get(
+    '/api/admin/orders/export',
+    { onRequest, schema: { tags, security, querystring: exportOrdersQuery, produces: ['text/csv'], response: { 200: exportOrdersResponse, ...errorResponses } } },
+    async (request, reply) => {
+      const csv = await exportOrdersCsv(deps, request.query)
+      const day = deps.clock.now().toISOString().slice(0, 10).replace(/-/g, '')
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="orders-${day}.csv"`)
+        .header('cache-control', 'no-store')
+        .send(csv)
+    }
+  )
 
-  app.post('/api/admin/wechat-tasks/:id/retry', admin, async (request) => {
-    const { id } = parseInput(idParams, request.params, 'path')
-    const orderId = must(await retryWechatTask(deps, staffOf(request).id, id))
-    return orderId ? { order: must(await getOrderForStaff(deps, orderId)) } : { retried: id }
-  })
+  app.post(
+    '/api/admin/wechat-tasks/:id/retry',
+    { onRequest, schema: { tags, security, params: idParams, response: { 200: retryResponse, ...errorResponses } } },
+    async (request) => {
+      const { id } = request.params
+      const orderId = must(await retryWechatTask(deps, staffOf(request).id, id))
+      return orderId ? { order: must(await getOrderForStaff(deps, orderId)) } : { retried: id }
+    }
+  )
 }

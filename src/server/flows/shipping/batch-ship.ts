@@ -5,7 +5,7 @@
  * A row may name its order by id or by the order number staff see and the
  * export writes (outTradeNo), so an exported file comes back as it is.
  */
-import type { BatchShipResponse, BatchShipRow } from '@core/api-types'
+import type { BatchShipResponse, BatchShipRow } from '@core/contract/shipping'
 import { isId } from '@core/ids'
 import { OUT_TRADE_NO_PATTERN } from '@core/out-trade-no'
 import type { Deps } from '../../deps'

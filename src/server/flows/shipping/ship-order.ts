@@ -7,7 +7,7 @@
  * parcel). A kill -9 after the commit delays the upload, never loses it.
  * The carrier list (a WeChat call) is read before the transaction.
  */
-import type { LogisticsType, ShipRequest } from '@core/api-types'
+import type { LogisticsType, ShipRequest } from '@core/contract/shipping'
 import { transition, shipRefusal } from '@core/order'
 import { err, ok, type Result } from '@core/result'
 import { validateShipRequest } from '@core/shipping'
