@@ -7,7 +7,7 @@
  * approved and paid out at once (the goods never left, so they go back on
  * sale when the whole order is refunded or the lines are named).
  */
-import type { AfterSaleDto, AfterSaleRequest } from '@core/api-types'
+import type { AfterSaleDto, AfterSaleRequest } from '@core/contract/after-sales'
 import { checkNewAfterSale, shouldAutoApprove } from '@core/after-sale-rules'
 import { afterSaleTransition } from '@core/after-sale'
 import { err, ok, type Result } from '@core/result'

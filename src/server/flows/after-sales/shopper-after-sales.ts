@@ -5,7 +5,7 @@
  * a return was approved; may be corrected while staff wait for it). Another
  * shopper's request is simply not found.
  */
-import type { AfterSaleDto, ReturnShipmentRequest } from '@core/api-types'
+import type { AfterSaleDto, ReturnShipmentRequest } from '@core/contract/after-sales'
 import { afterSaleTransition } from '@core/after-sale'
 import { err, ok, type Result } from '@core/result'
 import { carrierNameOf, findAfterSale, moveAfterSale, type AfterSaleRow } from '../../db/repos/after-sale-repo'

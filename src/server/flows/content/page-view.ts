@@ -4,17 +4,9 @@
  * shopper sees a published (or previewed) snapshot with fallbacks applied.
  */
 import type { AdminPage } from '@core/contract/admin-pages'
+import type { PageDto } from '@core/contract/pages'
 import { pageFallbackImages, type Block } from '@core/content'
 import type { PageContentRow, PageRow } from '../../db/repos/page-repo'
-
-export interface ShopperPage {
-  slug: string
-  title: string
-  cover: string | null
-  blocks: Block[]
-  share: { title: string; imageUrl: string | null }
-  publishedAt: string | null
-}
 
 function contentOf(row: PageContentRow) {
   return {
@@ -25,7 +17,7 @@ function contentOf(row: PageContentRow) {
   }
 }
 
-export function shopperPage(row: PageContentRow, publishedAt: string | null): ShopperPage {
+export function shopperPage(row: PageContentRow, publishedAt: string | null): PageDto {
   const content = contentOf(row)
   const fallback = pageFallbackImages(content)
   return { slug: row.slug, title: row.title, cover: fallback.cover, blocks: content.blocks, share: fallback.share, publishedAt }

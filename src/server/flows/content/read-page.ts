@@ -5,20 +5,20 @@
  * or mismatched pages are 404; an expired preview link is 403.
  */
 import { productIdsOf } from '@core/content'
-import type { Product } from '@core/catalog'
+import type { PageDto, PageResponse } from '@core/contract/pages'
 import { err, ok, type Result } from '@core/result'
 import { findPageRow, findPreviewPageId, findPublishedBySlug } from '../../db/repos/page-repo'
 import type { Deps } from '../../deps'
 import { hashToken } from '../../ids'
 import { loadProducts } from '../catalog/load-products'
-import { shopperPage, type ShopperPage } from './page-view'
+import { shopperPage } from './page-view'
 
 export async function readPage(
   deps: Deps,
   slug: string,
   previewToken?: string
-): Promise<Result<{ page: ShopperPage; products: Record<string, Product> }>> {
-  let page: ShopperPage
+): Promise<Result<PageResponse>> {
+  let page: PageDto
   if (previewToken !== undefined) {
     const pageId = await findPreviewPageId(deps.db, hashToken(previewToken), deps.clock.now().toISOString())
     if (!pageId) return err('PREVIEW_EXPIRED', '预览链接已过期，请在后台重新生成')

@@ -6,6 +6,7 @@
  * is checked before the file is written and again, under the shopper's
  * lock, before it is recorded, so parallel uploads cannot pass the limit.
  */
+import type { MediaResponse } from '@core/contract/media'
 import { err, ok, type Result } from '@core/result'
 import type { Executor } from '../../db/database'
 import { saveMedia } from '../../db/repos/media-repo'
@@ -33,7 +34,7 @@ async function underLimit(db: Executor, userId: string, now: Date): Promise<Resu
   return err('TOO_MANY_REQUESTS', `今天最多上传 ${SHOPPER_UPLOADS_PER_DAY} 张图片，请明天再试`, { limit: SHOPPER_UPLOADS_PER_DAY, retryAfterSeconds })
 }
 
-export async function uploadShopperMedia(deps: Deps, userId: string, bytes: Buffer): Promise<Result<{ url: string }>> {
+export async function uploadShopperMedia(deps: Deps, userId: string, bytes: Buffer): Promise<Result<MediaResponse>> {
   const type = sniffImage(bytes)
   if (!type || type.ext === 'gif') {
     return err('UNSUPPORTED_FILE_TYPE', '请上传 JPEG、PNG 或 WebP 图片（按文件内容判断）')

@@ -4,6 +4,7 @@
  * once a day. When WeChat cannot be reached the cached list is used however
  * old; with no cache at all the caller gets WECHAT_UNAVAILABLE.
  */
+import type { Carrier } from '@core/contract/shipping'
 import { err, ok, type Result } from '@core/result'
 import { readCarriers, replaceCarriers } from '../../db/repos/carrier-repo'
 import type { Deps } from '../../deps'
@@ -11,9 +12,7 @@ import { getDeliveryList } from '../../wechat/mp/trade-api'
 
 export const CARRIERS_MAX_AGE_MS = 24 * 60 * 60_000
 
-export type CarrierList = Array<{ code: string; name: string }>
-
-export async function listCarriers(deps: Deps): Promise<Result<CarrierList>> {
+export async function listCarriers(deps: Deps): Promise<Result<Carrier[]>> {
   const cached = await readCarriers(deps.db)
   const now = deps.clock.now()
   const fresh = cached.fetchedAt !== null && now.getTime() - new Date(cached.fetchedAt).getTime() < CARRIERS_MAX_AGE_MS

@@ -5,6 +5,7 @@
  * the user, and its events moved to the user, so analytics count the
  * shopper once (flows/events/bind-device.ts).
  */
+import type { LoginRequest, LoginResponse } from '@core/contract/auth'
 import { ok, type Result } from '@core/result'
 import { addMs } from '../../clock'
 import { insertShopperSession, upsertUserByOpenid } from '../../db/repos/user-repo'
@@ -17,8 +18,8 @@ export const SHOPPER_SESSION_MS = 30 * 24 * 60 * 60 * 1000
 
 export async function shopperLogin(
   deps: Deps,
-  input: { code: string; anonId?: string }
-): Promise<Result<{ token: string; user: { id: string } }>> {
+  input: LoginRequest
+): Promise<Result<LoginResponse>> {
   const session = await jscode2session(deps.config.wechat, input.code)
   if (!session.ok) return session
   const now = deps.clock.now()

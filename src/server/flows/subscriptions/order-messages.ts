@@ -4,7 +4,7 @@
  * an order's goods went out), the refund result, and an after-sales
  * decision. Values are fitted to the template key types in core.
  */
-import type { AfterSaleKind, AfterSaleStatus } from '@core/api-types'
+import type { AfterSaleKind, AfterSaleStatus } from '@core/contract/after-sales'
 import { afterSaleMessage, refundMessage, shippedMessage } from '@core/subscribe-message'
 import type { Executor } from '../../db/database'
 import type { OrderRow } from '../../db/repos/order-repo'

@@ -6,7 +6,7 @@
  * credit is taken here, so a message WeChat later refuses with 43101 (its
  * own count ran out first) costs nothing more: the outbox skips it quietly.
  */
-import type { SubscriptionKey } from '@core/api-types'
+import type { SubscriptionKey } from '@core/contract/subscriptions'
 import type { TemplateData } from '@core/subscribe-message'
 import type { Executor } from '../../db/database'
 import { findBuyerOpenid } from '../../db/repos/order-repo'

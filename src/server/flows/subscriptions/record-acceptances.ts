@@ -5,13 +5,13 @@
  * ignored (no message of that kind is ever sent). Credits are capped so a
  * client looping on the call cannot bank an unbounded number.
  */
-import type { SubscriptionKey } from '@core/api-types'
+import type { SubscriptionKey, SubscriptionsResponse } from '@core/contract/subscriptions'
 import { addCredits, creditsOf } from '../../db/repos/subscription-repo'
 import type { Deps } from '../../deps'
 
 export const MAX_CREDITS_PER_TEMPLATE = 50
 
-export async function recordAcceptances(deps: Deps, userId: string, accepted: readonly SubscriptionKey[]): Promise<Record<string, number>> {
+export async function recordAcceptances(deps: Deps, userId: string, accepted: readonly SubscriptionKey[]): Promise<SubscriptionsResponse['credits']> {
   const keys = [...new Set(accepted)].filter((k) => deps.config.subscribeTemplates[k] !== undefined)
   if (keys.length > 0) await addCredits(deps.db, userId, keys, MAX_CREDITS_PER_TEMPLATE, deps.clock.now().toISOString())
   return creditsOf(deps.db, userId)
