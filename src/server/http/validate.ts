@@ -20,12 +20,6 @@ export function issuesOf(error: z.ZodError, prefix = ''): FieldIssue[] {
   }))
 }
 
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what = 'request'): z.output<S> {
-  const result = schema.safeParse(input)
-  if (result.success) return result.data
-  throw new AppError(400, 'VALIDATION_FAILED', `The ${what} is not valid`, issuesOf(result.error))
-}
-
 /** A check that refuses with its own code (core's validatePageInput → INVALID_PAGE) puts it in the issue's `params.code`. */
 function ownCodeOf(issue: z.core.$ZodIssue | undefined): string | undefined {
   const code = issue?.code === 'custom' ? (issue.params as { code?: unknown } | undefined)?.code : undefined
