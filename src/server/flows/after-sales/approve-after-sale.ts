@@ -8,7 +8,7 @@
  * Nothing half-applies: when the refund cannot start (another refund under
  * way, the amount no longer refundable) the request stays as it was.
  */
-import type { AfterSaleDto, AfterSaleStatus } from '@core/api-types'
+import type { AfterSaleDto, AfterSaleStatus } from '@core/contract/after-sales'
 import { afterSaleTransition } from '@core/after-sale'
 import { err, ok, type Result } from '@core/result'
 import { findAfterSale, moveAfterSale } from '../../db/repos/after-sale-repo'

@@ -8,7 +8,7 @@
  * The cursor names the segment it stopped in, so a page may run from the
  * open segment into the finished one.
  */
-import type { AdminAfterSaleDto, AfterSaleStatus } from '@core/api-types'
+import type { AdminAfterSaleDto, AfterSaleQueueFilter, AfterSaleStatus } from '@core/contract/after-sales'
 import { isFinalAfterSale, isOpenAfterSale, OPEN_AFTER_SALE_STATUSES, AFTER_SALE_STATUSES } from '@core/after-sale'
 import { ok, type Result } from '@core/result'
 import { decodeCursor, encodeCursor, type Position } from '../../cursor'
@@ -16,14 +16,12 @@ import { listAfterSaleQueue, type QueueRow } from '../../db/repos/after-sale-rep
 import type { Deps } from '../../deps'
 import { toAdminAfterSaleDto } from './after-sale-view'
 
-export type QueueFilter = AfterSaleStatus | 'open' | 'all'
-
 type Segment = { name: 'open' | 'done'; statuses: readonly AfterSaleStatus[]; oldestFirst: boolean }
 
 const OPEN: Segment = { name: 'open', statuses: OPEN_AFTER_SALE_STATUSES, oldestFirst: true }
 const DONE: Segment = { name: 'done', statuses: AFTER_SALE_STATUSES.filter(isFinalAfterSale), oldestFirst: false }
 
-function segmentsOf(filter: QueueFilter): Segment[] {
+function segmentsOf(filter: AfterSaleQueueFilter): Segment[] {
   if (filter === 'all') return [OPEN, DONE]
   if (filter === 'open') return [OPEN]
   return [{ name: isOpenAfterSale(filter) ? 'open' : 'done', statuses: [filter], oldestFirst: isOpenAfterSale(filter) }]
@@ -44,7 +42,7 @@ function positionIn(segment: Segment, after: Position | undefined): { skip: bool
 
 export async function listAfterSales(
   deps: Deps,
-  q: { status?: QueueFilter; cursor?: string; limit: number }
+  q: { status?: AfterSaleQueueFilter; cursor?: string; limit: number }
 ): Promise<Result<{ items: AdminAfterSaleDto[]; nextCursor: string | null }>> {
   const decoded = decodeCursor(q.cursor)
   if (!decoded.ok) return decoded

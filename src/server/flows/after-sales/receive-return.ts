@@ -6,7 +6,7 @@
  * Calling it again after a failed refund (the request is back at returned)
  * sends a new refund.
  */
-import type { AfterSaleDto, AfterSaleStatus } from '@core/api-types'
+import type { AfterSaleDto, AfterSaleStatus } from '@core/contract/after-sales'
 import { afterSaleTransition } from '@core/after-sale'
 import { err, ok, type Result } from '@core/result'
 import { findAfterSale, moveAfterSale } from '../../db/repos/after-sale-repo'

@@ -3,7 +3,7 @@
  * waiting for a decision or for the goods is turned down with a reason the
  * shopper sees (and is told by subscription message).
  */
-import type { AfterSaleDto } from '@core/api-types'
+import type { AfterSaleDto } from '@core/contract/after-sales'
 import { afterSaleTransition } from '@core/after-sale'
 import { err, ok, type Result } from '@core/result'
 import { findAfterSale, moveAfterSale } from '../../db/repos/after-sale-repo'

@@ -3,7 +3,7 @@
  * window, oldest first, as CSV text (core formats it), read in pages so a
  * long window never loads every order at once.
  */
-import type { Address, OrderItemDto, OrderStatus } from '@core/api-types'
+import type { Address, OrderItemDto, OrderStatus } from '@core/contract/orders'
 import { CSV_BOM, csvLine, EXPORT_HEADER, exportLines } from '@core/shipping-export'
 import { listOrderRows } from '../../db/repos/order-repo'
 import { shipmentsOfOrders } from '../../db/repos/shipment-repo'
