@@ -1,5 +1,5 @@
 /**
- * The brand's reports (CONTRACT.md "Report definitions"), for any signed-in
+ * The brand's reports (docs/api.md "Report definitions"), for any signed-in
  * staff member: admins read them on the analytics menu, and editors, who
  * make the pages, may see how their pages do (nothing here writes or shows
  * more than opaque shopper ids).

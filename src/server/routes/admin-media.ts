@@ -1,4 +1,4 @@
-/** POST /api/admin/media (addition spelled out by the issue): one multipart file field → 201 `{media}`. */
+/** POST /api/admin/media: one multipart file field → 201 `{media}`. */
 import { UPLOAD_LIMIT_BYTES } from '../app'
 import { AppError, must } from '../http/app-error'
 import { requireStaff, staffOf } from '../http/guards'
