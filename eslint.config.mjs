@@ -1,4 +1,4 @@
-// Lint, including the import rules of DESIGN.md ("Who may import whom").
+// Lint, including the import rules of docs/architecture.md ("Import rules").
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
@@ -6,7 +6,7 @@ import globals from 'globals'
 
 const outside = (...sides) => sides.map((side) => ({
   group: [`**/${side}/**`],
-  message: `DESIGN.md: this side may not import src/${side}.`
+  message: `docs/architecture.md "Import rules": this side may not import src/${side}.`
 }))
 const forbid = (groups, message) => ({ group: groups, message })
 const restrict = (patterns, paths = []) => ['error', { patterns, paths }]
@@ -79,7 +79,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict([
         ...outside('app', 'server', 'admin', 'core'),
-        forbid(['@core/*', '@core'], 'DESIGN.md: the sandbox imports nothing of ours, not even core.')
+        forbid(['@core/*', '@core'], 'docs/architecture.md "Import rules": the sandbox imports nothing of ours, not even core.')
       ])
     }
   },

@@ -1,4 +1,4 @@
-// The HTTP API bodies of CONTRACT.md as TypeScript types, shared by the
+// The HTTP API bodies (docs/api.md) as TypeScript types, shared by the
 // server (what it answers), the app and the admin (what they read). Types
 // only: validation of request bodies lives with each schema in core.
 import type { PricedCartLine } from './cart-pricing'

@@ -1,4 +1,4 @@
-// Which share an order belongs to (CONTRACT.md "Attribution"). The server
+// Which share an order belongs to (docs/architecture.md "Attribution"). The server
 // gathers the shopper's share_open events and the shares they name; this
 // decides. The rule, exactly:
 // - an open counts when orderAt - 7 days <= openedAt <= orderAt: an open at

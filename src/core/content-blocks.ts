@@ -1,4 +1,4 @@
-// The content block schema of CONTRACT.md, the one every side validates with.
+// The content block schema (docs/api.md "Content blocks"), the one every side validates with.
 // The admin gets every problem with its exact path; the app, which may be
 // older than the page it renders, skips what it does not understand.
 import * as z from 'zod/mini'

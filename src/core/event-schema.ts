@@ -1,4 +1,4 @@
-// The event schema and per-event rules (CONTRACT.md "Events"). The app queues them and sends
+// The event schema and per-event rules (docs/api.md "Events"). The app queues them and sends
 // batches; the server validates each event alone, so one bad event never
 // costs the batch. The server alone writes order events.
 import * as z from 'zod/mini'

@@ -1,4 +1,4 @@
-// The order state machine of CONTRACT.md as a pure function: the server loads
+// The order state machine (docs/architecture.md "Order statuses") as a pure function: the server loads
 // the order, asks transition() for the next state, and writes it with a
 // conditional update on the old status (so two racing notifications cannot
 // both apply). Statuses and their flow:

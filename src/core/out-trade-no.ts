@@ -1,5 +1,5 @@
 // WeChat Pay's merchant order number. WeChat's docs disagree on `|` and `*`,
-// so we keep to the set every version allows (reference/wechat-protocols.md).
+// so we keep to the set every version allows (docs/wechat.md "Merchant order numbers").
 // A closed WeChat order's number cannot be reused, so each payment attempt of
 // one order gets its own number: the order id plus the attempt.
 import { err, ok, type Result } from './result'

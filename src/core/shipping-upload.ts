@@ -1,5 +1,5 @@
 // The pieces of WeChat's upload_shipping_info body that are rules, not
-// plumbing (reference/wechat-commerce.md §1.2): logistics and delivery-mode
+// plumbing (docs/wechat.md "Order shipping management"): logistics and delivery-mode
 // numbers, upload_time in RFC 3339 with +08:00, item_desc of at most 120
 // characters from the parcel's items, and the SF receiver's phone masked to
 // its last four digits. Pure: the server fills in the order's facts.

@@ -2,7 +2,7 @@
 // function: the server loads the order, what was shipped before and
 // WeChat's carrier list, and gets back either the parcels to store or an
 // INVALID_SHIPMENT / ORDER_NOT_PAID / ORDER_NOT_SHIPPABLE refusal.
-// Rules (WeChat's, reference/wechat-commerce.md §1.2, and the contract's):
+// Rules (WeChat's and ours, docs/wechat.md "Order shipping management"):
 //   - only a paid order ships; a split delivery is only for express;
 //   - at most MAX_PARCELS parcels over the order's life;
 //   - express: every parcel has a carrier code from the list and a tracking number;

@@ -1,5 +1,5 @@
 // What an errcode from WeChat's mini-program server APIs means for the
-// outbox (reference/wechat-commerce.md §1.3): retry later, check with
+// outbox (docs/wechat.md "Errcodes and what the outbox does"): retry later, check with
 // get_order whether WeChat already has the shipment, treat as done, or give
 // up and show staff a problem in Chinese with what to do about it.
 // Token errcodes (40001/42001/40014) never reach here: the client refreshes

@@ -125,7 +125,7 @@ export function ensureKeysDir(dir: string): SandboxKeys {
   return keys
 }
 
-/** The backend's environment (names from CONTRACT.md) pointing at a sandbox at `sandboxUrl`. */
+/** The backend's environment (names from README.md "Backend configuration (environment)") pointing at a sandbox at `sandboxUrl`. */
 export function backendEnvFor(keysDir: string, sandboxUrl: string): Record<string, string> {
   const dir = resolve(keysDir)
   const ids = readIds(dir)

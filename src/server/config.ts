@@ -1,10 +1,10 @@
 /**
  * The backend's whole configuration, read once from the environment
- * (CONTRACT.md "Backend configuration"). A missing or malformed required
+ * (README.md "Backend configuration (environment)"). A missing or malformed required
  * value throws ConfigError naming every bad variable, so the operator fixes
  * them all in one go. Secret values never appear in the messages.
  *
- * Additions beyond the contract: MEDIA_DIR (where uploads are stored,
+ * Beyond the variables every deployment shares: MEDIA_DIR (where uploads are stored,
  * default data/media).
  */
 import { readFileSync } from 'node:fs'

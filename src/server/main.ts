@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     config = loadConfig(process.env)
   } catch (e) {
     if (e instanceof ConfigError) {
-      process.stderr.write(`${e.message}\nSee CONTRACT.md "Backend configuration".\n`)
+      process.stderr.write(`${e.message}\nSee README.md "Backend configuration (environment)".\n`)
       process.exit(1)
     }
     throw e

@@ -153,7 +153,7 @@ function print(f: PagesReadFigures): void {
   for (const r of [f.page, f.empty]) {
     console.log(`${r.path.padEnd(30)} ${String(r.reqPerSec).padStart(6)} ${String(r.p99Ms).padStart(10)} ${String(r.errors).padStart(8)}`)
   }
-  console.log(`ratio (page / empty req/s): ${f.throughputRatio}  (no target set by the issue: reported side by side)`)
+  console.log(`ratio (page / empty req/s): ${f.throughputRatio}  (no target: reported side by side)`)
 }
 
 export async function run(opts: { connections?: number; durationSec?: number } = {}): Promise<BenchRow[]> {

@@ -1,6 +1,6 @@
 import { classifyErrcode, problemFor, retryDelayMs, type WechatApiName } from '@core/wechat-errors'
 
-test('upload_shipping_info: the verdict of every errcode the reference names', () => {
+test('upload_shipping_info: the verdict of every errcode WeChat documents for it', () => {
   const verdicts = (codes: number[], api: WechatApiName = 'upload_shipping_info') => codes.map((c) => classifyErrcode(api, c))
   expect(verdicts([0])).toEqual(['done'])
   expect(verdicts([-1, 10060001, 10060012, 10060019])).toEqual(['retry', 'retry', 'retry', 'retry'])

@@ -28,7 +28,7 @@ import { serveDir } from './helpers/static-server'
 
 const SLUG = 'winter-knit'
 const TRACKING_NO = 'SF1402938475612'
-/** WeChat has not ingested the paid order yet: retried by the outbox (reference §1.3). */
+/** WeChat has not ingested the paid order yet: retried by the outbox (docs/wechat.md "Errcodes and what the outbox does"). */
 const NOT_INGESTED = 10060001
 const RFC3339_CHINA = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?\+08:00$/
 

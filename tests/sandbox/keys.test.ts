@@ -67,7 +67,7 @@ describe('key folder', () => {
 })
 
 describe('backendEnvFor', () => {
-  it('returns exactly the backend variables of CONTRACT.md, pointing at the sandbox', () => {
+  it('returns exactly the backend variables the README documents, pointing at the sandbox', () => {
     const dir = tempDir()
     const k = testKeys()
     writeKeysDir(dir, k)

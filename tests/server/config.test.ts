@@ -1,4 +1,4 @@
-// CONTRACT.md's environment: defaults, and every missing or malformed
+// The environment of README.md "Backend configuration (environment)": defaults, and every missing or malformed
 // value named in one error (without echoing secrets).
 import { generateKeyPairSync } from 'node:crypto'
 import { mkdtempSync, writeFileSync } from 'node:fs'

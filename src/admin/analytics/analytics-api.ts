@@ -1,4 +1,4 @@
-/** The reports (CONTRACT.md "Report definitions"); from/to carry the staff's own UTC offset. */
+/** The reports (docs/api.md "Report definitions"); from/to carry the staff's own UTC offset. */
 import { api } from '../api/client'
 import type { ContentReportRow, DailyRow, FunnelResponse, SharerReportRow } from '../api/types'
 

@@ -30,7 +30,7 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
     response = await fetch(path, {
       method,
       credentials: 'include',
-      // Every write is JSON, bodiless ones as {}: the server's CSRF rule (CONTRACT.md, Brand staff).
+      // Every write is JSON, bodiless ones as {}: the server's CSRF rule (docs/api.md "Staff writes and CSRF").
       headers: method === 'GET' ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
       body: method === 'GET' ? undefined : JSON.stringify(body ?? {})
     })

@@ -1,5 +1,5 @@
 /**
- * The staff API's shapes as the admin reads them (CONTRACT.md "Brand staff").
+ * The staff API's shapes as the admin reads them (docs/api.md).
  * Block and product shapes come from core; optional fields here are ones the
  * server may add without the admin breaking.
  */

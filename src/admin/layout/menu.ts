@@ -1,5 +1,5 @@
 /**
- * The side menu by role (CONTRACT.md "Roles"): editors see content and
+ * The side menu by role (docs/api.md "Authentication and roles"): editors see content and
  * products; admins also orders, shipping, after-sales, refunds, analytics
  * and staff accounts.
  */

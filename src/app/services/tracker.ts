@@ -1,4 +1,4 @@
-// Analytics events (CONTRACT.md "Events"): queued in storage, sent to POST /events in
+// Analytics events (docs/api.md "Events"): queued in storage, sent to POST /events in
 // batches of at most 50 every few seconds and when the app hides, retried with
 // exponential backoff. Ids are made here, so a batch sent twice is stored once.
 // A 429 (the server's rate limit on events) keeps the batch and waits at least as

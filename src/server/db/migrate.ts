@@ -1,7 +1,7 @@
 /**
  * Runs every migration in ./migrations at start, forward only, in file-name
- * order. Files are found by listing the folder, so a new issue adds a
- * migration by adding a file (NNNN-name.ts exporting `up`), nothing else.
+ * order. Files are found by listing the folder, so a new
+ * migration is added by adding a file (NNNN-name.ts exporting `up`), nothing else.
  * Kysely's migrator takes a lock, so instances starting together on one
  * PostgreSQL run each migration once.
  */

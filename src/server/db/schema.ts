@@ -6,8 +6,8 @@
  *     sort as text on both dialects;
  *   - booleans are integer 0/1, JSON is text (parsed in the repository);
  *   - ids are random text minted by the server (see ids.ts).
- * A new issue adds its tables in a new migration and a new `*Tables`
- * interface below, joined into `Tables`.
+ * New tables come in a new migration and a new `*Tables` interface
+ * below, joined into `Tables`.
  */
 import type { ColumnType } from 'kysely'
 

@@ -1,6 +1,6 @@
 /**
  * CSRF defence for staff writes, together with the SameSite=Strict cookie
- * (CONTRACT.md): every write (any method but GET/HEAD/OPTIONS) to a staff
+ * (docs/api.md "Staff writes and CSRF"): every write (any method but GET/HEAD/OPTIONS) to a staff
  * route must say Content-Type: application/json, bodiless ones included:
  * a cross-site <form> can only send urlencoded, multipart or text/plain, and
  * nothing cross-site can send JSON without a CORS preflight we never grant.

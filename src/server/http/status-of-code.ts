@@ -1,9 +1,8 @@
 /**
- * Result codes → HTTP status, in one place (DESIGN.md "Conventions").
+ * Result codes → HTTP status, in one place (docs/architecture.md "Results, errors and status codes").
  * Suffix/prefix rules cover families (`*_NOT_FOUND` → 404, `INVALID_*` →
  * 400); everything else must be listed. An unlisted code is a bug and
- * answers 500 so it gets noticed rather than hiding as a 400. Other issues
- * (commerce, events) add their codes to this table.
+ * answers 500 so it gets noticed rather than hiding as a 400.
  */
 const table: Record<string, number> = {
   VALIDATION_FAILED: 400,
@@ -21,7 +20,7 @@ const table: Record<string, number> = {
   LAST_ADMIN: 409,
   CONFLICT: 409,
   OUT_OF_STOCK: 409,
-  // hardening (issue 11)
+  // abuse limits and request hygiene
   BAD_URL: 400,
   CROSS_SITE: 403,
   SHARE_ID_TAKEN: 409,
@@ -38,7 +37,7 @@ const table: Record<string, number> = {
   WECHAT_BUSY: 503,
   WECHAT_UNAVAILABLE: 503,
   WECHAT_MISCONFIGURED: 503,
-  // commerce (issue 4)
+  // orders, payments and refunds
   SKU_UNAVAILABLE: 409,
   ALREADY_PAID: 409,
   ALREADY_CLOSED: 409,

@@ -1,7 +1,8 @@
 /**
- * The brand's reports, for any signed-in staff member: admins read them on
- * the analytics menu, and editors, who make the pages, may see how their
- * pages do (nothing here writes or shows more than opaque shopper ids).
+ * The brand's reports (docs/api.md "Report definitions"), for any signed-in
+ * staff member: admins read them on the analytics menu, and editors, who
+ * make the pages, may see how their pages do (nothing here writes or shows
+ * more than opaque shopper ids).
  *   GET /api/admin/analytics/funnel   ?from=&to=&contentSlug= → {steps}
  *   GET /api/admin/analytics/content  ?from=&to=              → {rows}
  *   GET /api/admin/analytics/sharers  ?from=&to=              → {rows}

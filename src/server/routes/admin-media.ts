@@ -1,4 +1,4 @@
-/** POST /api/admin/media (addition spelled out by the issue): one multipart file field → 201 `{media}`. */
+/** POST /api/admin/media: one multipart file field → 201 `{media}`. */
 import { adminMediaResponse } from '@core/contract/admin-media'
 import { errorResponses } from '@core/contract/common'
 import { UPLOAD_LIMIT_BYTES } from '../app'

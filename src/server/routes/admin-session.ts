@@ -1,7 +1,7 @@
 /**
  * Staff sessions: POST logs in (sets the httpOnly, SameSite=Strict cookie),
- * DELETE logs out, GET says who is logged in (addition to the contract, for
- * the admin web's first paint).
+ * DELETE logs out, GET says who is logged in (for the admin web's first
+ * paint).
  */
 import { z } from 'zod'
 import { errorResponses } from '@core/contract/common'

@@ -1,6 +1,6 @@
 /**
- * Every route module, in registration order. A new issue (commerce,
- * events) adds its modules here; app.ts registers whatever is listed.
+ * Every route module, in registration order; app.ts registers whatever
+ * is listed, so a new module is added here and nowhere else.
  */
 import { adminAfterSaleRoutes } from './admin-after-sales'
 import { adminAnalyticsRoutes } from './admin-analytics'

@@ -12,7 +12,7 @@ export interface WechatSession {
   unionid: string | null
 }
 
-// errcode → [our code, message]. Source: reference/wechat-protocols.md §2.1.
+// errcode → [our code, message]; the table is in docs/wechat.md "Login: code2session".
 const ERRCODES: Record<number, [string, string]> = {
   40029: ['INVALID_CODE', 'The login code is not valid; call wx.login again'],
   40163: ['CODE_USED', 'The login code was already used; call wx.login again'],

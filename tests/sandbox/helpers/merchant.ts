@@ -1,4 +1,4 @@
-// The merchant's half of the protocol, written here from the reference with node:crypto only,
+// The merchant's half of the protocol, written here from WeChat Pay's published rules (docs/wechat.md) with node:crypto only,
 // so the sandbox is checked against an independent reading of WeChat Pay v3 (not its own code).
 import { createDecipheriv, createPrivateKey, createSign, createVerify, randomBytes } from 'node:crypto'
 import type { SandboxKeys } from '../../../src/sandbox/keys'

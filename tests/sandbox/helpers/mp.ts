@@ -1,4 +1,4 @@
-// The backend's half of the mini-program server APIs, written from the reference with fetch only.
+// The backend's half of the mini-program server APIs, written from WeChat's published rules (docs/wechat.md) with fetch only.
 import type { SandboxKeys } from '../../../src/sandbox/keys'
 import type { Sandbox, SandboxOptions } from '../../../src/sandbox/sandbox'
 import { startReceiver, startSandbox } from './harness'
@@ -72,7 +72,7 @@ export async function startMp(extra: Partial<SandboxOptions> = {}): Promise<MpHa
   }
 }
 
-/** upload_time as the reference asks: RFC 3339 in +08:00. */
+/** upload_time as WeChat asks: RFC 3339 in +08:00. */
 export function beijing(ms: number): string {
   return new Date(ms + 8 * 3600_000).toISOString().replace('Z', '+08:00')
 }

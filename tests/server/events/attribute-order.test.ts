@@ -1,4 +1,4 @@
-// Attribution at order time (CONTRACT.md "Attribution") over stored events:
+// Attribution at order time (docs/architecture.md "Attribution") over stored events:
 // the shopper's anon ids merged by login, 7-day window, own shares excluded,
 // sharer resolved to a user where bound, depth from the chain.
 import { attributeOrder } from '../../../src/server/flows/attribution/attribute-order'

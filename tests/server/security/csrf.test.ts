@@ -1,4 +1,4 @@
-// Issue 11, attack 6: every staff write, bodiless ones included, needs
+// Attack: every staff write, bodiless ones included, needs
 // Content-Type: application/json, judged on the matched route (not the raw
 // URL), and a cross-site Sec-Fetch-Site or Origin is refused.
 import { describeEachDb } from '../helpers/each-db'

@@ -1,4 +1,4 @@
-// Issue 11, attack 4: POST /api/v1/events is rate-limited per client address
+// Attack: POST /api/v1/events is rate-limited per client address
 // and per device id, counted in memory and shared through the database, so a
 // second instance sees the first one's counts; a calm shopper elsewhere never
 // notices. Limits are per minute of the server's clock. The suite runs with

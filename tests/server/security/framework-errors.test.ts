@@ -1,4 +1,4 @@
-// Issue 11, attack 11: errors Fastify raises itself (a bad URL, bad JSON, a
+// Attack: errors Fastify raises itself (a bad URL, bad JSON, a
 // body too large, a content type nobody parses…) leave in the one error shape.
 import { describeEachDb } from '../helpers/each-db'
 import { createTestApp, type TestApp } from '../helpers/test-app'

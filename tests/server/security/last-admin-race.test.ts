@@ -1,4 +1,4 @@
-// Issue 11, attack 8: admins deactivating each other at the same moment
+// Attack: admins deactivating each other at the same moment
 // never leave the shop without an active admin.
 import { describeEachDb } from '../helpers/each-db'
 import { createTestApp, type TestApp } from '../helpers/test-app'

@@ -1,4 +1,4 @@
-// Issue 11, attack 7: U+0000 in any text is bad input, refused field by field
+// Attack: U+0000 in any text is bad input, refused field by field
 // (PostgreSQL cannot store it in text and answered 500, losing whole event
 // batches); good events of a batch are kept.
 import { describeEachDb } from '../helpers/each-db'

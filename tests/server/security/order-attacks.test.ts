@@ -1,4 +1,4 @@
-// Issue 11, attacks 5 and 9: one shopper cannot hold stock with a pile of
+// Attacks: one shopper cannot hold stock with a pile of
 // unpaid orders (at most 3, race-safe), and `?sync=1` cannot relay every read
 // to WeChat Pay (at most one query per order every 5 s, by the stored check time).
 import { describeEachDb } from '../helpers/each-db'

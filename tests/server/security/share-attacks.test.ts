@@ -1,4 +1,4 @@
-// Issue 11, attacks 3 and 10: a shareId belongs to whoever announced it first
+// Attacks: a shareId belongs to whoever announced it first
 // by the server's clock (a thief's older `ts` changes nothing), and the
 // sharers report tells logged-in openers from made-up anonymous ids.
 import { describeEachDb } from '../helpers/each-db'

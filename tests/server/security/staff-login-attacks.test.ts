@@ -1,4 +1,4 @@
-// Issue 11, attacks 1 and 2: parallel password guesses are throttled like
+// Attacks: parallel password guesses are throttled like
 // sequential ones (the attempt counts before the password is checked), and
 // strangers' failures never lock the owner out of their own address.
 import { hashSlots, MAX_CONCURRENT_HASHES } from '../../../src/server/passwords'

@@ -1,5 +1,5 @@
 // The demo seed behind `npm start`: on an empty database it creates what the
-// issue promises (staff, ≥8 products with SKUs and real images, 3 published
+// README promises (staff, ≥8 products with SKUs and real images, 3 published
 // pages using every block type, a playable clip), all served by the real
 // HTTP app; on a database with content it adds nothing.
 import { mkdtempSync, rmSync } from 'node:fs'

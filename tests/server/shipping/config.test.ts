@@ -1,4 +1,4 @@
-// The fulfilment variables of CONTRACT.md: defaults, and each malformed value named.
+// The fulfilment variables (README.md "Backend configuration (environment)"): defaults, and each malformed value named.
 import { ConfigError, loadConfig } from '../../../src/server/config'
 
 const base = { WECHAT_APPID: 'wx123', WECHAT_SECRET: 'shhh-secret' }

@@ -1,6 +1,6 @@
 // The outbox against the real sandbox with an injected clock: WeChat's
 // asynchronous ingest (10060001) retried with backoff, the first retry
-// within 30 s; errcodes sorted as the reference says (retry, verify with
+// within 30 s; errcodes sorted as docs/wechat.md "Errcodes and what the outbox does" says (retry, verify with
 // get_order, refuse with a Chinese problem for staff); staff retry; split
 // delivery uploads every parcel with is_all_delivered only at the end.
 import { describeEachDb } from '../helpers/each-db'

@@ -1,4 +1,4 @@
-// Renders a content page's blocks (CONTRACT.md "Content blocks"). The list has been
+// Renders a content page's blocks (docs/api.md "Content blocks"). The list has been
 // through core's lenient parser, so every block here is one this app knows.
 import { View } from '@tarojs/components'
 import type { Product } from '@core/catalog'

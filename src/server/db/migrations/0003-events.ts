@@ -1,5 +1,5 @@
 /**
- * Analytics events (CONTRACT.md "Events"): one append-only table, a row per
+ * Analytics events (docs/api.md "Events"): one append-only table, a row per
  * event, the client's id as primary key so a resent batch is stored once.
  * Client events carry anon_id (and user_id when sent with a token); server
  * events (order_created/paid/refunded) carry user_id, order_id, total_fen.

@@ -1,5 +1,5 @@
 /**
- * Issue 11 (hardening):
+ * Hardening against abuse:
  *  - share_owners: who owns a shareId, decided by the server's clock (the
  *    first batch that announced it), so a later `share` event from someone
  *    else is refused (SHARE_ID_TAKEN) whatever its client `ts`. Filled from

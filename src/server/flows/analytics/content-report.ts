@@ -1,5 +1,5 @@
 /**
- * GET /api/admin/analytics/content (CONTRACT.md "Report definitions"), one
+ * GET /api/admin/analytics/content (docs/api.md "Report definitions"), one
  * row per page with anything in the window:
  *   views       content_view events;  viewers: distinct shoppers of them
  *   shares      share events of the page

@@ -1,5 +1,5 @@
 /**
- * GET /api/admin/analytics/funnel (CONTRACT.md "Report definitions"): for
+ * GET /api/admin/analytics/funnel (docs/api.md "Report definitions"): for
  * each step, the shoppers who did it after every earlier step, in the
  * window; with contentSlug, the first step is a view of that page. "After"
  * admits the same millisecond. A shopper is the bound user or the anon id.

@@ -1,5 +1,5 @@
 /**
- * GET /api/admin/analytics/sharers (CONTRACT.md "Report definitions"), one
+ * GET /api/admin/analytics/sharers (docs/api.md "Report definitions"), one
  * row per sharer (the bound user, else the anon id) with anything in the
  * window:
  *   shares      their share events

@@ -1,6 +1,6 @@
 /**
  * An order's attribution, decided by the server when the order is created
- * (CONTRACT.md "Attribution"): the shopper's share_open events in the 7 days
+ * (docs/architecture.md "Attribution"): the shopper's share_open events in the 7 days
  * before (events of every device bound to the user are stored under the
  * user, see bind-device.ts), and the shares those opens name (with their
  * ancestors, for the depth); the shopper's anon ids rule out own shares. core's

@@ -1,5 +1,5 @@
 /**
- * POST /api/v1/events limits (CONTRACT.md "Limits"): events a minute per
+ * POST /api/v1/events limits (docs/api.md "Limits"): events a minute per
  * client address and per device id (anonId), counted by a SharedRateCounter
  * (memory per instance, totals shared through the database). Generous for
  * a shopping mall's Wi-Fi behind one address: a busy shopper's app sends a

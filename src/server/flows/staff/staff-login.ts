@@ -1,6 +1,6 @@
 /**
  * Staff login: e-mail + password → a session token for the cookie.
- * Throttling (DB-backed, so it holds across instances), CONTRACT.md:
+ * Throttling (DB-backed, so it holds across instances; docs/api.md "Limits"):
  *  - every attempt is written down BEFORE the password is checked, then
  *    counted with itself included; a refused attempt is taken back. So of
  *    any number of parallel guesses, at most MAX_PER_PAIR get checked:

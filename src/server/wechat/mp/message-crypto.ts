@@ -1,5 +1,5 @@
 /**
- * WeChat's message push security (reference/wechat-commerce.md §1.10):
+ * WeChat's message push security (docs/wechat.md "Message push: plain and safe mode"):
  * `signature` = SHA-1 of [token, timestamp, nonce] sorted and joined;
  * in safe mode `msg_signature` = the same over [token, timestamp, nonce, Encrypt],
  * and Encrypt is AES-256-CBC (key = base64 of the EncodingAESKey + "=",

@@ -1,6 +1,6 @@
 /**
  * WeChat's order-shipping (发货信息管理) APIs and the carrier list, as typed
- * calls over the MpClient. Field names are WeChat's (reference/wechat-commerce.md §1).
+ * calls over the MpClient. Field names are WeChat's (docs/wechat.md "Order shipping management").
  */
 import type { MpAnswer, MpClient } from './client'
 

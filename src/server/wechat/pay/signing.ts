@@ -1,5 +1,6 @@
 /**
- * WeChat Pay API v3 signatures (reference/wechat-protocols.md §1.3–1.5):
+ * WeChat Pay API v3 signatures (docs/wechat.md "Signing our requests" and
+ * "Verifying WeChat Pay's answers and notifications"):
  * our requests and paySign are SHA256withRSA with the merchant private key;
  * WeChat's answers and notifications are checked against the WeChat Pay
  * public key named by `Wechatpay-Serial` (`PUB_KEY_ID_…`), over the raw

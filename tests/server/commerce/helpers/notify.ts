@@ -1,5 +1,5 @@
 /**
- * Notifications as WeChat Pay sends them, built here from the reference
+ * Notifications as WeChat Pay sends them (docs/wechat.md "Notifications"), built here
  * with node:crypto (not with server or sandbox code), plus the ways a
  * forger or a broken network would spoil them: another signing key, a
  * stale timestamp, a body changed after signing, a ciphertext whose GCM
