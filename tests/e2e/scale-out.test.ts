@@ -141,8 +141,11 @@ describeCluster('two backend instances on one PostgreSQL behind a round-robin pr
     // Fifteen minutes pass for this order (ORDER_PAY_TIMEOUT_MINUTES): its deadline moves into the past.
     await cluster.sql('UPDATE orders SET expires_at = $2 WHERE id = $1', [order.id, new Date(Date.now() - 1000).toISOString()])
     await poll(async () => ((await buyer.get(order.id)).status === 'closed' ? true : undefined), { what: 'the close job to close the order', timeoutMs: 45_000, everyMs: 250 })
-    // A few more ticks of both instances change nothing.
-    await new Promise((r) => setTimeout(r, 6000))
+    // The jobs tick on: each tick renews the lease first, so two renewals after the close mean at
+    // least one whole tick ran after it. It changes nothing.
+    const lease = async () => (await cluster.sql<{ expires_at: string }>("SELECT expires_at FROM job_leases WHERE name = 'jobs'"))[0]?.expires_at
+    const renewals = new Set([await lease()])
+    await poll(async () => renewals.add(await lease()).size > 2, { what: 'two more job ticks after the close', timeoutMs: 45_000, everyMs: 250 })
 
     expect(await stockOf(skuId)).toBe(3)
     expect(cluster.sandbox.store.orders.get(order.outTradeNo)?.tradeState).toBe('CLOSED')
