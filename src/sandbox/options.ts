@@ -1,5 +1,6 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto'
 import { aesKeyOf } from './message-crypto'
+import type { Schedule } from './timers'
 
 /** What the sandbox needs to play one mini-program (appid) and one merchant (mchid). */
 export interface SandboxOptions {
@@ -40,6 +41,8 @@ export interface SandboxOptions {
   now?: () => number
   /** Where the sandbox reports what it does (deliveries, refusals); silent by default. */
   log?: (line: string) => void
+  /** Starts its timers (notify retries, refund settlement, push retries); setTimeout by default. */
+  schedule?: Schedule
 }
 
 export interface ResolvedOptions {

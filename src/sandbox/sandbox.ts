@@ -50,7 +50,7 @@ const CORS = {
 
 export function createSandbox(options: SandboxOptions): Sandbox {
   const o = resolveOptions(options)
-  const timers = new Timers()
+  const timers = new Timers(options.schedule)
   let baseUrl = ''
   const d: Deps = {
     o,

@@ -17,9 +17,15 @@ describe('arithmetic', () => {
     expect(sumFen([])).toBe(0)
   })
 
-  test('sums amounts whose yuan floats would drift (0.1 + 0.2)', () => {
-    expect(sumFen([10, 20])).toBe(30)
-    expect(multiplyFen(1, 99)).toBe(99)
+  test('yuan amounts that drift as floats (0.1 + 0.2, 19.99 × 3) come out exact through fen', () => {
+    const fen = (yuan: string) => {
+      const parsed = parseYuan(yuan)
+      if (!parsed.ok) throw new Error(`${yuan}: ${parsed.error.message}`)
+      return parsed.value
+    }
+    expect(formatFen(sumFen([fen('0.1'), fen('0.2')]))).toBe('¥0.30')
+    expect(formatFen(multiplyFen(fen('19.99'), 3))).toBe('¥59.97')
+    expect(formatFen(addFen(fen('1.15'), fen('0.57')))).toBe('¥1.72')
   })
 
   test('refuses fractional fen instead of silently rounding', () => {

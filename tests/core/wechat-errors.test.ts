@@ -23,9 +23,8 @@ test('problems are Chinese, with something to do', () => {
   expect(problemFor('upload_shipping_info', 10060001).action).toContain('发货信息管理')
 })
 
-test('backoff: first retry within 30 s, doubling, capped at an hour', () => {
+test('backoff: first retry after 15 s, doubling, capped at an hour', () => {
   expect([1, 2, 3, 4, 5].map(retryDelayMs)).toEqual([15_000, 30_000, 60_000, 120_000, 240_000])
-  expect(retryDelayMs(1)).toBeLessThanOrEqual(30_000)
   expect(retryDelayMs(50)).toBe(3_600_000)
   expect(retryDelayMs(0)).toBe(15_000)
 })

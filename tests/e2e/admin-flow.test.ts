@@ -16,6 +16,7 @@ import { chromium } from 'playwright-core'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { poll } from '../helpers/poll'
 
 let browser: Browser
 let stack: Awaited<ReturnType<typeof startRealStack>>
@@ -197,12 +198,13 @@ test('staff build, publish and sell a page, refund an order and see the analytic
   await page.getByRole('cell', { name: '顾客要了小一号的赠品，补差价' }).waitFor()
   // WeChat Pay (the sandbox) settles the refund by notification; reload until it shows.
   const settled = page.locator('tr', { hasText: '顾客要了小一号的赠品' }).getByRole('cell', { name: '已退款', exact: true })
-  for (let i = 0; i < 40 && !(await settled.isVisible()); i++) {
-    await page.waitForTimeout(500)
+  const shown = async () => {
+    if (await settled.isVisible()) return true
     await page.reload()
     await page.getByRole('heading', { name: `订单 ${order.outTradeNo}` }).waitFor()
+    return false
   }
-  await settled.waitFor()
+  await poll(shown, { what: 'the partial refund to show 已退款', timeoutMs: 60_000, everyMs: 500 })
   await page.getByText('¥59', { exact: true }).first().waitFor()
   await screenshot(page, 'admin-12-order-refunded')
 

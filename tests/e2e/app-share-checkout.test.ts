@@ -11,7 +11,8 @@ import { launchBrowser, openPhonePage, screenshot } from './helpers/browser'
 import { placeholderSvg } from './helpers/placeholder-media'
 import { adminClient, startRealStack } from './helpers/real-stack'
 import { serveDir } from './helpers/static-server'
-import { loadWeapp, textsOf, until } from './helpers/weapp-harness'
+import { loadWeapp, textsOf } from './helpers/weapp-harness'
+import { poll } from '../helpers/poll'
 
 let browser: Browser
 let site: Awaited<ReturnType<typeof serveDir>>
@@ -68,14 +69,14 @@ test('a shopper opens a shared page, buys, pays on the sandbox, sees 已支付; 
     loginCode: async () => ((await (await fetch(`${stack.sandboxUrl}/sandbox/login-code`, { method: 'POST', body: '{}' })).json()) as { code: string }).code
   })
   const shared = sharerApp.openPage('pages/content/index', { slug: 'summer-linen' })
-  await until(() => textsOf(shared.data.root).includes('亚麻短袖衫'), 'the sharer to see the page', 10_000)
+  await poll(() => textsOf(shared.data.root).includes('亚麻短袖衫'), { what: 'the sharer to see the page', timeoutMs: 10_000 })
   const card = shared.onShareAppMessage!({ from: 'menu' })
   const shareId = new URLSearchParams(card.path.split('?')[1]).get('sh')!
   const orders = sharerApp.openPage('pkg-orders/list/index') // needs a login: binds the sharer's anonymous events
-  await until(() => textsOf(orders.data.root).includes('暂无订单'), 'the sharer to log in', 10_000)
+  await poll(() => textsOf(orders.data.root).includes('暂无订单'), { what: 'the sharer to log in', timeoutMs: 10_000 })
   const sharer = JSON.parse(String(sharerApp.storage.get('auth:token'))) as { userId: string }
   sharerApp.hide()
-  await until(() => JSON.parse(String(sharerApp!.storage.get('tracker:queue') || '[]')).length === 0, 'the share event to reach the backend', 10_000)
+  await poll(() => JSON.parse(String(sharerApp!.storage.get('tracker:queue') || '[]')).length === 0, { what: 'the share event to reach the backend', timeoutMs: 10_000 })
 
   // The shopper, in Chromium, through the share link.
   const { page, problems } = await openPhonePage(browser)

@@ -15,7 +15,6 @@ import { ADMIN_DIST, ensureAdminBuild } from './helpers/admin-build'
 import { serveAdmin } from './helpers/admin-site'
 import { bridge, BUILT_API_BASE, BUILT_SANDBOX_BASE } from './helpers/api-bridge'
 import { launchBrowser, openPhonePage, screenshot } from './helpers/browser'
-import { until } from './helpers/cluster-shopper'
 import { approveAfterSale, openStaffAdmin, shipByExpress } from './helpers/fulfilment-admin'
 import { databaseFor, DIALECTS, type Dialect } from './helpers/fulfilment-db'
 import { confirmReceipt, requestAfterSale } from './helpers/fulfilment-h5'
@@ -25,6 +24,7 @@ import { addFromBlock, checkOut, shareFromMenu, storedValue } from './helpers/jo
 import { placeholderSvg } from './helpers/placeholder-media'
 import { ADMIN, adminClient, startRealStack } from './helpers/real-stack'
 import { serveDir } from './helpers/static-server'
+import { poll } from '../helpers/poll'
 
 const SLUG = 'winter-knit'
 const TRACKING_NO = 'SF1402938475612'
@@ -121,7 +121,7 @@ describe.each(DIALECTS)('on %s', (dialect: Dialect) => {
     await a.goto(`${shop.url}/#/pkg-orders/list/index`) // signs A in: the share becomes A's
     await a.getByText('暂无订单').waitFor()
     const sharer = (await storedValue<{ userId: string }>(a, 'auth:token'))!
-    await until(async () => ((await sharerRow(sharer.userId))?.shares === 1 ? true : undefined), "A's share in the reports", 30_000, 500)
+    await poll(async () => ((await sharerRow(sharer.userId))?.shares === 1 ? true : undefined), { what: "A's share in the reports", timeoutMs: 30_000, everyMs: 500 })
 
     const b = await phone()
     await b.goto(`${shop.url}/#${card.path}`)
@@ -147,15 +147,10 @@ describe.each(DIALECTS)('on %s', (dialect: Dialect) => {
     expect((await staffOrder(orderId)).status).toBe('shipped')
 
     // ---- 3. the outbox retries (15 s, then 30 s) until WeChat takes the upload
-    const uploads = await until(
-      async () => {
-        const calls = await wechat.calls('upload_shipping_info')
-        return calls.some((c) => c.errcode === 0) ? calls : undefined
-      },
-      'WeChat to accept the shipping upload after two 10060001 answers',
-      150_000,
-      1000
-    )
+    const uploads = await poll(async () => {
+      const calls = await wechat.calls('upload_shipping_info')
+      return calls.some((c) => c.errcode === 0) ? calls : undefined
+    }, { what: 'WeChat to accept the shipping upload after two 10060001 answers', timeoutMs: 150_000, everyMs: 1000 })
     expect(uploads.map((c) => c.errcode)).toEqual([NOT_INGESTED, NOT_INGESTED, 0])
     const sent = uploads[2]!.body as unknown as UploadBody
     expect(sent.order_key).toMatchObject({ order_number_type: 2, transaction_id: transactionId })
@@ -195,15 +190,10 @@ describe.each(DIALECTS)('on %s', (dialect: Dialect) => {
 
     // ---- 6. staff approve it in the 售后 queue; WeChat Pay (the sandbox) refunds it
     await approveAfterSale(staff, paid.outTradeNo, () => shot(staff, '09-admin-approve-dialog'))
-    const refunded = await until(
-      async () => {
-        const o = await staffOrder(orderId)
-        return o.refundedFen === 6000 && o.afterSale?.status === 'refunded' ? o : undefined
-      },
-      'WeChat Pay to settle the after-sales refund',
-      60_000,
-      500
-    )
+    const refunded = await poll(async () => {
+      const o = await staffOrder(orderId)
+      return o.refundedFen === 6000 && o.afterSale?.status === 'refunded' ? o : undefined
+    }, { what: 'WeChat Pay to settle the after-sales refund', timeoutMs: 60_000, everyMs: 500 })
     expect(refunded).toMatchObject({ status: 'completed', refundedFen: 6000, afterSale: { kind: 'refund', amountFen: 6000, reason: '质量问题' } })
     await staff.locator('.ant-radio-button-wrapper', { hasText: '已退款' }).click() // antd hides the radio input under its label
     await staff.getByRole('row').filter({ hasText: paid.outTradeNo }).getByText('已退款').waitFor()

@@ -11,12 +11,12 @@ import { ensureAdminBuild } from './helpers/admin-build'
 import { serveAdmin } from './helpers/admin-site'
 import { bridge, BUILT_API_BASE, BUILT_SANDBOX_BASE } from './helpers/api-bridge'
 import { launchBrowser, openPhonePage, screenshot } from './helpers/browser'
-import { until } from './helpers/cluster-shopper'
 import { openAdmin, openOrder, publishPage, refundPart } from './helpers/journey-admin'
 import { addFromBlock, checkOut, shareFromMenu, storedValue } from './helpers/journey-h5'
 import { placeholderSvg } from './helpers/placeholder-media'
 import { ADMIN, adminClient, startRealStack } from './helpers/real-stack'
 import { serveDir } from './helpers/static-server'
+import { poll } from '../helpers/poll'
 
 const SLUG = 'autumn-knit'
 let browser: Browser
@@ -98,7 +98,7 @@ test('publish in the admin → A shares from the H5 shop → B buys two products
   const sharer = (await storedValue<{ userId: string }>(a, 'auth:token'))!
   expect(sharer.userId).toEqual(expect.any(String))
   // The tracker sends in batches; the share reaches the reports within a few seconds.
-  const afterShare = await until(async () => ((await sharerRow(sharer.userId))?.shares === 1 ? sharerRow(sharer.userId) : undefined), "A's share in the reports", 30_000, 500)
+  const afterShare = await poll(async () => ((await sharerRow(sharer.userId))?.shares === 1 ? sharerRow(sharer.userId) : undefined), { what: "A's share in the reports", timeoutMs: 30_000, everyMs: 500 })
   expect(afterShare).toMatchObject({ shares: 1, opens: 0, paidOrders: 0, paidFen: 0 })
 
   // ---- 3. shopper B opens A's link, adds two products, pays on the sandbox page

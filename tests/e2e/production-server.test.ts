@@ -13,6 +13,7 @@ import { ensureAdminBuild } from './helpers/admin-build'
 import { bridge, BUILT_API_BASE } from './helpers/api-bridge'
 import { launchBrowser, openPhonePage, screenshot } from './helpers/browser'
 import { adminClient, ADMIN } from './helpers/real-stack'
+import { poll } from '../helpers/poll'
 
 const ROOT = path.resolve(__dirname, '../..')
 
@@ -58,13 +59,13 @@ beforeAll(async () => {
   })
   server.stdout!.on('data', (d) => (output += String(d)))
   server.stderr!.on('data', (d) => (output += String(d)))
-  const deadline = Date.now() + 120_000
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`npm run server exited (${server.exitCode}):\n${output}`)
-    if (await fetch(`${api}/healthz`).then((r) => r.ok, () => false)) break
-    if (Date.now() > deadline) throw new Error(`npm run server did not answer /healthz:\n${output}`)
-    await new Promise((r) => setTimeout(r, 250))
+  const healthy = async () => {
+    if (server.exitCode !== null) throw new Error(`npm run server exited (${server.exitCode})`)
+    return fetch(`${api}/healthz`).then((r) => r.ok, () => false)
   }
+  await poll(healthy, { what: 'npm run server to answer /healthz', timeoutMs: 120_000, everyMs: 250 }).catch((e: Error) => {
+    throw new Error(`${e.message}\n${output}`)
+  })
   browser = await launchBrowser()
 
   // Something to show: a published page, made through the staff API of this same process.

@@ -6,8 +6,9 @@
 // holder dies. Needs TEST_DATABASE_URL; without it the suite is skipped, not passed.
 import type { Product } from '@core/api-types'
 import { CLUSTER_PG_URL, startCluster, type Cluster } from './helpers/cluster-stack'
-import { shopperOn, until, type ClusterShopper } from './helpers/cluster-shopper'
+import { shopperOn, type ClusterShopper } from './helpers/cluster-shopper'
 import { adminClient } from './helpers/real-stack'
+import { poll } from '../helpers/poll'
 
 type Admin = Awaited<ReturnType<typeof adminClient>>
 
@@ -111,7 +112,7 @@ describeCluster('two backend instances on one PostgreSQL behind a round-robin pr
       })
     )
     for (const p of pages) {
-      await until(async () => ((await fetch(`${cluster.url}/api/v1/pages/${p.slug}`)).status === 200 ? true : undefined), `${p.slug} to go live`, 45_000)
+      await poll(async () => ((await fetch(`${cluster.url}/api/v1/pages/${p.slug}`)).status === 200 ? true : undefined), { what: `${p.slug} to go live`, timeoutMs: 45_000, everyMs: 250 })
     }
     for (const p of pages) {
       const { items: versions } = await admin.get<{ items: unknown[] }>(`/api/admin/pages/${p.id}/versions`)
@@ -139,9 +140,12 @@ describeCluster('two backend instances on one PostgreSQL behind a round-robin pr
 
     // Fifteen minutes pass for this order (ORDER_PAY_TIMEOUT_MINUTES): its deadline moves into the past.
     await cluster.sql('UPDATE orders SET expires_at = $2 WHERE id = $1', [order.id, new Date(Date.now() - 1000).toISOString()])
-    await until(async () => ((await buyer.get(order.id)).status === 'closed' ? true : undefined), 'the close job to close the order', 45_000)
-    // A few more ticks of both instances change nothing.
-    await new Promise((r) => setTimeout(r, 6000))
+    await poll(async () => ((await buyer.get(order.id)).status === 'closed' ? true : undefined), { what: 'the close job to close the order', timeoutMs: 45_000, everyMs: 250 })
+    // The jobs tick on: each tick renews the lease first, so two renewals after the close mean at
+    // least one whole tick ran after it. It changes nothing.
+    const lease = async () => (await cluster.sql<{ expires_at: string }>("SELECT expires_at FROM job_leases WHERE name = 'jobs'"))[0]?.expires_at
+    const renewals = new Set([await lease()])
+    await poll(async () => renewals.add(await lease()).size > 2, { what: 'two more job ticks after the close', timeoutMs: 45_000, everyMs: 250 })
 
     expect(await stockOf(skuId)).toBe(3)
     expect(cluster.sandbox.store.orders.get(order.outTradeNo)?.tradeState).toBe('CLOSED')
@@ -165,7 +169,7 @@ describeCluster('two backend instances on one PostgreSQL behind a round-robin pr
     // The survivor logs its tick's publishing once the whole tick (outbox, auto-complete…) is done,
     // after the page is already served: wait for the log line itself, not for the page.
     const publishedBySurvivor = () => survivor.logged('scheduled pages published').flatMap((l) => l.published as string[])
-    await until(async () => (publishedBySurvivor().includes(page.id) ? true : undefined), 'the survivor to publish', 90_000, 500)
+    await poll(async () => (publishedBySurvivor().includes(page.id) ? true : undefined), { what: 'the survivor to publish', timeoutMs: 90_000, everyMs: 500 })
     expect((await fetch(`${cluster.url}/api/v1/pages/after-failover`)).status).toBe(200)
   })
 })

@@ -8,6 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { buildRunner, type BuildSpec } from '../../src/launcher/start/builds'
 import { freshness } from '../../src/launcher/start/freshness'
+import { poll } from '../helpers/poll'
 
 let dir: string
 beforeEach(() => {
@@ -90,21 +91,32 @@ test('a failing build reports its exit code and the end of its log, and the next
   expect(lines.join('\n')).toMatch(/✗ building admin web failed after [\d.]+ s \(exit 2\)[\s\S]*Cannot find module x/)
 })
 
-test('stop() kills the running build and its grandchildren, and runs no further build', async () => {
+test('stop() ends the running build and its grandchildren with SIGTERM, and runs no further build', async () => {
   const pidFile = path.join(dir, 'grandchild.pid')
   // A build that starts a long-running grandchild and waits: what taro/webpack workers look like.
   const slow = `const {spawn}=require('child_process');const g=spawn(process.execPath,['-e','setInterval(()=>{},1000)'],{stdio:'ignore'});require('fs').writeFileSync(${JSON.stringify(pidFile)},String(g.pid));setInterval(()=>{},1000)`
-  const runner = buildRunner(dir, path.join(dir, 'logs'), () => {})
+  const signals: NodeJS.Signals[] = []
+  const runner = buildRunner(dir, path.join(dir, 'logs'), () => {}, { onSignal: (s) => signals.push(s) })
   const running = runner.run([spec({ command: [node, '-e', slow] }), spec({ name: 'weapp', label: 'weapp' })], { rebuild: false })
-  while (!existsSync(pidFile)) await new Promise((r) => setTimeout(r, 50))
-  const grandchild = Number(readFileSync(pidFile, 'utf8'))
+  const grandchild = await poll(() => (existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8')) : 0), { until: (pid) => pid > 0, what: 'the build to write its grandchild\'s pid' })
   expect(alive(grandchild)).toBe(true)
-  const started = Date.now()
   await runner.stop()
-  expect(Date.now() - started).toBeLessThan(4_000)
+  // SIGTERM to the group was enough: the SIGKILL fallback never fired.
+  expect(signals).toEqual(['SIGTERM'])
   expect((await running).map((o) => o.status)).toEqual(['stopped', 'stopped'])
   expect(existsSync(path.join(dir, 'out/index.js'))).toBe(false)
-  // The group got SIGTERM together; give the grandchild a moment to finish dying.
-  for (let i = 0; i < 40 && alive(grandchild); i++) await new Promise((r) => setTimeout(r, 50))
-  expect(alive(grandchild)).toBe(false)
+  // The group got SIGTERM together; the grandchild may finish dying just after the build.
+  await poll(() => !alive(grandchild), { what: `the grandchild ${grandchild} to exit` })
+})
+
+test('stop() sends SIGKILL to a build that ignores SIGTERM, once forceAfterMs has passed', async () => {
+  const ready = path.join(dir, 'ready')
+  const stubborn = `process.on('SIGTERM',()=>{});require('fs').writeFileSync(${JSON.stringify(ready)},'');setInterval(()=>{},1000)`
+  const signals: NodeJS.Signals[] = []
+  const runner = buildRunner(dir, path.join(dir, 'logs'), () => {}, { forceAfterMs: 50, onSignal: (s) => signals.push(s) })
+  const running = runner.run([spec({ command: [node, '-e', stubborn] })], { rebuild: false })
+  await poll(() => existsSync(ready), { what: 'the build to ignore SIGTERM' })
+  await runner.stop()
+  expect(signals).toEqual(['SIGTERM', 'SIGKILL'])
+  expect((await running).map((o) => o.status)).toEqual(['stopped'])
 })

@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { poll } from '../helpers/poll'
 
 const ROOT = path.resolve(__dirname, '../..')
 
@@ -36,12 +37,13 @@ function start(command: string[], env: Record<string, string>): Run {
 }
 
 async function waitFor(run: Run, text: string, ms: number): Promise<void> {
-  const deadline = Date.now() + ms
-  while (!run.output().includes(text)) {
-    if (run.child.exitCode !== null) throw new Error(`npm start exited (${run.child.exitCode}) before "${text}":\n${run.output()}`)
-    if (Date.now() > deadline) throw new Error(`no "${text}" within ${ms} ms:\n${run.output()}`)
-    await new Promise((r) => setTimeout(r, 200))
+  const printed = () => {
+    if (run.child.exitCode !== null) throw new Error(`npm start exited (${run.child.exitCode}) before "${text}"`)
+    return run.output().includes(text)
   }
+  await poll(printed, { what: `npm start to print "${text}"`, timeoutMs: ms, everyMs: 200 }).catch((e: Error) => {
+    throw new Error(`${e.message}\n${run.output()}`)
+  })
 }
 
 /** The printed URL after a label, e.g. "商城 H5 (shop preview)  http://…/". */

@@ -6,7 +6,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { BUILT_API_BASE } from './helpers/api-bridge'
 import { startFixtureShop } from './helpers/fixture-shop'
-import { findTappable, loadWeapp, textsOf, until } from './helpers/weapp-harness'
+import { findTappable, loadWeapp, textsOf } from './helpers/weapp-harness'
+import { poll } from '../helpers/poll'
 
 const DIST = path.resolve(__dirname, '../../dist')
 let shop: Awaited<ReturnType<typeof startFixtureShop>>
@@ -24,26 +25,26 @@ afterAll(async () => {
 
 test('the home page renders the feed of published content pages', async () => {
   const home = weapp.openPage('pages/index/index')
-  const texts = await until(() => {
+  const texts = await poll(() => {
     const t = textsOf(home.data.root)
     return t.includes('慢慢的早晨') && t
-  }, 'the feed')
+  }, { what: 'the feed' })
   expect(texts).toEqual(expect.arrayContaining(['山茶', '读一个故事，带走一件好物', '夏日亚麻', '泥土与火', '我的订单']))
   expect(weapp.requests).toContain('GET /api/v1/pages?limit=10')
 })
 
 test('the content page renders its blocks with live prices, opens the SKU picker, and shares with a new sh', async () => {
   const content = weapp.openPage('pages/content/index', { slug: 'summer-linen', sh: 'shParent1' })
-  const texts = await until(() => {
+  const texts = await poll(() => {
     const t = textsOf(content.data.root)
     return t.includes('清晨七点的阳台') && t
-  }, 'the content blocks')
+  }, { what: 'the content blocks' })
   expect(texts).toEqual(expect.arrayContaining(['夏日亚麻', '轻一点，慢一点，让风穿过衣服', '亚麻短袖衫', '¥299', '一起带走', '粗陶马克杯', '¥88', '加入购物车']))
 
   const buy = findTappable(content.data.root, '加入购物车')
   expect(buy).toBeTruthy()
   content.eh({ type: 'tap', currentTarget: { id: buy, dataset: {} }, target: { id: buy, dataset: {} }, detail: {} })
-  await until(() => textsOf(content.data.root).includes('请选择 颜色／尺码'), 'the SKU picker')
+  await poll(() => textsOf(content.data.root).includes('请选择 颜色／尺码'), { what: 'the SKU picker' })
 
   // The page config's enableShareAppMessage / enableShareTimeline make Taro attach these.
   expect(typeof content.onShareAppMessage).toBe('function')
@@ -67,7 +68,7 @@ test('the content page renders its blocks with live prices, opens the SKU picker
   )
   // When the app hides, the queue goes to POST /api/v1/events and empties.
   weapp.hide()
-  await until(() => queued().length === 0, 'the event queue to drain')
+  await poll(() => queued().length === 0, { what: 'the event queue to drain' })
   expect(weapp.requests).toContain('POST /api/v1/events')
 })
 
@@ -75,7 +76,7 @@ test('a hot start through a share card is read on show (not only at launch)', as
   type Queued = { type: string; shareId?: string; scene?: number; contentSlug?: string }
   const queued = () => JSON.parse(String(weapp.storage.get('tracker:queue') || '[]')) as Queued[]
   weapp.showApp({ path: 'pages/content/index', query: { slug: 'summer-linen', sh: 'shHotStart' }, scene: 1008 })
-  const open = await until(() => queued().find((e) => e.type === 'share_open' && e.shareId === 'shHotStart'), 'the share_open of the hot start')
+  const open = await poll(() => queued().find((e) => e.type === 'share_open' && e.shareId === 'shHotStart'), { what: 'the share_open of the hot start' })
   expect(open).toMatchObject({ scene: 1008, contentSlug: 'summer-linen' })
   expect(JSON.parse(String(weapp.storage.get('attr:share')))).toMatchObject({ id: 'shHotStart' })
 })

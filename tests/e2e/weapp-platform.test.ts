@@ -8,8 +8,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { BUILT_API_BASE } from './helpers/api-bridge'
 import { startFixtureShop } from './helpers/fixture-shop'
-import { findTappable, loadWeapp, textsOf, until } from './helpers/weapp-harness'
+import { findTappable, loadWeapp, textsOf } from './helpers/weapp-harness'
 import { LIMITS, packageSizes, privateApisCalled, readAppJson, staticViolations } from './helpers/weapp-rules'
+import { poll } from '../helpers/poll'
 
 const DIST = path.resolve(__dirname, '../../dist')
 let shop: Awaited<ReturnType<typeof startFixtureShop>>
@@ -78,9 +79,9 @@ async function pickWechatAddress(distDir: string) {
   const weapp = loadWeapp({ distDir, builtApiBase: BUILT_API_BASE, apiBase: shop.url, storage: { checkout: CHECKOUT } })
   try {
     const checkout = weapp.openPage('pages/checkout/index')
-    const button = await until(() => findTappable(checkout.data.root, '选择微信收货地址'), 'the address button')
+    const button = await poll(() => findTappable(checkout.data.root, '选择微信收货地址'), { what: 'the address button' })
     checkout.eh({ type: 'tap', currentTarget: { id: button, dataset: {} }, target: { id: button, dataset: {} }, detail: {} })
-    await until(() => weapp.calls.includes('chooseAddress'), 'the chooseAddress call')
+    await poll(() => weapp.calls.includes('chooseAddress'), { what: 'the chooseAddress call' })
     return { weapp, checkout }
   } finally {
     weapp.close()
@@ -92,13 +93,13 @@ const asBuilt = () => distCopy(() => undefined)
 
 test('on the real build, checkout takes the address from WeChat', async () => {
   const { weapp, checkout } = await pickWechatAddress(asBuilt())
-  await until(() => textsOf(checkout.data.root).some((t) => t.includes('西湖区')), 'the chosen address')
+  await poll(() => textsOf(checkout.data.root).some((t) => t.includes('西湖区')), { what: 'the chosen address' })
   expect(weapp.violations).toEqual([])
 })
 
 test('without requiredPrivateInfos the phone refuses chooseAddress: the harness records it and checkout falls back to the form', async () => {
   const { weapp, checkout } = await pickWechatAddress(distCopy(withoutPrivateInfos))
-  await until(() => textsOf(checkout.data.root).includes('无法读取微信地址，请手动填写'), 'the fallback to the typed form')
+  await poll(() => textsOf(checkout.data.root).includes('无法读取微信地址，请手动填写'), { what: 'the fallback to the typed form' })
   expect(weapp.violations).toEqual(["chooseAddress called, but app.json's requiredPrivateInfos does not declare it"])
 })
 

@@ -1,6 +1,7 @@
+import { poll } from '../helpers/poll'
 import { sandboxOptionsFromKeys } from '../../src/sandbox/keys'
 import { createSandbox } from '../../src/sandbox/sandbox'
-import { postJson, testKeys, waitFor } from './helpers/harness'
+import { postJson, testKeys } from './helpers/harness'
 import { expressUpload, startMp, type MpHarness } from './helpers/mp'
 import { startPushReceiver } from './helpers/push-receiver'
 
@@ -34,7 +35,7 @@ describe.each([
   it('shipping a whole order sends trade_manage_order_settlement with the estimated settlement; settle sends it again with the confirmation', async () => {
     const o = await shippedOrder(h)
     const shippedAt = Math.floor(h.clock.now() / 1000)
-    const [shipped] = await waitFor(() => pushesFor(o.transactionId).length === 1 && pushesFor(o.transactionId), 5000, 'the shipping push')
+    const [shipped] = await poll(() => pushesFor(o.transactionId).length === 1 && pushesFor(o.transactionId), { what: 'the shipping push' })
     expect(shipped.signatureOk).toBe(true)
     expect(shipped.message).toEqual({
       ToUserName: expect.stringMatching(/^gh_[0-9a-f]{12}$/),
@@ -70,7 +71,7 @@ describe.each([
 
   it('settling a shipped order the shopper never confirmed reports the automatic confirmation (method 1)', async () => {
     const o = await shippedOrder(h)
-    await waitFor(() => pushesFor(o.transactionId).length === 1, 5000, 'the shipping push')
+    await poll(() => pushesFor(o.transactionId).length === 1, { what: 'the shipping push' })
     await h.sandbox.mp.settle(o.transactionId)
     expect(pushesFor(o.transactionId)[1].message.confirm_receive_method).toBe(1)
   })
@@ -124,7 +125,7 @@ describe('push delivery', () => {
       const o = await h.paidOrder()
       const first = await h.sandbox.mp.remindShipping(o.transactionId)
       expect(first.push.attempts[0].status).toBe(500)
-      await waitFor(() => first.push.state === 'delivered', 5000, 'the retry')
+      await poll(() => first.push.state === 'delivered', { what: 'the retry' })
       expect(first.push.attempts.map((a) => a.status)).toEqual([500, 200])
       expect(receiver.received.every((r) => r.signatureOk)).toBe(true)
     } finally {
@@ -139,7 +140,7 @@ describe('push delivery', () => {
     try {
       const o = await h.paidOrder()
       const { push } = await h.sandbox.mp.remindShipping(o.transactionId)
-      await waitFor(() => push.state === 'gave_up', 5000, 'giving up')
+      await poll(() => push.state === 'gave_up', { what: 'giving up' })
       expect(push.attempts).toHaveLength(4)
       expect((await (await fetch(`${h.url}/sandbox/mp/pushes`)).json()).items[0]).toMatchObject({ event: 'trade_manage_remind_shipping', state: 'gave_up' })
     } finally {

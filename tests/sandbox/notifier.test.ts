@@ -1,6 +1,8 @@
 import type { Delivery } from '../../src/sandbox/notifier'
 import { RETRY_SCHEDULE_S } from '../../src/sandbox/notifier'
-import { postJson, startReceiver, startSandbox, waitFor } from './helpers/harness'
+import { poll } from '../helpers/poll'
+import { postJson, startReceiver, startSandbox } from './helpers/harness'
+import { manualTimers, type ManualTimers } from './helpers/manual-timers'
 import { decryptResource, jsapiBody, v3, wechatpaySignatureOk, type Resource } from './helpers/merchant'
 
 type Started = Awaited<ReturnType<typeof startSandbox>>
@@ -22,6 +24,13 @@ async function placeOrder(s: Started & { receiver: Receiver; openid: string }, e
   const r = await v3(s.keys, s.url, 'POST', '/v3/pay/transactions/jsapi', body)
   expect(r.status).toBe(200)
   return { body, prepayId: r.json.prepay_id as string }
+}
+
+/** Fires the waiting retry and waits for that attempt's outcome: delivered, given up, or the next retry scheduled. */
+async function runRetry(timers: ManualTimers, d: Delivery): Promise<void> {
+  const n = d.attempts.length + 1
+  timers.runNext()
+  await poll(() => d.state !== 'pending' || timers.pending() > 0, { what: `the outcome of attempt ${n}` })
 }
 
 describe('TRANSACTION.SUCCESS notification', () => {
@@ -66,15 +75,16 @@ describe('TRANSACTION.SUCCESS notification', () => {
     expect(() => decryptResource(s.keys, { ...(envelope.resource as Resource), associated_data: 'refund' })).toThrow()
   })
 
-  it('retries a non-2xx answer on the compressed schedule until it gets a 204', async () => {
-    const factor = 0.002
-    const s = await setup((n) => (n <= 3 ? 500 : 204), { timeFactor: factor })
+  it('retries a non-2xx answer on WeChat\'s schedule (15 s, 15 s, 30 s) until it gets a 204', async () => {
+    const timers = manualTimers()
+    const s = await setup((n) => (n <= 3 ? 500 : 204), { timeFactor: 1, schedule: timers.schedule })
     const { body, prepayId } = await placeOrder(s)
-    await s.sandbox.confirmPayment(prepayId)
-    await waitFor(() => s.receiver.received.length >= 4, 5000, 'four attempts')
-    const gaps = s.receiver.received.slice(1).map((r, i) => r.at - s.receiver.received[i].at)
-    RETRY_SCHEDULE_S.slice(0, 3).forEach((seconds, i) => expect(gaps[i]).toBeGreaterThanOrEqual(seconds * 1000 * factor - 2))
-    expect(gaps[2]).toBeGreaterThan(gaps[0]) // 30 s after two 15 s waits
+    const [d] = await s.sandbox.confirmPayment(prepayId)
+    while (d.state === 'pending') await runRetry(timers, d)
+    expect(timers.delays).toEqual([15_000, 15_000, 30_000])
+    expect(timers.delays).toEqual(RETRY_SCHEDULE_S.slice(0, 3).map((seconds) => seconds * 1000))
+    expect(timers.pending()).toBe(0)
+    expect(s.receiver.received).toHaveLength(4)
     // Every attempt is signed afresh and carries the same event.
     const ids = new Set(s.receiver.received.map((r) => JSON.parse(r.body).id))
     expect(ids.size).toBe(1)
@@ -90,7 +100,8 @@ describe('TRANSACTION.SUCCESS notification', () => {
     const s = await setup((n) => (n === 1 ? 202 : n === 2 ? 400 : 200))
     const { prepayId } = await placeOrder(s)
     const [d] = await s.sandbox.confirmPayment(prepayId)
-    await waitFor(() => d.state === 'delivered', 3000, 'delivery')
+    await poll(() => d.state, { until: (state) => state !== 'pending', what: 'the delivery to end' })
+    expect(d.state).toBe('delivered')
     expect(d.attempts.map((a) => a.status)).toEqual([202, 400, 200])
   })
 
@@ -98,28 +109,38 @@ describe('TRANSACTION.SUCCESS notification', () => {
     const s = await setup()
     const { prepayId } = await placeOrder(s, { notify_url: 'http://127.0.0.1:9/notify' })
     const [d] = await s.sandbox.confirmPayment(prepayId)
-    await waitFor(() => d.attempts.length >= 2, 3000, 'a retry')
+    await poll(() => d.attempts.length >= 2, { what: 'a retry' })
     expect(d.attempts[0]).toMatchObject({ status: null })
     expect(d.attempts[0].error).toBeTruthy()
   })
 
-  it('gives up after the last step of the schedule (16 attempts in all)', async () => {
-    const s = await setup(() => 503, { timeFactor: 0.00001 })
+  it('gives up after the last step of the schedule (16 attempts in all) and schedules nothing more', async () => {
+    const timers = manualTimers()
+    const s = await setup(() => 503, { timeFactor: 1, schedule: timers.schedule })
     const { prepayId } = await placeOrder(s)
     const [d] = await s.sandbox.confirmPayment(prepayId)
-    await waitFor(() => d.state === 'gave_up', 10000, 'giving up')
+    while (d.state === 'pending') await runRetry(timers, d)
+    expect(d.state).toBe('gave_up')
+    // 24 h 4 min of waits in all, each step as WeChat documents it.
+    expect(timers.delays).toEqual(RETRY_SCHEDULE_S.map((seconds) => seconds * 1000))
+    expect(timers.delays.reduce((a, b) => a + b, 0)).toBe((24 * 60 + 4) * 60_000)
     expect(d.attempts).toHaveLength(RETRY_SCHEDULE_S.length + 1)
-    await new Promise((r) => setTimeout(r, 100))
+    // No timer is left, so no later attempt can come.
+    expect(timers.pending()).toBe(0)
     expect(s.receiver.received).toHaveLength(RETRY_SCHEDULE_S.length + 1)
   })
 
   it('stops pending retries on close()', async () => {
-    const s = await setup(() => 500, { timeFactor: 1 })
+    const timers = manualTimers()
+    const s = await setup(() => 500, { timeFactor: 1, schedule: timers.schedule })
     const { prepayId } = await placeOrder(s)
     const [d] = await s.sandbox.confirmPayment(prepayId)
     expect(d.state).toBe('pending')
+    expect(timers.delays).toEqual([15_000])
+    expect(timers.pending()).toBe(1)
     await s.sandbox.close()
     expect(d.state).toBe('cancelled')
+    expect(timers.pending()).toBe(0)
     expect(s.receiver.received).toHaveLength(1)
   })
 

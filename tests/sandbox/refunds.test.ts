@@ -1,6 +1,7 @@
+import { poll } from '../helpers/poll'
 import type { SandboxKeys } from '../../src/sandbox/keys'
 import type { Sandbox } from '../../src/sandbox/sandbox'
-import { postJson, startReceiver, startSandbox, waitFor } from './helpers/harness'
+import { postJson, startReceiver, startSandbox } from './helpers/harness'
 import { decryptResource, jsapiBody, v3, wechatpaySignatureOk } from './helpers/merchant'
 
 let sandbox: Sandbox
@@ -52,7 +53,7 @@ describe('refunds', () => {
     expect(r.json).toMatchObject({ out_trade_no: outTradeNo, status: 'PROCESSING', amount: { refund: 3000, total: 10000, currency: 'CNY' } })
     expect(r.json.refund_id).toMatch(/^\d{29}$/)
 
-    const [got] = await waitFor(() => notificationsFor(r.json.out_refund_no).length === 1 && notificationsFor(r.json.out_refund_no), 3000, 'refund notification')
+    const [got] = await poll(() => notificationsFor(r.json.out_refund_no).length === 1 && notificationsFor(r.json.out_refund_no), { what: 'refund notification' })
     expect(wechatpaySignatureOk(keys, got.headers, got.body)).toBe(true)
     const envelope = JSON.parse(got.body)
     expect(envelope).toMatchObject({ event_type: 'REFUND.SUCCESS', summary: '退款成功', resource: { associated_data: 'refund', original_type: 'refund' } })
@@ -78,7 +79,7 @@ describe('refunds', () => {
     expect(again.json.refund_id).toBe(first.json.refund_id)
     const changed = await refund(outTradeNo, 2500, { out_refund_no: 'RF-idem-0001' })
     expect([changed.status, changed.json.code]).toEqual([400, 'INVALID_REQUEST'])
-    await waitFor(() => notificationsFor('RF-idem-0001').length === 1, 3000, 'one notification')
+    await poll(() => notificationsFor('RF-idem-0001').length === 1, { what: 'one notification' })
   })
 
   it('refuses more than is left to refund', async () => {
@@ -121,7 +122,7 @@ describe('refunds', () => {
     const outTradeNo = await paidOrder()
     expect((await postJson(`${url}/sandbox/notify-options`, { nextRefundOutcome: outcome })).json.nextRefundOutcome).toBe(outcome)
     const r = await refund(outTradeNo, 10000)
-    const [got] = await waitFor(() => notificationsFor(r.json.out_refund_no).length === 1 && notificationsFor(r.json.out_refund_no), 3000, 'refund notification')
+    const [got] = await poll(() => notificationsFor(r.json.out_refund_no).length === 1 && notificationsFor(r.json.out_refund_no), { what: 'refund notification' })
     const envelope = JSON.parse(got.body)
     expect(envelope.event_type).toBe(`REFUND.${outcome}`)
     expect(decryptResource(keys, envelope.resource)).toMatchObject({ refund_status: outcome })
@@ -131,7 +132,7 @@ describe('refunds', () => {
     const retry = await refund(outTradeNo, 10000)
     expect(retry.status).toBe(outcome === 'CLOSED' ? 200 : 400)
     if (retry.status === 200) {
-      await waitFor(() => notificationsFor(retry.json.out_refund_no).length === 1, 3000, 'second refund')
+      await poll(() => notificationsFor(retry.json.out_refund_no).length === 1, { what: 'second refund' })
       expect(JSON.parse(notificationsFor(retry.json.out_refund_no)[0].body).event_type).toBe('REFUND.SUCCESS')
     }
   })

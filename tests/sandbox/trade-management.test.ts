@@ -1,4 +1,5 @@
-import { postJson, waitFor } from './helpers/harness'
+import { poll } from '../helpers/poll'
+import { postJson } from './helpers/harness'
 import { v3 } from './helpers/merchant'
 import { expressUpload, startMp, type MpHarness } from './helpers/mp'
 
@@ -104,10 +105,10 @@ describe('the order states: paid 1 → shipped 2 → received 3 → settled 4; r
     }, { timestamp: Math.floor(h.clock.now() / 1000) })
     const o = await h.paidOrder()
     expect((await refund(o.outTradeNo, 2900, 1)).status).toBe(200)
-    await waitFor(() => h.sandbox.store.refunds.get(`R${o.outTradeNo}1`)?.status === 'SUCCESS', 5000, 'the partial refund')
+    await poll(() => h.sandbox.store.refunds.get(`R${o.outTradeNo}1`)?.status === 'SUCCESS', { what: 'the partial refund' })
     expect(await state(o.transactionId)).toBe(1)
     expect((await refund(o.outTradeNo, 10000, 2)).status).toBe(200)
-    await waitFor(() => h.sandbox.store.refunds.get(`R${o.outTradeNo}2`)?.status === 'SUCCESS', 5000, 'the rest refunded')
+    await poll(() => h.sandbox.store.refunds.get(`R${o.outTradeNo}2`)?.status === 'SUCCESS', { what: 'the rest refunded' })
     expect(await state(o.transactionId)).toBe(5)
     expect((await upload(expressUpload(o, h.clock.now()))).errcode).toBe(10060004)
   })

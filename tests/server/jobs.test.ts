@@ -8,16 +8,7 @@ import { describeEachDb } from './helpers/each-db'
 import { pageBody, seedPage } from './helpers/seed'
 import { createTestApp, type TestApp, type Json } from './helpers/test-app'
 import { HOUR, MINUTE } from './helpers/test-clock'
-
-async function until<T>(probe: () => Promise<T | undefined>, ms = 5000): Promise<T> {
-  const end = Date.now() + ms
-  for (;;) {
-    const v = await probe()
-    if (v !== undefined) return v
-    if (Date.now() > end) throw new Error('condition not met in time')
-    await new Promise((r: Json) => setTimeout(r, 25))
-  }
-}
+import { poll } from '../helpers/poll'
 
 describeEachDb('scheduled publish', (dialect) => {
   let t: TestApp
@@ -47,10 +38,10 @@ describeEachDb('scheduled publish', (dialect) => {
     // The process goes away; time passes; a new process starts with its poller on.
     t.clock.advance(2 * HOUR + MINUTE)
     await t.restart({ jobsIntervalMs: 20 })
-    const live = await until(async () => {
+    const live = await poll(async () => {
       const r = await t.call('GET', '/api/v1/pages/new-year')
       return r.status === 200 ? r : undefined
-    })
+    }, { what: 'the page to go live after the restart' })
     expect(live.json.page.title).toBe('页面 new-year')
     const after = await t.call('GET', `/api/admin/pages/${page.id}`, { cookie: t.adminCookie })
     expect(after.json.page).toEqual(

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createServer } from 'node:net'
+import { poll } from '../helpers/poll'
 
 const root = resolve(__dirname, '../..')
 const tsx = join(root, 'node_modules/.bin/tsx')
@@ -53,13 +54,8 @@ test('starts on SQLite, migrates, bootstraps the admin and answers /healthz', as
     ADMIN_PASSWORD: 'boss-password-1'
   })
   try {
-    const deadline = Date.now() + 25_000
-    let health: Response | undefined
-    while (!health && Date.now() < deadline) {
-      health = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined)
-      if (!health) await new Promise((r) => setTimeout(r, 200))
-    }
-    expect(health?.status).toBe(200)
+    const health = await poll(() => fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined), { what: 'the server to listen', timeoutMs: 25_000, everyMs: 200 })
+    expect(health.status).toBe(200)
     const login = await fetch(`http://127.0.0.1:${port}/api/admin/session`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

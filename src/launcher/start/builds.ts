@@ -70,7 +70,19 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
-export function buildRunner(root: string, logDir: string, say: (line: string) => void): BuildRunner {
+export interface BuildRunnerOptions {
+  /** How long a stopped build has after SIGTERM before its group gets SIGKILL. */
+  forceAfterMs?: number
+  /** Told each signal sent to a build's process group (tests). */
+  onSignal?: (signal: NodeJS.Signals) => void
+}
+
+export function buildRunner(root: string, logDir: string, say: (line: string) => void, opts: BuildRunnerOptions = {}): BuildRunner {
+  const { forceAfterMs = 5_000, onSignal = () => {} } = opts
+  const signal = (pid: number, sig: NodeJS.Signals) => {
+    onSignal(sig)
+    killGroup(pid, sig)
+  }
   let current: ChildProcess | null = null
   let stopped = false
 
@@ -131,12 +143,12 @@ export function buildRunner(root: string, logDir: string, say: (line: string) =>
       if (!child || pid === undefined || child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
       return new Promise<void>((resolve) => {
         // A build that ignores SIGTERM gets SIGKILL: Ctrl-C must not leave workers behind.
-        const force = setTimeout(() => killGroup(pid, 'SIGKILL'), 5_000)
+        const force = setTimeout(() => signal(pid, 'SIGKILL'), forceAfterMs)
         child.once('close', () => {
           clearTimeout(force)
           resolve()
         })
-        killGroup(pid, 'SIGTERM')
+        signal(pid, 'SIGTERM')
       })
     }
   }

@@ -35,6 +35,8 @@ export type SeedReport =
 export interface SeedOptions {
   /** Aborts the drawing phase (before anything is written) with signal.reason. */
   signal?: AbortSignal
+  /** Called after each picture (and the clip) is drawn, with how many are drawn so far. */
+  onDrawn?: (count: number) => void
 }
 
 const SCENES: SceneName[] = ['linen-hero', 'tea-hero', 'home-hero', 'linen-detail', 'mug-trio', 'home-corner', VIDEO_POSTER_SCENE]
@@ -52,11 +54,14 @@ export async function isEmptyForDemo(deps: Deps): Promise<boolean> {
 }
 
 /** Every picture and the clip, in memory. Yields between pictures so a signal can be handled. */
-async function drawAll(signal: AbortSignal | undefined): Promise<Drawn> {
+async function drawAll(signal: AbortSignal | undefined, onDrawn: (count: number) => void = () => {}): Promise<Drawn> {
+  let count = 0
   const step = async <T>(make: () => T): Promise<T> => {
     await new Promise((resolve) => setImmediate(resolve))
     signal?.throwIfAborted()
-    return make()
+    const made = make()
+    onDrawn(++count)
+    return made
   }
   const photos = new Map<DemoProduct, Buffer[]>()
   for (const p of DEMO_PRODUCTS) {
@@ -74,7 +79,7 @@ async function drawAll(signal: AbortSignal | undefined): Promise<Drawn> {
 export async function seedDemoBrand(deps: Deps, opts: SeedOptions = {}): Promise<SeedReport> {
   const kept = { seeded: false as const, reason: 'the database already has products or pages' }
   if (!(await isEmptyForDemo(deps))) return kept
-  const drawn = await drawAll(opts.signal)
+  const drawn = await drawAll(opts.signal, opts.onDrawn)
   // Another instance may have seeded while this one was drawing.
   if (!(await isEmptyForDemo(deps))) return kept
 

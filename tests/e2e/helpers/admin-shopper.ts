@@ -3,6 +3,7 @@
 // notification made the order paid.
 import { randomUUID } from 'node:crypto'
 import type { OrderDto } from '@core/api-types'
+import { poll } from '../../helpers/poll'
 
 async function call<T>(url: string, init: { method?: string; token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
   const res = await fetch(url, {
@@ -43,11 +44,6 @@ export async function shopperBuys(stack: { apiUrl: string; sandboxUrl: string },
   const { payment } = await call<{ payment: { package: string } }>(`${stack.apiUrl}/api/v1/orders/${order.id}/pay`, { token, body: {} })
   const prepayId = payment.package.replace(/^prepay_id=/, '')
   await call(`${stack.sandboxUrl}/sandbox/pay/${encodeURIComponent(prepayId)}/confirm`, { body: {} })
-  const started = Date.now()
-  while (Date.now() - started < 20_000) {
-    const { order: now } = await call<{ order: OrderDto }>(`${stack.apiUrl}/api/v1/orders/${order.id}?sync=1`, { token })
-    if (now.status === 'paid') return now
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  throw new Error(`order ${order.id} was not paid within 20 s`)
+  const current = async () => (await call<{ order: OrderDto }>(`${stack.apiUrl}/api/v1/orders/${order.id}?sync=1`, { token })).order
+  return poll(current, { until: (now) => now.status === 'paid', what: `order ${order.id} to be paid`, timeoutMs: 20_000, everyMs: 250 })
 }

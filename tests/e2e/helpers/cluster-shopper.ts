@@ -57,14 +57,3 @@ export async function shopperOn(baseUrl: string, sandbox: Sandbox): Promise<Clus
     }
   }
 }
-
-/** Polls until `probe` answers something other than undefined; fails with `what` after `ms`. */
-export async function until<T>(probe: () => Promise<T | undefined>, what: string, ms = 30_000, everyMs = 250): Promise<T> {
-  const end = Date.now() + ms
-  for (;;) {
-    const v = await probe()
-    if (v !== undefined) return v
-    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, everyMs))
-  }
-}

@@ -14,6 +14,7 @@ import { backendEnvFor, ensureKeysDir, sandboxOptionsFromKeys } from '../../../s
 import { createSandbox, type Sandbox } from '../../../src/sandbox/sandbox'
 import { startRoundRobinProxy, type RoundRobinProxy } from './proxy-round-robin'
 import { ADMIN } from './real-stack'
+import { poll } from '../../helpers/poll'
 
 const ROOT = path.resolve(__dirname, '../../..')
 export const CLUSTER_PG_URL = process.env.TEST_DATABASE_URL
@@ -58,17 +59,13 @@ async function withAdmin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
 }
 
 async function waitForHealth(instance: Instance): Promise<void> {
-  const started = Date.now()
-  while (Date.now() - started < 90_000) {
-    if (instance.process.exitCode !== null) throw new Error(`backend ${instance.index} exited (${instance.process.exitCode}):\n${instance.log().slice(-4000)}`)
-    try {
-      if ((await fetch(`${instance.url}/healthz`)).ok) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250))
+  const healthy = async () => {
+    if (instance.process.exitCode !== null) throw new Error(`backend ${instance.index} exited (${instance.process.exitCode})`)
+    return fetch(`${instance.url}/healthz`).then((r) => r.ok, () => false) // not listening yet
   }
-  throw new Error(`backend ${instance.index} did not answer /healthz within 90 s:\n${instance.log().slice(-4000)}`)
+  await poll(healthy, { what: `backend ${instance.index} to answer /healthz`, timeoutMs: 90_000, everyMs: 250 }).catch((e: Error) => {
+    throw new Error(`${e.message}\n${instance.log().slice(-4000)}`)
+  })
 }
 
 function spawnInstance(index: number, port: number, env: Record<string, string>): Instance {

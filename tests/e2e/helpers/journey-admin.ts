@@ -2,6 +2,7 @@
 // publish a page, open an order, refund part of it. Only what a person sees and
 // clicks: roles, labels and visible text.
 import type { Browser, Page } from 'playwright-core'
+import { poll } from '../../helpers/poll'
 
 export async function openAdmin(browser: Browser, siteUrl: string, account: { email: string; password: string }, problems: string[]): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
@@ -59,10 +60,11 @@ export async function refundPart(page: Page, outTradeNo: string, yuan: string, r
   // The refund settles by WeChat Pay's notification; reload (bounded) until its row shows it.
   // NOTE: the order's summary also has a cell labelled 已退款, so look inside this refund's row only.
   const settled = () => page.getByRole('row').filter({ hasText: reason }).getByRole('cell', { name: '已退款', exact: true })
-  for (let i = 0; i < 60 && !(await settled().isVisible()); i++) {
-    await page.waitForTimeout(500)
+  const shown = async () => {
+    if (await settled().isVisible()) return true
     await page.reload()
     await page.getByRole('heading', { name: `订单 ${outTradeNo}` }).waitFor()
+    return false
   }
-  await settled().waitFor()
+  await poll(shown, { what: `the refund "${reason}" to show 已退款`, timeoutMs: 60_000, everyMs: 500 })
 }

@@ -8,6 +8,7 @@ import path from 'node:path'
 import { backendEnvFor, ensureKeysDir, sandboxOptionsFromKeys } from '../../../src/sandbox/keys'
 import { createSandbox } from '../../../src/sandbox/sandbox'
 import { subscribeTemplatesEnv } from '../../../src/sandbox/subscribe-templates'
+import { poll } from '../../helpers/poll'
 
 const ROOT = path.resolve(__dirname, '../../..')
 export const ADMIN = { email: 'e2e-admin@example.com', password: 'e2e-password-123' }
@@ -21,17 +22,13 @@ async function freePort(): Promise<number> {
 }
 
 async function waitForHealth(url: string, backend: ChildProcess, log: () => string) {
-  const started = Date.now()
-  while (Date.now() - started < 60_000) {
-    if (backend.exitCode !== null) throw new Error(`the backend exited (${backend.exitCode}):\n${log()}`)
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200))
+  const healthy = async () => {
+    if (backend.exitCode !== null) throw new Error(`the backend exited (${backend.exitCode})`)
+    return fetch(`${url}/healthz`).then((r) => r.ok, () => false) // not listening yet
   }
-  throw new Error(`the backend did not answer /healthz within 60 s:\n${log()}`)
+  await poll(healthy, { what: 'the backend to answer /healthz', timeoutMs: 60_000, everyMs: 200 }).catch((e: Error) => {
+    throw new Error(`${e.message}\n${log()}`)
+  })
 }
 
 export interface RealStackOptions {

@@ -19,7 +19,6 @@ export async function startSandbox(extra: Partial<SandboxOptions> = {}): Promise
 }
 
 export interface Received {
-  at: number
   headers: IncomingHttpHeaders
   body: string
   status: number
@@ -37,7 +36,7 @@ export async function startReceiver(statusFor: (n: number) => number = () => 204
     req.on('data', (c: Buffer) => chunks.push(c))
     req.on('end', () => {
       const status = statusFor(received.length + 1)
-      received.push({ at: Date.now(), headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), status })
+      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), status })
       res.writeHead(status, { 'Content-Type': 'application/json' })
       res.end(status === 200 || status === 204 ? '' : JSON.stringify({ code: 'FAIL', message: '失败' }))
     })
@@ -52,16 +51,6 @@ export async function startReceiver(statusFor: (n: number) => number = () => 204
         server.closeAllConnections()
         server.close(() => resolve())
       })
-  }
-}
-
-export async function waitFor<T>(check: () => T | undefined | false, timeoutMs = 5000, what = 'condition'): Promise<T> {
-  const until = Date.now() + timeoutMs
-  for (;;) {
-    const value = check()
-    if (value) return value
-    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 5))
   }
 }
 

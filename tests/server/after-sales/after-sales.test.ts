@@ -8,7 +8,8 @@ import { describeEachDb } from '../helpers/each-db'
 import { editorCookie } from '../helpers/seed'
 import { seedSku, stockOf } from '../commerce/helpers/orders'
 import { createShop, type Shop, type Shopper } from '../commerce/helpers/shop'
-import { advanceOrder, afterSales, paidOrder, seedCarriers, TEMPLATES_ENV, until } from './helpers'
+import { advanceOrder, afterSales, paidOrder, seedCarriers, TEMPLATES_ENV } from './helpers'
+import { poll } from '../../helpers/poll'
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -188,10 +189,10 @@ describeEachDb('after-sales', (dialect) => {
     const id = (await api.ask(buyer, order.id, { kind: 'refund', reason: '质量问题', amountFen: 2000 })).json.afterSale.id
     shop.sandbox.control.nextRefundOutcome = 'ABNORMAL'
     expect((await api.approve(id)).json.afterSale.status).toBe('refunding')
-    const flagged = await until(async () => {
+    const flagged = await poll(async () => {
       const o = (await shop.call('GET', `/api/admin/orders/${order.id}`, { cookie: shop.t.adminCookie })).json.order
       return o.flags.length > 0 ? o : undefined
-    }, 'the abnormal flag')
+    }, { what: 'the abnormal flag' })
     expect(flagged.flags[0].kind).toBe('REFUND_ABNORMAL')
     const mine = await api.order(buyer, order.id)
     expect(mine.afterSale.status).toBe('refunding')

@@ -7,27 +7,17 @@ import type { Json } from '../helpers/test-app'
 import { orderOf, payInSandbox } from '../commerce/helpers/orders'
 import type { Shop, Shopper } from '../commerce/helpers/shop'
 import { subscribeTemplatesEnv } from '../../../src/sandbox/subscribe-templates'
+import { poll } from '../../helpers/poll'
 
 export const TEMPLATES_ENV = { WECHAT_SUBSCRIBE_TEMPLATES: subscribeTemplatesEnv() }
-
-/** Polls an HTTP read until it answers what is awaited (WeChat's notifications arrive on their own). */
-export async function until<T>(check: () => Promise<T | undefined>, what: string, ms = 8000): Promise<T> {
-  const end = Date.now() + ms
-  for (;;) {
-    const v = await check()
-    if (v !== undefined) return v
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 20))
-  }
-}
 
 export async function paidOrder(shop: Shop, buyer: Shopper, items: { skuId: string; qty: number }[]): Promise<Json> {
   const order = await orderOf(shop, buyer, items)
   await payInSandbox(shop, buyer, order.id)
-  const paid = await until(async () => {
+  const paid = await poll(async () => {
     const o = (await shop.call('GET', `/api/v1/orders/${order.id}`, { token: buyer.token })).json.order
     return o.status === 'paid' ? o : undefined
-  }, `order ${order.id} to be paid`)
+  }, { what: `order ${order.id} to be paid` })
   return paid
 }
 
@@ -63,10 +53,10 @@ export function afterSales(shop: Shop) {
     order: async (buyer: Shopper, orderId: string): Promise<Json> => (await shop.call('GET', `/api/v1/orders/${orderId}`, { token: buyer.token })).json.order,
     /** The order once its request left `refunding` (the refund notification arrived). */
     settled: (buyer: Shopper, orderId: string) =>
-      until(async () => {
+      poll(async () => {
         const o = (await shop.call('GET', `/api/v1/orders/${orderId}`, { token: buyer.token })).json.order
         return o.afterSale && o.afterSale.status !== 'refunding' && o.status !== 'refunding' ? o : undefined
-      }, `the after-sales refund of ${orderId} to settle`)
+      }, { what: `the after-sales refund of ${orderId} to settle` })
   }
 }
 

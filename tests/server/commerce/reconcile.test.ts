@@ -10,6 +10,7 @@ import { describeEachDb } from '../helpers/each-db'
 import { MINUTE } from '../helpers/test-clock'
 import { createShop, type Shop, type Shopper } from './helpers/shop'
 import { eventsOf, orderOf, payInSandbox, payParams, seedSku, stockOf } from './helpers/orders'
+import { poll } from '../../helpers/poll'
 
 describeEachDb('reconciliation with WeChat Pay', (dialect) => {
   let shop: Shop
@@ -77,8 +78,8 @@ describeEachDb('reconciliation with WeChat Pay', (dialect) => {
     const res = await shop.call('POST', `/api/admin/orders/${order.id}/refund`, { cookie: shop.t.adminCookie, body: { amountFen: 6600, reason: '退货' } })
     expect(res.json.order.status).toBe('refunding')
     const outRefundNo = res.json.order.refunds[0].outRefundNo
-    for (let i = 0; i < 100 && shop.sandbox.store.refunds.get(outRefundNo)?.status === 'PROCESSING'; i++) await new Promise((r) => setTimeout(r, 10))
-    expect(shop.sandbox.store.refunds.get(outRefundNo)?.status).toBe('SUCCESS')
+    const settledInWeChat = await poll(() => shop.sandbox.store.refunds.get(outRefundNo)?.status, { until: (s) => s !== 'PROCESSING', what: `WeChat to settle refund ${outRefundNo}` })
+    expect(settledInWeChat).toBe('SUCCESS')
     expect((await get(order.id)).status).toBe('refunding')
 
     shop.clock.advance(4 * MINUTE)

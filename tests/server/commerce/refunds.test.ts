@@ -9,16 +9,7 @@ import { editorCookie } from '../helpers/seed'
 import { createShop, type Shop, type Shopper } from './helpers/shop'
 import { eventsOf, orderOf, payInSandbox, seedSku } from './helpers/orders'
 import { otherPrivateKey, signedNotification } from './helpers/notify'
-
-async function until<T>(check: () => Promise<T | undefined>, what: string, ms = 5000): Promise<T> {
-  const end = Date.now() + ms
-  for (;;) {
-    const v = await check()
-    if (v !== undefined) return v
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 20))
-  }
-}
+import { poll } from '../../helpers/poll'
 
 describeEachDb('refunds', (dialect) => {
   let shop: Shop
@@ -40,10 +31,10 @@ describeEachDb('refunds', (dialect) => {
   const refund = (id: string, body: unknown, cookie = shop.t.adminCookie) =>
     shop.call('POST', `/api/admin/orders/${id}/refund`, { cookie, body })
   const staffView = async (id: string) => (await shop.call('GET', `/api/admin/orders/${id}`, { cookie: shop.t.adminCookie })).json.order
-  const settled = (id: string) => until(async () => {
+  const settled = (id: string) => poll(async () => {
     const o = await staffView(id)
     return o.status === 'refunding' ? undefined : o
-  }, `order ${id} to leave refunding`)
+  }, { what: `order ${id} to leave refunding` })
 
   it('refunds part, then the rest, each completed by the refund notification', async () => {
     const order = await paidOrder()
@@ -90,10 +81,10 @@ describeEachDb('refunds', (dialect) => {
     const order = await paidOrder()
     shop.sandbox.control.nextRefundOutcome = 'ABNORMAL'
     expect((await refund(order.id, { amountFen: 1000, reason: '退款' })).status).toBe(200)
-    const flagged = await until(async () => {
+    const flagged = await poll(async () => {
       const o = await staffView(order.id)
       return o.flags.length > 0 ? o : undefined
-    }, 'the abnormal flag')
+    }, { what: 'the abnormal flag' })
     expect(flagged.status).toBe('refunding')
     expect(flagged.refunds[0].status).toBe('abnormal')
     expect(flagged.flags[0].kind).toBe('REFUND_ABNORMAL')

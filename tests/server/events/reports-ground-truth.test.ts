@@ -28,6 +28,7 @@ import { orderOf, payInSandbox, placeOrder, seedSku } from '../commerce/helpers/
 import { createShop, type Shop, type Shopper } from '../commerce/helpers/shop'
 import { ADMIN } from '../helpers/test-app'
 import { sendEvents } from './event-helpers'
+import { poll } from '../../helpers/poll'
 
 const MIN = 60_000
 const HOUR = 60 * MIN
@@ -142,14 +143,7 @@ describeEachDb('reports on a hand-built story', (dialect) => {
     at(8 * DAY + 2 * HOUR)
     cookie = await shop.t.login(ADMIN.email, ADMIN.password)
     const staffOrder = async (id: string) => (await shop.call('GET', `/api/admin/orders/${id}`, { cookie })).json.order
-    const settled = async (id: string) => {
-      for (let i = 0; i < 400; i++) {
-        const o = await staffOrder(id)
-        if (o.status !== 'refunding') return o
-        await new Promise((r) => setTimeout(r, 20))
-      }
-      throw new Error(`order ${id} stayed refunding`)
-    }
+    const settled = (id: string) => poll(() => staffOrder(id), { until: (o) => o.status !== 'refunding', what: `order ${id} to leave refunding` })
     shop.sandbox.control.nextRefundOutcome = 'CLOSED'
     expect((await shop.call('POST', `/api/admin/orders/${orders.bob.id}/refund`, { cookie, body: { amountFen: 1000, reason: '补差价' } })).status).toBe(200)
     expect((await settled(orders.bob.id)).refundedFen).toBe(0)

@@ -139,9 +139,15 @@ describeEachDb('seedDemoBrand aborted while drawing', (dialect) => {
       const stop = new AbortController()
       stop.abort(new Error('SIGINT during startup'))
       await expect(seedDemoBrand(t.deps, { signal: stop.signal })).rejects.toThrow('SIGINT during startup')
+      // The signal comes after the third picture: drawing stops there and nothing is written.
       const midway = new AbortController()
-      setTimeout(() => midway.abort(new Error('SIGINT while drawing')), 300)
-      await expect(seedDemoBrand(t.deps, { signal: midway.signal })).rejects.toThrow('SIGINT while drawing')
+      const drawn: number[] = []
+      const onDrawn = (count: number) => {
+        drawn.push(count)
+        if (count === 3) midway.abort(new Error('SIGINT while drawing'))
+      }
+      await expect(seedDemoBrand(t.deps, { signal: midway.signal, onDrawn })).rejects.toThrow('SIGINT while drawing')
+      expect(drawn).toEqual([1, 2, 3])
       expect(await counts(t)).toEqual(before)
       expect(before).toMatchObject({ products: 0, pages: 0, media: 0 })
     } finally {

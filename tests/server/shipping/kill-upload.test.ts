@@ -19,6 +19,7 @@ import { shopKeys } from '../commerce/helpers/shop'
 import { describeEachDb } from '../helpers/each-db'
 import type { Json } from '../helpers/test-app'
 import { createTestDb, type TestDb } from '../helpers/test-db'
+import { poll } from '../../helpers/poll'
 
 const root = resolve(__dirname, '../../..')
 const ADMIN = { email: 'boss@kill.test', password: 'kill-test-password' }
@@ -43,17 +44,6 @@ function startServer(env: Record<string, string>): { child: ChildProcess; output
   child.stdout.on('data', (d: Buffer) => (out += String(d)))
   child.stderr.on('data', (d: Buffer) => (out += String(d)))
   return { child, output: () => out }
-}
-
-/** Polls `probe` until it answers something (an awaited condition, not a timed assert). */
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 40_000): Promise<T> {
-  const deadline = Date.now() + ms
-  for (;;) {
-    const v = await probe()
-    if (v !== undefined) return v
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 100))
-  }
 }
 
 async function json(res: Response): Promise<Json> {
@@ -94,11 +84,11 @@ describeEachDb('a kill -9 between ship and upload', (dialect) => {
     }
     let server = startServer(env)
     const healthy = () =>
-      until('/healthz', async () => {
+      poll(async () => {
         if (server.child.exitCode !== null) throw new Error(`server exited early:\n${server.output()}`)
         const res = await fetch(`${base}/healthz`).catch(() => undefined)
         return res?.status === 200 ? true : undefined
-      })
+      }, { what: '/healthz', timeoutMs: 40_000, everyMs: 100 })
     await healthy()
 
     const session = await fetch(`${base}/api/admin/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) })
@@ -116,7 +106,7 @@ describeEachDb('a kill -9 between ship and upload', (dialect) => {
     const { payment } = await json(await shopper('POST', `/api/v1/orders/${order.id}/pay`))
     const checked = await json(await fetch(`${sandbox.url}/sandbox/verify-pay-sign`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ appId: env.WECHAT_APPID, ...payment }) }))
     await sandbox.confirmPayment(checked.prepayId)
-    await until('the order to be paid', async () => ((await json(await shopper('GET', `/api/v1/orders/${order.id}`))).order.status === 'paid' ? true : undefined))
+    await poll(async () => ((await json(await shopper('GET', `/api/v1/orders/${order.id}`))).order.status === 'paid' ? true : undefined), { what: 'the order to be paid', timeoutMs: 40_000, everyMs: 100 })
 
     const shipped = await staff('POST', `/api/admin/orders/${order.id}/ship`, { logisticsType: 'express', parcels: [{ carrierCode: 'SF', trackingNo: 'SF-KILL-1' }] })
     expect(shipped.status).toBe(200)
@@ -137,7 +127,7 @@ describeEachDb('a kill -9 between ship and upload', (dialect) => {
     server = startServer(env)
     try {
       await healthy()
-      await until('WeChat to show the order shipped', () => (sandbox.mp.order(row.transactionId!)?.order_state === 2 ? true : undefined))
+      await poll(() => (sandbox.mp.order(row.transactionId!)?.order_state === 2 ? true : undefined), { what: 'WeChat to show the order shipped', timeoutMs: 40_000, everyMs: 100 })
       const uploads = sandbox.mp.calls('upload_shipping_info')
       expect(uploads.map((c) => c.errcode)).toEqual([0])
       expect(uploads[0]!.body).toEqual(
@@ -146,10 +136,10 @@ describeEachDb('a kill -9 between ship and upload', (dialect) => {
           shipping_list: [expect.objectContaining({ tracking_no: 'SF-KILL-1', express_company: 'SF', contact: { receiver_contact: '139****5678' } })]
         })
       )
-      const after = await until('the task to be done', async () => {
+      const after = await poll(async () => {
         const t = await look.db.selectFrom('wechatTasks').selectAll().where('id', '=', before[0]!.id).executeTakeFirstOrThrow()
         return t.status === 'done' ? t : undefined
-      })
+      }, { what: 'the task to be done', timeoutMs: 40_000, everyMs: 100 })
       expect(Number(after.attempts)).toBe(1)
     } finally {
       const gone = new Promise((r) => server.child.once('exit', r))

@@ -13,6 +13,7 @@ import { orderOf, payInSandbox } from '../../commerce/helpers/orders'
 import { seedProduct } from '../../helpers/seed'
 import type { CallResult, Json } from '../../helpers/test-app'
 import type { DialectName } from '../../helpers/test-db'
+import { poll } from '../../../helpers/poll'
 
 export const PUSH_TOKEN = 'pushToken2025'
 export const AES_KEY = 'k3Y9aB2cD4eF6gH8iJ0kL1mN3oP5qR7sT9uV1wX3yZ5'
@@ -107,9 +108,6 @@ export async function createFulfilmentShop(opts: { dialect: DialectName; safeMod
 
 /** Waits until every push the sandbox made about this payment has had its answer (the shipping push is sent in the background). */
 export async function pushesAnswered(shop: Shop, transactionId: string): Promise<void> {
-  const deadline = Date.now() + 10_000
-  while (shop.sandbox.mp.pushes().some((p) => p.transactionId === transactionId && p.state === 'pending')) {
-    if (Date.now() > deadline) throw new Error(`pushes for ${transactionId} still pending`)
-    await new Promise((r) => setTimeout(r, 10))
-  }
+  const pending = () => shop.sandbox.mp.pushes().filter((p) => p.transactionId === transactionId && p.state === 'pending')
+  await poll(() => pending().length === 0, { what: `the pushes for ${transactionId} to be answered` })
 }
