@@ -56,13 +56,9 @@ export async function refundPart(page: Page, outTradeNo: string, yuan: string, r
   await page.getByText(`将通过微信支付退还 ¥${yuan} 给顾客`).waitFor()
   await page.getByRole('button', { name: '确认退款' }).click()
   await page.getByRole('cell', { name: reason }).waitFor()
-  // The refund settles by WeChat Pay's notification; reload (bounded) until its row shows it.
+  // The refund settles by WeChat Pay's notification; the order page reads the order again by
+  // itself while the refund is under way, so its row turns 已退款 with no reload.
   // NOTE: the order's summary also has a cell labelled 已退款, so look inside this refund's row only.
-  const settled = () => page.getByRole('row').filter({ hasText: reason }).getByRole('cell', { name: '已退款', exact: true })
-  for (let i = 0; i < 60 && !(await settled().isVisible()); i++) {
-    await page.waitForTimeout(500)
-    await page.reload()
-    await page.getByRole('heading', { name: `订单 ${outTradeNo}` }).waitFor()
-  }
-  await settled().waitFor()
+  await page.getByRole('row').filter({ hasText: reason }).getByRole('cell', { name: '已退款', exact: true }).waitFor({ timeout: 30_000 })
+  await page.getByRole('heading', { name: `订单 ${outTradeNo}` }).waitFor()
 }
