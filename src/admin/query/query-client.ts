@@ -4,12 +4,11 @@
  * every write invalidates the keys it changed so what is on screen is read
  * again. Retries only on network failures: a 4xx answer is an answer.
  */
-import { QueryCache, QueryClient } from '@tanstack/react-query'
+import { QueryClient } from '@tanstack/react-query'
 import { ApiError } from '../api/api-error'
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
-    queryCache: new QueryCache(),
     defaultOptions: {
       queries: {
         staleTime: 5_000,
