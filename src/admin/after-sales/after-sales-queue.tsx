@@ -5,13 +5,17 @@
  * after every decision, so a request never shows a status it has left.
  */
 import { Button, Image, Radio, Space, Table, Typography } from 'antd'
-import { useCallback, useEffect, useState } from 'react'
+import { useInfiniteQuery } from '@tanstack/react-query'
+import { useState } from 'react'
+import { Link } from 'react-router'
 import { AFTER_SALE_KIND_LABELS, AFTER_SALE_STATUS_LABELS, allowedAfterSaleActions, type AfterSaleStatus } from '@core/after-sale'
 import type { AdminAfterSaleDto } from '@core/api-types'
 import { formatFen } from '@core/money'
 import { formatTime } from '../common/format'
-import { useNotify } from '../common/notify'
+import { useOrderChanged } from '../orders/order-queries'
 import { OrderStatusTag } from '../orders/order-status'
+import { keys } from '../query/query-client'
+import { ErrorBanner } from '../query/query-state'
 import { AfterSaleActionDialog, type AfterSaleDecision } from './after-sale-action-dialog'
 import { AfterSaleStatusTag } from './after-sale-labels'
 import { afterSalesApi } from './after-sales-api'
@@ -55,28 +59,16 @@ function Actions({ request, onDecide }: { request: AdminAfterSaleDto; onDecide: 
 
 export function AfterSalesQueue() {
   const [status, setStatus] = useState<Filter>('open')
-  const [items, setItems] = useState<AdminAfterSaleDto[] | null>(null)
-  const [next, setNext] = useState<string | null>(null)
   const [deciding, setDeciding] = useState<{ request: AdminAfterSaleDto; decision: AfterSaleDecision } | null>(null)
-  const notify = useNotify()
-
-  const load = useCallback(
-    async (cursor?: string) => {
-      try {
-        const page = await afterSalesApi.list({ status, cursor })
-        setItems((prev) => (cursor ? [...(prev ?? []), ...page.items] : page.items))
-        setNext(page.nextCursor)
-      } catch (e) {
-        notify.error(e)
-        setItems((prev) => prev ?? [])
-      }
-    },
-    [status, notify]
-  )
-  useEffect(() => {
-    setItems(null)
-    void load()
-  }, [load])
+  const query = useInfiniteQuery({
+    queryKey: keys.afterSales.list(status),
+    queryFn: ({ pageParam }) => afterSalesApi.list({ status, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined
+  })
+  const items = query.data?.pages.flatMap((p) => p.items)
+  // A decision changes the request, its order and maybe a refund: all of them are read again.
+  const changed = useOrderChanged()
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -93,9 +85,10 @@ export function AfterSalesQueue() {
         onChange={(e) => setStatus(e.target.value as Filter)}
         options={FILTERS.map((f) => ({ value: f, label: labelOf(f) }))}
       />
+      <ErrorBanner query={query} />
       <Table<AdminAfterSaleDto>
         rowKey="id"
-        loading={items === null}
+        loading={query.isPending}
         dataSource={items ?? []}
         pagination={false}
         locale={{ emptyText: status === 'open' ? '没有要处理的售后申请' : `没有「${labelOf(status)}」的售后申请` }}
@@ -105,7 +98,7 @@ export function AfterSalesQueue() {
             key: 'order',
             render: (_, a) => (
               <Space direction="vertical" size={2}>
-                <a href={`#/orders/${a.orderId}`}>{a.outTradeNo}</a>
+                <Link to={`/orders/${a.orderId}`}>{a.outTradeNo}</Link>
                 <OrderStatusTag status={a.orderStatus} />
               </Space>
             )
@@ -151,7 +144,11 @@ export function AfterSalesQueue() {
           { title: '操作', key: 'actions', render: (_, a) => <Actions request={a} onDecide={(decision) => setDeciding({ request: a, decision })} /> }
         ]}
       />
-      {next && <Button onClick={() => void load(next)}>加载更多</Button>}
+      {query.hasNextPage && (
+        <Button loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+          加载更多
+        </Button>
+      )}
       {deciding && (
         <AfterSaleActionDialog
           request={deciding.request}
@@ -159,7 +156,7 @@ export function AfterSalesQueue() {
           onClose={() => setDeciding(null)}
           onDone={() => {
             setDeciding(null)
-            void load()
+            changed()
           }}
         />
       )}

@@ -3,28 +3,10 @@ import ReactEChartsCore from 'echarts-for-react/lib/core'
 import { formatFen } from '@core/money'
 import type { DailyRow, FunnelResponse } from '../api/types'
 import { echarts } from './charts'
-import { percent, STEP_LABELS } from './report-math'
+import { funnelOption } from './funnel-option'
 
 export function FunnelChartView({ steps }: { steps: FunnelResponse['steps'] }) {
-  const first = steps[0]?.users ?? 0
-  const option = {
-    tooltip: { trigger: 'item', formatter: (p: { name: string; value: number }) => `${p.name}：${p.value} 人（${percent(p.value, first)}）` },
-    series: [
-      {
-        type: 'funnel',
-        sort: 'none',
-        // Widths relative to the first step, so equal steps look equal rather than thin.
-        min: 0,
-        max: Math.max(first, 1),
-        left: '10%',
-        width: '80%',
-        minSize: '8%',
-        label: { show: true, position: 'inside', color: '#fff', formatter: (p: { name: string; value: number }) => `${p.name} ${p.value}` },
-        data: steps.map((s) => ({ name: STEP_LABELS[s.name] ?? s.name, value: s.users }))
-      }
-    ]
-  }
-  return <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: 320 }} />
+  return <ReactEChartsCore echarts={echarts} option={funnelOption(steps)} notMerge style={{ height: 320 }} />
 }
 
 export function DailyChartView({ rows }: { rows: DailyRow[] }) {

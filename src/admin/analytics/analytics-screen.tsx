@@ -1,10 +1,12 @@
 /** 数据: a date range, then the funnel, the daily trend, the content table and the sharer leaderboard. */
+import { useQuery } from '@tanstack/react-query'
 import { Card, Col, DatePicker, Row, Select, Space, Spin, Statistic, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { formatFen } from '@core/money'
-import type { ContentReportRow, DailyRow, FunnelResponse, SharerReportRow } from '../api/types'
-import { useNotify } from '../common/notify'
+import { usePageTitles } from '../content/page-queries'
+import { keys } from '../query/query-client'
+import { ErrorBanner, QueryView } from '../query/query-state'
 import { analyticsApi, type Window } from './analytics-api'
 import { DailyChartView, FunnelChartView } from './analytics-charts'
 import { ContentTable, SharerTable } from './analytics-tables'
@@ -12,31 +14,21 @@ import { ContentTable, SharerTable } from './analytics-tables'
 type Range = [Dayjs, Dayjs]
 const lastDays = (n: number): Range => [dayjs().subtract(n - 1, 'day').startOf('day'), dayjs().endOf('day')]
 
-interface Reports {
-  content: ContentReportRow[]
-  sharers: SharerReportRow[]
-  daily: DailyRow[]
-}
-
 export function AnalyticsScreen() {
   const [range, setRange] = useState<Range>(() => lastDays(7))
   const [slug, setSlug] = useState<string | undefined>(undefined)
-  const [reports, setReports] = useState<Reports | null>(null)
-  const [steps, setSteps] = useState<FunnelResponse['steps'] | null>(null)
-  const notify = useNotify()
   const win = useMemo<Window>(() => ({ from: range[0].startOf('day').format(), to: range[1].endOf('day').format() }), [range])
-
-  useEffect(() => {
-    setReports(null)
-    Promise.all([analyticsApi.content(win), analyticsApi.sharers(win), analyticsApi.daily(win)]).then(
-      ([content, sharers, daily]) => setReports({ content, sharers, daily }),
-      (e: unknown) => notify.error(e)
-    )
-  }, [win, notify])
-  useEffect(() => {
-    setSteps(null)
-    analyticsApi.funnel(win, slug).then(setSteps, (e: unknown) => notify.error(e))
-  }, [win, slug, notify])
+  const reportsQuery = useQuery({
+    queryKey: [...keys.analytics, 'reports', win],
+    queryFn: async () => {
+      const [content, sharers, daily] = await Promise.all([analyticsApi.content(win), analyticsApi.sharers(win), analyticsApi.daily(win)])
+      return { content, sharers, daily }
+    }
+  })
+  const funnelQuery = useQuery({ queryKey: [...keys.analytics, 'funnel', win, slug ?? null], queryFn: () => analyticsApi.funnel(win, slug) })
+  const reports = reportsQuery.data
+  const steps = funnelQuery.data
+  const titleOf = usePageTitles()
 
   const paidOrders = reports?.daily.reduce((n, r) => n + r.paidOrders, 0) ?? 0
   const paidFen = reports?.daily.reduce((n, r) => n + r.paidFen, 0) ?? 0
@@ -58,6 +50,7 @@ export function AnalyticsScreen() {
           ]}
         />
       </Space>
+      <ErrorBanner query={reportsQuery} />
       <Row gutter={16}>
         <Col span={8}>
           <Card><Statistic title="支付订单" value={reports ? paidOrders : '—'} suffix="笔" /></Card>
@@ -81,11 +74,11 @@ export function AnalyticsScreen() {
                 style={{ width: 200 }}
                 value={slug}
                 onChange={(v?: string) => setSlug(v)}
-                options={(reports?.content ?? []).map((r) => ({ value: r.slug, label: r.slug }))}
+                options={(reports?.content ?? []).map((r) => ({ value: r.slug, label: titleOf(r.slug) ?? r.slug }))}
               />
             }
           >
-            {steps ? <FunnelChartView steps={steps} /> : <Spin />}
+            <QueryView query={funnelQuery}>{(data) => <FunnelChartView steps={data} />}</QueryView>
           </Card>
         </Col>
         <Col xs={24} xl={12}>
@@ -93,10 +86,10 @@ export function AnalyticsScreen() {
         </Col>
       </Row>
       <Card title="内容表现">
-        <ContentTable rows={reports?.content ?? []} loading={!reports} />
+        <ContentTable rows={reports?.content ?? []} loading={reportsQuery.isPending} titleOf={titleOf} />
       </Card>
       <Card title="分享达人榜">
-        <SharerTable rows={reports?.sharers ?? []} loading={!reports} />
+        <SharerTable rows={reports?.sharers ?? []} loading={reportsQuery.isPending} />
       </Card>
     </Space>
   )

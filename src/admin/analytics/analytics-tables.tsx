@@ -4,7 +4,7 @@ import { formatFen } from '@core/money'
 import type { ContentReportRow, SharerReportRow } from '../api/types'
 import { percent, rankSharers } from './report-math'
 
-export function ContentTable({ rows, loading }: { rows: ContentReportRow[]; loading: boolean }) {
+export function ContentTable({ rows, loading, titleOf = (s) => s }: { rows: ContentReportRow[]; loading: boolean; titleOf?: (slug: string) => string | null }) {
   return (
     <Table<ContentReportRow>
       rowKey="slug"
@@ -14,7 +14,7 @@ export function ContentTable({ rows, loading }: { rows: ContentReportRow[]; load
       pagination={{ pageSize: 10, hideOnSinglePage: true }}
       locale={{ emptyText: '这段时间没有内容数据' }}
       columns={[
-        { title: '内容页面', dataIndex: 'slug' },
+        { title: '内容页面', dataIndex: 'slug', render: (slug: string) => <span title={slug}>{titleOf(slug) ?? slug}</span> },
         { title: '浏览', dataIndex: 'views', sorter: (a, b) => a.views - b.views },
         { title: '浏览人数', dataIndex: 'viewers' },
         { title: '分享', dataIndex: 'shares' },

@@ -4,11 +4,12 @@
  * (newest 100 entries; older pages show only the time). Editors may read
  * neither staff nor audit, so for them this stays empty and is never asked.
  */
-import { useEffect, useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { useMemo } from 'react'
 import { api } from '../api/client'
 import type { Paged, Staff } from '../api/types'
+import { keys } from '../query/query-client'
 import { useStaff } from '../session/session-context'
-import { useNotify } from './notify'
 
 interface AuditEntry {
   actorId: string | null
@@ -22,21 +23,28 @@ export interface StaffNames {
   lastPageEditors: Map<string, string>
 }
 
+/** Every staff account (admins only). */
+export function useStaffList(enabled = true) {
+  return useQuery({ queryKey: keys.staff, queryFn: async () => (await api.get<Paged<Staff>>('/api/admin/staff')).items, enabled })
+}
+
 export function useStaffNames(): StaffNames | null {
   const me = useStaff()
-  const notify = useNotify()
-  const [value, setValue] = useState<StaffNames | null>(null)
-  useEffect(() => {
-    if (me.role !== 'admin') return
-    Promise.all([api.get<Paged<Staff>>('/api/admin/staff'), api.get<Paged<AuditEntry>>('/api/admin/audit', { limit: 100 })]).then(([staff, audit]) => {
-      const names = new Map(staff.items.map((s) => [s.id, s.name || s.email]))
-      const lastPageEditors = new Map<string, string>()
-      for (const e of audit.items) {
-        if (e.target.type !== 'page' || !e.actorId || !e.action.startsWith('page.') || lastPageEditors.has(e.target.id)) continue
-        lastPageEditors.set(e.target.id, names.get(e.actorId) ?? e.actorId)
-      }
-      setValue({ names, lastPageEditors })
-    }, (e: unknown) => notify.error(e))
-  }, [me.role, notify])
-  return value
+  const isAdmin = me.role === 'admin'
+  const staff = useStaffList(isAdmin)
+  const audit = useQuery({
+    queryKey: keys.audit,
+    queryFn: async () => (await api.get<Paged<AuditEntry>>('/api/admin/audit', { limit: 100 })).items,
+    enabled: isAdmin
+  })
+  return useMemo(() => {
+    if (!staff.data || !audit.data) return null
+    const names = new Map(staff.data.map((s) => [s.id, s.name || s.email]))
+    const lastPageEditors = new Map<string, string>()
+    for (const e of audit.data) {
+      if (e.target.type !== 'page' || !e.actorId || !e.action.startsWith('page.') || lastPageEditors.has(e.target.id)) continue
+      lastPageEditors.set(e.target.id, names.get(e.actorId) ?? e.actorId)
+    }
+    return { names, lastPageEditors }
+  }, [staff.data, audit.data])
 }

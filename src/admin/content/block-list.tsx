@@ -17,12 +17,16 @@ import { newKey, type DraftBlock, type EditorBlock } from './page-draft'
 interface Props {
   blocks: EditorBlock[]
   onChange: (blocks: EditorBlock[]) => void
+  /** A block was added (by its key). */
+  onAdded?: (key: string) => void
+  /** The user edited a block's fields (by its key). */
+  onTouched?: (key: string) => void
   errors: ErrorMap
   products: Product[]
   productsLoading: boolean
 }
 
-export function BlockList({ blocks, onChange, errors, products, productsLoading }: Props) {
+export function BlockList({ blocks, onChange, onAdded, onTouched, errors, products, productsLoading }: Props) {
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates })
@@ -35,7 +39,11 @@ export function BlockList({ blocks, onChange, errors, products, productsLoading 
     if (!over || active.id === over.id) return
     move(blocks.findIndex((b) => b.key === active.id), blocks.findIndex((b) => b.key === over.id))
   }
-  const add = (type: BlockType) => onChange([...blocks, { key: newKey(), block: emptyBlock(type) }])
+  const add = (type: BlockType) => {
+    const key = newKey()
+    onAdded?.(key)
+    onChange([...blocks, { key, block: emptyBlock(type) }])
+  }
 
   return (
     <div>
@@ -51,7 +59,10 @@ export function BlockList({ blocks, onChange, errors, products, productsLoading 
               errors={errors}
               products={products}
               productsLoading={productsLoading}
-              onChange={(block) => onChange(blocks.map((b, j) => (j === i ? { ...b, block } : b)))}
+              onChange={(block) => {
+                onTouched?.(item.key)
+                onChange(blocks.map((b, j) => (j === i ? { ...b, block } : b)))
+              }}
               onMove={(to) => move(i, to)}
               onDelete={() => onChange(blocks.filter((_, j) => j !== i))}
             />

@@ -4,19 +4,23 @@ import { useState } from 'react'
 import { validateSlug } from '@core/content'
 import type { AdminPage } from '../api/types'
 import { useNotify } from '../common/notify'
+import { usePageChanged } from './page-queries'
 import { pagesApi } from './pages-api'
 
 export function NewPageModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (page: AdminPage) => void }) {
   const [form] = Form.useForm<{ title: string; slug: string }>()
   const [busy, setBusy] = useState(false)
   const notify = useNotify()
+  const pageChanged = usePageChanged()
 
   const create = async () => {
     const values = await form.validateFields().catch(() => null)
     if (!values) return
     setBusy(true)
     try {
-      onCreated(await pagesApi.create({ title: values.title.trim(), slug: values.slug.trim(), cover: null, share: { imageUrl: null }, blocks: [] }))
+      const page = await pagesApi.create({ title: values.title.trim(), slug: values.slug.trim(), cover: null, share: { imageUrl: null }, blocks: [] })
+      pageChanged(page)
+      onCreated(page)
     } catch (e) {
       notify.error(e, form)
     } finally {

@@ -7,6 +7,8 @@
 import { validatePageInput, type BlockType } from '@core/content'
 import type { FieldIssue } from '@core/result'
 import type { AdminPage } from '../api/types'
+import type { ErrorMap } from '../common/field-errors'
+import type { SaveState } from './use-autosave'
 
 export type DraftBlock = { type: BlockType | string } & Record<string, unknown>
 export interface EditorBlock {
@@ -70,4 +72,18 @@ export function bodyOf(draft: Draft): PageBody {
 export function checkDraft(draft: Draft): FieldIssue[] {
   const checked = validatePageInput(bodyOf(draft))
   return checked.ok ? [] : ((checked.error.details as FieldIssue[] | undefined) ?? [{ path: '(root)', message: checked.error.message }])
+}
+
+/**
+ * The problems to show: none under a block the user added and has not
+ * touched yet (an empty new block is not a mistake). When those were the
+ * only problems the draft is `incomplete` rather than `invalid`.
+ */
+export function withoutUntouched(state: SaveState, errors: ErrorMap, blocks: readonly EditorBlock[], untouched: ReadonlySet<string>): { state: SaveState; errors: ErrorMap } {
+  if (untouched.size === 0) return { state, errors }
+  const hidden = blocks.flatMap((b, i) => (untouched.has(b.key) ? [`blocks.${i}`] : []))
+  const shown = Object.fromEntries(Object.entries(errors).filter(([path]) => !hidden.some((h) => path === h || path.startsWith(`${h}.`))))
+  const count = Object.keys(shown).length
+  if (state.kind !== 'invalid') return { state, errors: shown }
+  return { state: count === 0 ? { kind: 'incomplete' } : { kind: 'invalid', count }, errors: shown }
 }

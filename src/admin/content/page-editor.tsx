@@ -2,15 +2,15 @@
  * One content page: blocks on the left, settings on the right, publishing
  * and history on top. Edits autosave as a draft; publishing snapshots it.
  */
-import { Button, Card, Col, Row, Space, Spin, Typography } from 'antd'
-import { useCallback, useEffect, useState } from 'react'
-import type { AdminPage, Product } from '../api/types'
-import { useNotify } from '../common/notify'
-import { listAllProducts } from '../products/products-api'
-import { navigate } from '../router'
+import { Button, Card, Col, Row, Space, Typography } from 'antd'
+import { useCallback, useMemo, useState } from 'react'
+import { useNavigate, useParams } from 'react-router'
+import type { AdminPage } from '../api/types'
+import { useAllProducts } from '../products/product-queries'
+import { QueryView } from '../query/query-state'
 import { BlockList } from './block-list'
-import { draftOf, type Draft } from './page-draft'
-import { pagesApi } from './pages-api'
+import { draftOf, withoutUntouched, type Draft } from './page-draft'
+import { usePage, usePageChanged } from './page-queries'
 import { PreviewModal } from './preview-modal'
 import { PublishBar } from './publish-bar'
 import { PageSettings } from './page-settings'
@@ -18,51 +18,58 @@ import { SaveIndicator } from './save-indicator'
 import { useAutosave } from './use-autosave'
 import { VersionsDrawer } from './versions-drawer'
 
-export function PageEditorScreen({ params }: { params: Record<string, string> }) {
-  const id = params.id as string
-  const [page, setPage] = useState<AdminPage | null>(null)
-  const notify = useNotify()
-  useEffect(() => {
-    pagesApi.get(id).then(setPage, (e: unknown) => notify.error(e))
-  }, [id, notify])
-  if (!page) return <Spin />
-  return <PageEditor key={page.id} initial={page} />
+export function PageEditorScreen() {
+  const id = useParams().id as string
+  const query = usePage(id)
+  return <QueryView query={query}>{(page) => <PageEditor key={page.id} initial={page} />}</QueryView>
 }
 
 export function PageEditor({ initial }: { initial: AdminPage }) {
   const [page, setPage] = useState(initial)
   const [draft, setDraft] = useState<Draft>(() => draftOf(initial))
-  const [products, setProducts] = useState<Product[]>([])
-  const [productsLoading, setProductsLoading] = useState(true)
+  // Blocks added and not edited yet: their empty fields are not shown as mistakes until touched or publish.
+  const [untouched, setUntouched] = useState<ReadonlySet<string>>(() => new Set())
   const [panel, setPanel] = useState<'versions' | 'preview' | null>(null)
-  const notify = useNotify()
-  const { state, errors, flush, reset } = useAutosave(page.id, draft, setPage)
-
-  useEffect(() => {
-    listAllProducts()
-      .then(setProducts, (e: unknown) => notify.error(e))
-      .finally(() => setProductsLoading(false))
-  }, [notify])
+  const products = useAllProducts()
+  const navigate = useNavigate()
+  const pageChanged = usePageChanged()
+  const onSaved = useCallback(
+    (p: AdminPage) => {
+      setPage(p)
+      pageChanged(p)
+    },
+    [pageChanged]
+  )
+  const { state, errors, flush, reset } = useAutosave(page.id, draft, onSaved)
+  const shown = useMemo(() => withoutUntouched(state, errors, draft.blocks, untouched), [state, errors, draft.blocks, untouched])
+  // Publishing or previewing asks for the whole draft: then every problem shows.
+  const flushAll = useCallback(async () => {
+    const saved = await flush()
+    if (!saved) setUntouched(new Set())
+    return saved
+  }, [flush])
 
   const restored = useCallback(
     (p: AdminPage) => {
       const next = draftOf(p)
       reset(next)
       setDraft(next)
+      setUntouched(new Set())
       setPage(p)
+      pageChanged(p)
     },
-    [reset]
+    [reset, pageChanged]
   )
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
         <Space>
-          <Button onClick={() => navigate('/pages')}>返回列表</Button>
+          <Button onClick={() => void navigate('/pages')}>返回列表</Button>
           <Typography.Title level={3} style={{ margin: 0 }}>
             {draft.title || '未命名页面'}
           </Typography.Title>
-          <SaveIndicator state={state} />
+          <SaveIndicator state={shown.state} />
         </Space>
         <Space>
           <Button onClick={() => setPanel('preview')}>预览</Button>
@@ -70,22 +77,37 @@ export function PageEditor({ initial }: { initial: AdminPage }) {
         </Space>
       </Space>
       <Card size="small">
-        <PublishBar page={page} flush={flush} onPage={setPage} />
+        <PublishBar page={page} flush={flushAll} onPage={onSaved} />
       </Card>
       <Row gutter={16}>
         <Col xs={24} lg={15}>
           <Card title="内容模块">
-            <BlockList blocks={draft.blocks} onChange={(blocks) => setDraft((d) => ({ ...d, blocks }))} errors={errors} products={products} productsLoading={productsLoading} />
+            <BlockList
+              blocks={draft.blocks}
+              onChange={(blocks) => setDraft((d) => ({ ...d, blocks }))}
+              onAdded={(key) => setUntouched((u) => new Set(u).add(key))}
+              onTouched={(key) =>
+                setUntouched((u) => {
+                  if (!u.has(key)) return u
+                  const next = new Set(u)
+                  next.delete(key)
+                  return next
+                })
+              }
+              errors={shown.errors}
+              products={products.data ?? []}
+              productsLoading={products.isPending}
+            />
           </Card>
         </Col>
         <Col xs={24} lg={9}>
           <Card title="页面设置">
-            <PageSettings draft={draft} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} errors={errors} fallbackImage={page.effective?.cover ?? null} />
+            <PageSettings draft={draft} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} errors={shown.errors} fallbackImage={page.effective?.cover ?? null} />
           </Card>
         </Col>
       </Row>
       <VersionsDrawer pageId={page.id} open={panel === 'versions'} onClose={() => setPanel(null)} onRestored={restored} />
-      <PreviewModal pageId={page.id} open={panel === 'preview'} onClose={() => setPanel(null)} beforeOpen={flush} />
+      <PreviewModal pageId={page.id} open={panel === 'preview'} onClose={() => setPanel(null)} beforeOpen={flushAll} />
     </Space>
   )
 }

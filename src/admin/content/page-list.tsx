@@ -1,14 +1,14 @@
 /** Content pages: status, scheduled time, last change; new pages start here. */
 import { PlusOutlined } from '@ant-design/icons'
 import { Button, Space, Table, Typography } from 'antd'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
+import { Link, useNavigate } from 'react-router'
 import type { AdminPage } from '../api/types'
 import { formatTime } from '../common/format'
 import { useStaffNames } from '../common/staff-names'
-import { useNotify } from '../common/notify'
-import { navigate } from '../router'
+import { ErrorBanner } from '../query/query-state'
 import { NewPageModal } from './new-page-modal'
-import { pagesApi } from './pages-api'
+import { usePages } from './page-queries'
 import { StatusTag } from './status-tag'
 
 export function editorName(by: AdminPage['updatedBy']): string | null {
@@ -17,19 +17,10 @@ export function editorName(by: AdminPage['updatedBy']): string | null {
 }
 
 export function PageList() {
-  const [pages, setPages] = useState<AdminPage[] | null>(null)
+  const query = usePages()
   const [creating, setCreating] = useState(false)
   const staffNames = useStaffNames()
-  const notify = useNotify()
-  useEffect(() => {
-    pagesApi.list().then(
-      (r) => setPages(r.items),
-      (e: unknown) => {
-        notify.error(e)
-        setPages([])
-      }
-    )
-  }, [notify])
+  const navigate = useNavigate()
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -41,13 +32,15 @@ export function PageList() {
           新建页面
         </Button>
       </Space>
+      <ErrorBanner query={query} />
       <Table<AdminPage>
         rowKey="id"
-        loading={pages === null}
-        dataSource={pages ?? []}
-        onRow={(p) => ({ onClick: () => navigate(`/pages/${p.id}`), style: { cursor: 'pointer' } })}
+        loading={query.isPending}
+        dataSource={query.data ?? []}
+        locale={{ emptyText: '还没有内容页面，点「新建页面」开始' }}
+        onRow={(p) => ({ onClick: () => void navigate(`/pages/${p.id}`), style: { cursor: 'pointer' } })}
         columns={[
-          { title: '标题', dataIndex: 'title', render: (t: string, p) => <a href={`#/pages/${p.id}`}>{t}</a> },
+          { title: '标题', dataIndex: 'title', render: (t: string, p) => <Link to={`/pages/${p.id}`}>{t}</Link> },
           { title: '链接名', dataIndex: 'slug' },
           { title: '状态', key: 'status', render: (_, p) => <StatusTag page={p} /> },
           { title: '定时发布', key: 'scheduledAt', render: (_, p) => (p.scheduledAt ? formatTime(p.scheduledAt) : '—') },
@@ -62,7 +55,7 @@ export function PageList() {
           }
         ]}
       />
-      <NewPageModal open={creating} onClose={() => setCreating(false)} onCreated={(p) => navigate(`/pages/${p.id}`)} />
+      <NewPageModal open={creating} onClose={() => setCreating(false)} onCreated={(p) => void navigate(`/pages/${p.id}`)} />
     </Space>
   )
 }

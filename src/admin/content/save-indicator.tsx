@@ -14,6 +14,8 @@ export function SaveIndicator({ state }: { state: SaveState }) {
         return '保存中…'
       case 'invalid':
         return `未保存：有 ${state.count} 处需要修改`
+      case 'incomplete':
+        return '新模块填好后自动保存'
       case 'failed':
         return `保存失败：${state.message}`
     }

@@ -16,6 +16,8 @@ export type SaveState =
   | { kind: 'pending' }
   | { kind: 'saving' }
   | { kind: 'invalid'; count: number }
+  /** Not saved because a block just added is still empty (nothing to correct yet). */
+  | { kind: 'incomplete' }
   | { kind: 'failed'; message: string }
 
 export function useAutosave(pageId: string, draft: Draft, onSaved: (page: AdminPage) => void, delayMs = 800) {

@@ -1,12 +1,14 @@
 /** The signed-in frame: side menu by role, who is signed in, log out, and the page. */
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd'
 import type { ReactNode } from 'react'
-import { navigate } from '../router'
+import { useLocation, useNavigate } from 'react-router'
 import { useSession, useStaff } from '../session/session-context'
 import { useNotify } from '../common/notify'
 import { menuFor, sectionOf } from './menu'
 
-export function AdminLayout({ path, headerExtra, children }: { path: string; headerExtra?: ReactNode; children: ReactNode }) {
+export function AdminLayout({ headerExtra, children }: { headerExtra?: ReactNode; children: ReactNode }) {
+  const { pathname } = useLocation()
+  const navigate = useNavigate()
   const staff = useStaff()
   const { logout } = useSession()
   const notify = useNotify()
@@ -20,9 +22,9 @@ export function AdminLayout({ path, headerExtra, children }: { path: string; hea
           theme="dark"
           mode="inline"
           aria-label="主菜单"
-          selectedKeys={[sectionOf(path)]}
+          selectedKeys={[sectionOf(pathname)]}
           items={items}
-          onClick={({ key }) => navigate(key)}
+          onClick={({ key }) => void navigate(key)}
         />
       </Layout.Sider>
       <Layout>

@@ -1,11 +1,10 @@
 /** Payment problems WeChat Pay reported (e.g. an amount that does not match the order), until resolved. */
 import { Alert, Badge, Button, List, Popover } from 'antd'
 import { BellOutlined } from '@ant-design/icons'
-import { useEffect, useState } from 'react'
+import { Link } from 'react-router'
 import type { Flag } from '../api/types'
 import { formatTime } from '../common/format'
-import { useNotify } from '../common/notify'
-import { ordersApi } from './orders-api'
+import { useOpenFlags } from './order-queries'
 
 export const FLAG_LABELS: Record<string, string> = {
   amount_mismatch: '金额不一致',
@@ -13,26 +12,17 @@ export const FLAG_LABELS: Record<string, string> = {
 }
 export const flagLabel = (f: Flag) => FLAG_LABELS[f.kind] ?? f.kind
 
-function useOpenFlags(): Flag[] {
-  const [flags, setFlags] = useState<Flag[]>([])
-  const notify = useNotify()
-  useEffect(() => {
-    ordersApi.flags().then((all) => setFlags(all.filter((f) => !f.resolvedAt)), (e: unknown) => notify.error(e))
-  }, [notify])
-  return flags
-}
-
 function FlagLine({ flag }: { flag: Flag }) {
   return (
     <span>
       {`【${flagLabel(flag)}】${flag.message} · ${formatTime(flag.createdAt)} `}
-      {flag.orderId && <a href={`#/orders/${flag.orderId}`}>{flag.outTradeNo ? `查看订单 ${flag.outTradeNo}` : '查看订单'}</a>}
+      {flag.orderId && <Link to={`/orders/${flag.orderId}`}>{flag.outTradeNo ? `查看订单 ${flag.outTradeNo}` : '查看订单'}</Link>}
     </span>
   )
 }
 
 export function FlagAlerts() {
-  const flags = useOpenFlags()
+  const flags = useOpenFlags().data ?? []
   if (flags.length === 0) return null
   return (
     <Alert
@@ -46,7 +36,7 @@ export function FlagAlerts() {
 
 /** The header bell: how many flags are open, and the list on click. */
 export function FlagBell() {
-  const flags = useOpenFlags()
+  const flags = useOpenFlags().data ?? []
   return (
     <Popover
       title="支付异常"

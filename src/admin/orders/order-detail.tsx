@@ -1,39 +1,39 @@
 /**
  * One order for an admin: items, address, payment, attribution, parcels,
  * after-sales, refunds, WeChat sync problems and payment flags; ship and
- * refund from here. After either the order is read again (never a stale status).
+ * refund from here. After either the order is read again (never a stale status),
+ * and while a refund is under way it is read again until WeChat Pay settles it.
  */
 import { Alert, Button, Card, Descriptions, Space, Spin, Table, Typography } from 'antd'
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
+import { useNavigate, useParams } from 'react-router'
 import { formatAttrs } from '@core/catalog'
 import { formatFen, multiplyFen } from '@core/money'
 import type { Order, OrderItem, Refund } from '../api/types'
 import { formatTime, formatTimeSeconds } from '../common/format'
-import { useNotify } from '../common/notify'
-import { navigate } from '../router'
+import { usePageTitles } from '../content/page-queries'
+import { QueryView } from '../query/query-state'
 import { ShipDialog } from '../shipping/ship-dialog'
 import { unshippedItems } from '../shipping/ship-form'
 import { flagLabel } from './flag-alerts'
 import { AfterSaleCard, ShippingCard, WechatProblems, WechatTasksCard } from './fulfilment-cards'
 import { OrderStatusTag } from './order-status'
-import { ordersApi } from './orders-api'
+import { isSettling, useOrder, useOrderChanged } from './order-queries'
 import { RefundDialog } from './refund-dialog'
 import { refundableFen } from './refund-math'
 
 const REFUND_STATUS: Record<string, string> = { processing: '处理中', success: '已退款', closed: '已关闭', abnormal: '异常', failed: '失败' }
 
-export function OrderDetailScreen({ params }: { params: Record<string, string> }) {
-  const [order, setOrder] = useState<Order | null>(null)
-  const notify = useNotify()
-  const load = useCallback(() => ordersApi.get(params.id as string).then(setOrder, (e: unknown) => notify.error(e)), [params.id, notify])
-  useEffect(() => {
-    void load()
-  }, [load])
-  if (!order) return <Spin />
-  return <OrderDetail order={order} onChange={() => void load()} />
+export function OrderDetailScreen() {
+  const id = useParams().id as string
+  const query = useOrder(id)
+  const changed = useOrderChanged()
+  return <QueryView query={query}>{(order) => <OrderDetail order={order} onChange={changed} settling={query.isFetching} />}</QueryView>
 }
 
-export function OrderDetail({ order, onChange }: { order: Order; onChange: () => void }) {
+export function OrderDetail({ order, onChange, settling = false }: { order: Order; onChange: (updated?: Order) => void; settling?: boolean }) {
+  const navigate = useNavigate()
+  const titleOf = usePageTitles()
   const [refunding, setRefunding] = useState(false)
   const [shipping, setShipping] = useState(false)
   const canRefund = refundableFen(order) > 0
@@ -45,9 +45,15 @@ export function OrderDetail({ order, onChange }: { order: Order; onChange: () =>
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Space style={{ justifyContent: 'space-between', width: '100%' }}>
         <Space>
-          <Button onClick={() => navigate('/orders')}>返回列表</Button>
+          <Button onClick={() => void navigate('/orders')}>返回列表</Button>
           <Typography.Title level={3} style={{ margin: 0 }}>{`订单 ${order.outTradeNo}`}</Typography.Title>
           <OrderStatusTag status={order.status} />
+          {isSettling(order) && (
+            <Typography.Text type="secondary">
+              <Spin size="small" spinning={settling} style={{ marginRight: 6 }} />
+              等待微信支付的退款结果，页面会自动更新
+            </Typography.Text>
+          )}
         </Space>
         <Space>
           {canShip && (
@@ -106,7 +112,7 @@ export function OrderDetail({ order, onChange }: { order: Order; onChange: () =>
       </Card>
       <Card title="来源">
         <Descriptions column={2} size="small">
-          <Descriptions.Item label="内容页面">{a?.contentSlug ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="内容页面">{titleOf(a?.contentSlug) ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="分享人">{a?.sharerId ?? '—（非分享带来）'}</Descriptions.Item>
           <Descriptions.Item label="分享层级">{a?.depth ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="分享 ID">{a?.shareId ?? '—'}</Descriptions.Item>
@@ -136,19 +142,16 @@ export function OrderDetail({ order, onChange }: { order: Order; onChange: () =>
         order={order}
         open={refunding}
         onClose={() => setRefunding(false)}
-        onRefunded={() => {
-          setRefunding(false)
-          onChange()
-        }}
+        onRefunded={() => setRefunding(false)}
       />
       {shipping && (
         <ShipDialog
           order={order}
           open
           onClose={() => setShipping(false)}
-          onShipped={() => {
+          onShipped={(o) => {
             setShipping(false)
-            onChange()
+            onChange(o)
           }}
         />
       )}

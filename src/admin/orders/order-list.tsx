@@ -2,30 +2,37 @@
 import { DownloadOutlined } from '@ant-design/icons'
 import { Button, DatePicker, Select, Space, Table, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
+import { Link, useNavigate } from 'react-router'
 import { formatFen } from '@core/money'
 import { ORDER_STATUSES, ORDER_STATUS_LABELS, type OrderStatus } from '@core/order'
 import { download } from '../api/download'
 import type { OrderSummary } from '../api/types'
 import { formatTime } from '../common/format'
 import { useNotify } from '../common/notify'
-import { navigate } from '../router'
+import { usePageTitles } from '../content/page-queries'
+import { ErrorBanner } from '../query/query-state'
 import { FlagAlerts } from './flag-alerts'
 import { OrderStatusTag } from './order-status'
+import { useOrderPages } from './order-queries'
 import { ordersApi } from './orders-api'
 
 export function OrderList({ title = '订单', statuses = ORDER_STATUSES as readonly OrderStatus[], initialStatus }: { title?: string; statuses?: readonly OrderStatus[]; initialStatus?: OrderStatus }) {
   const [status, setStatus] = useState<OrderStatus | undefined>(initialStatus)
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null)
-  const [orders, setOrders] = useState<OrderSummary[] | null>(null)
-  const [next, setNext] = useState<string | null>(null)
   const [exporting, setExporting] = useState(false)
   const notify = useNotify()
+  const from = range?.[0]?.startOf('day').format()
+  const to = range?.[1]?.endOf('day').format()
+  const query = useOrderPages({ status, from, to })
+  const orders = query.data?.pages.flatMap((p) => p.items)
+  const navigate = useNavigate()
+  const titleOf = usePageTitles()
 
   const exportCsv = async () => {
     setExporting(true)
     try {
-      const path = ordersApi.exportPath({ status, from: range?.[0]?.startOf('day').format(), to: range?.[1]?.endOf('day').format() })
+      const path = ordersApi.exportPath({ status, from, to })
       notify.success(`已开始下载 ${await download(path, `订单-${dayjs().format('YYYYMMDD-HHmm')}.csv`)}`)
     } catch (e) {
       notify.error(e)
@@ -33,26 +40,6 @@ export function OrderList({ title = '订单', statuses = ORDER_STATUSES as reado
       setExporting(false)
     }
   }
-
-  const load = useCallback(
-    async (cursor?: string) => {
-      const from = range?.[0]?.startOf('day').format()
-      const to = range?.[1]?.endOf('day').format()
-      try {
-        const page = await ordersApi.list({ status, from, to, cursor })
-        setOrders((prev) => (cursor ? [...(prev ?? []), ...page.items] : page.items))
-        setNext(page.nextCursor)
-      } catch (e) {
-        notify.error(e)
-        setOrders((prev) => prev ?? [])
-      }
-    },
-    [status, range, notify]
-  )
-  useEffect(() => {
-    setOrders(null)
-    void load()
-  }, [load])
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -75,23 +62,29 @@ export function OrderList({ title = '订单', statuses = ORDER_STATUSES as reado
           导出订单
         </Button>
       </Space>
+      <ErrorBanner query={query} />
       <Table<OrderSummary>
         rowKey="id"
-        loading={orders === null}
+        loading={query.isPending}
         dataSource={orders ?? []}
         pagination={false}
-        onRow={(o) => ({ onClick: () => navigate(`/orders/${o.id}`), style: { cursor: 'pointer' } })}
+        locale={{ emptyText: status || range ? '没有符合条件的订单' : '还没有订单' }}
+        onRow={(o) => ({ onClick: () => void navigate(`/orders/${o.id}`), style: { cursor: 'pointer' } })}
         columns={[
-          { title: '订单号', dataIndex: 'outTradeNo', render: (n: string, o) => <a href={`#/orders/${o.id}`}>{n}</a> },
+          { title: '订单号', dataIndex: 'outTradeNo', render: (n: string, o) => <Link to={`/orders/${o.id}`}>{n}</Link> },
           { title: '下单时间', dataIndex: 'createdAt', render: formatTime },
           { title: '状态', dataIndex: 'status', render: (s: OrderStatus) => <OrderStatusTag status={s} /> },
           { title: '金额', dataIndex: 'totalFen', render: (f: number, o) => (o.refundedFen ? `${formatFen(f)}（已退 ${formatFen(o.refundedFen)}）` : formatFen(f)) },
           { title: '商品', key: 'items', render: (_, o) => (o.items.length > 1 ? `${o.items[0]?.title} 等 ${o.items.length} 件` : o.items[0]?.title) },
           { title: '收货人', key: 'name', render: (_, o) => o.address.name },
-          { title: '来源内容', key: 'content', render: (_, o) => o.attribution?.contentSlug ?? '—' }
+          { title: '来源内容', key: 'content', render: (_, o) => titleOf(o.attribution?.contentSlug) ?? '—' }
         ]}
       />
-      {next && <Button onClick={() => void load(next)}>加载更多</Button>}
+      {query.hasNextPage && (
+        <Button loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+          加载更多
+        </Button>
+      )}
     </Space>
   )
 }

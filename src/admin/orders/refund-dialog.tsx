@@ -1,7 +1,8 @@
 /**
  * Refund an order, fully or in part: amount in ¥ (checked against what is
  * still refundable) and a reason, then a second step that says exactly what
- * will happen before anything is sent to WeChat Pay.
+ * will happen before anything is sent to WeChat Pay. The answer goes into the
+ * query cache and every order query is read again (order-queries.ts).
  */
 import { Alert, Form, Input, Modal, Radio, Typography } from 'antd'
 import { useEffect, useState } from 'react'
@@ -9,7 +10,7 @@ import { formatFen } from '@core/money'
 import { ApiError } from '../api/api-error'
 import type { Order } from '../api/types'
 import { useNotify } from '../common/notify'
-import { ordersApi } from './orders-api'
+import { useRefundOrder } from './order-queries'
 import { parseRefundAmount, refundableFen } from './refund-math'
 
 type Values = { kind: 'full' | 'partial'; amount?: string; reason: string }
@@ -17,7 +18,7 @@ type Values = { kind: 'full' | 'partial'; amount?: string; reason: string }
 export function RefundDialog({ order, open, onClose, onRefunded }: { order: Order; open: boolean; onClose: () => void; onRefunded: (o: Order) => void }) {
   const [form] = Form.useForm<Values>()
   const [confirming, setConfirming] = useState<{ amountFen: number; reason: string } | null>(null)
-  const [busy, setBusy] = useState(false)
+  const refund = useRefundOrder(order.id)
   const notify = useNotify()
   const maxFen = refundableFen(order)
   const kind = Form.useWatch('kind', form)
@@ -36,9 +37,8 @@ export function RefundDialog({ order, open, onClose, onRefunded }: { order: Orde
 
   const send = async () => {
     if (!confirming) return
-    setBusy(true)
     try {
-      const updated = await ordersApi.refund(order.id, confirming.amountFen, confirming.reason)
+      const updated = await refund.mutateAsync(confirming)
       notify.success(`已提交退款 ${formatFen(confirming.amountFen)}`)
       onRefunded(updated)
     } catch (e) {
@@ -48,8 +48,6 @@ export function RefundDialog({ order, open, onClose, onRefunded }: { order: Orde
         form.setFields(e.fieldIssues.map((i) => ({ name: (i.path === 'amountFen' ? 'amount' : i.path) as keyof Values, errors: [i.message] })))
       }
       notify.error(e)
-    } finally {
-      setBusy(false)
     }
   }
 
@@ -61,7 +59,7 @@ export function RefundDialog({ order, open, onClose, onRefunded }: { order: Orde
       okText={confirming ? '确认退款' : '下一步'}
       cancelText={confirming ? '返回修改' : '取消'}
       okButtonProps={{ danger: !!confirming }}
-      confirmLoading={busy}
+      confirmLoading={refund.isPending}
       onOk={() => void (confirming ? send() : next())}
       cancelButtonProps={{ onClick: () => (confirming ? setConfirming(null) : onClose()) }}
     >

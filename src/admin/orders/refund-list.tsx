@@ -6,12 +6,14 @@
  */
 import { Alert, DatePicker, Space, Table, Typography } from 'antd'
 import type { Dayjs } from 'dayjs'
-import { useEffect, useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
+import { Link, useNavigate } from 'react-router'
 import { formatFen } from '@core/money'
 import type { OrderStatus, OrderSummary } from '../api/types'
 import { formatTime } from '../common/format'
-import { useNotify } from '../common/notify'
-import { navigate } from '../router'
+import { keys } from '../query/query-client'
+import { ErrorBanner } from '../query/query-state'
 import { OrderStatusTag } from './order-status'
 import { ordersApi } from './orders-api'
 
@@ -21,39 +23,27 @@ export function hasRefund(o: Pick<OrderSummary, 'status' | 'refundedFen'>): bool
   return o.status === 'refunding' || o.status === 'refunded' || (o.refundedFen ?? 0) > 0
 }
 
+async function refundedOrders(from: string | undefined, to: string | undefined): Promise<{ rows: OrderSummary[]; truncated: boolean }> {
+  const found: OrderSummary[] = []
+  let cursor: string | undefined
+  let read = 0
+  do {
+    const page = await ordersApi.list({ from, to, cursor })
+    read += page.items.length
+    found.push(...page.items.filter(hasRefund))
+    cursor = page.nextCursor ?? undefined
+  } while (cursor && read < MAX_ORDERS)
+  return { rows: found, truncated: Boolean(cursor) }
+}
+
 export function RefundList() {
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null)
-  const [rows, setRows] = useState<OrderSummary[] | null>(null)
-  const [truncated, setTruncated] = useState(false)
-  const notify = useNotify()
-
-  useEffect(() => {
-    let live = true
-    setRows(null)
-    ;(async () => {
-      const from = range?.[0]?.startOf('day').format()
-      const to = range?.[1]?.endOf('day').format()
-      const found: OrderSummary[] = []
-      let cursor: string | undefined
-      let read = 0
-      do {
-        const page = await ordersApi.list({ from, to, cursor })
-        read += page.items.length
-        found.push(...page.items.filter(hasRefund))
-        cursor = page.nextCursor ?? undefined
-      } while (cursor && read < MAX_ORDERS)
-      if (live) {
-        setRows(found)
-        setTruncated(Boolean(cursor))
-      }
-    })().catch((e: unknown) => {
-      notify.error(e)
-      if (live) setRows([])
-    })
-    return () => {
-      live = false
-    }
-  }, [range, notify])
+  const from = range?.[0]?.startOf('day').format()
+  const to = range?.[1]?.endOf('day').format()
+  const query = useQuery({ queryKey: keys.orders.refunds({ from, to }), queryFn: () => refundedOrders(from, to) })
+  const navigate = useNavigate()
+  const rows = query.data?.rows
+  const truncated = query.data?.truncated ?? false
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -62,15 +52,16 @@ export function RefundList() {
       </Typography.Title>
       <DatePicker.RangePicker aria-label="下单时间" value={range} onChange={(v) => setRange(v)} />
       {truncated && <Alert type="info" showIcon message={`只查看了最近 ${MAX_ORDERS} 笔订单；更早的退款请缩小下单时间范围`} />}
+      <ErrorBanner query={query} />
       <Table<OrderSummary>
         rowKey="id"
-        loading={rows === null}
+        loading={query.isPending}
         dataSource={rows ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         locale={{ emptyText: '这段时间没有退款' }}
-        onRow={(o) => ({ onClick: () => navigate(`/orders/${o.id}`), style: { cursor: 'pointer' } })}
+        onRow={(o) => ({ onClick: () => void navigate(`/orders/${o.id}`), style: { cursor: 'pointer' } })}
         columns={[
-          { title: '订单号', dataIndex: 'outTradeNo', render: (n: string, o) => <a href={`#/orders/${o.id}`}>{n}</a> },
+          { title: '订单号', dataIndex: 'outTradeNo', render: (n: string, o) => <Link to={`/orders/${o.id}`}>{n}</Link> },
           { title: '状态', dataIndex: 'status', render: (s: OrderStatus) => <OrderStatusTag status={s} /> },
           { title: '订单金额', dataIndex: 'totalFen', render: formatFen },
           { title: '已退金额', dataIndex: 'refundedFen', render: (f?: number) => formatFen(f ?? 0) },

@@ -3,33 +3,29 @@
  * from attributes (颜色 × 尺码) with prices typed in ¥ and stored in fen.
  * Problems show on their field, whether core found them or the server did.
  */
-import { Button, Card, Form, Input, Space, Spin, Typography } from 'antd'
-import { useEffect, useMemo, useState } from 'react'
+import { Button, Card, Form, Input, Space, Typography } from 'antd'
+import { useMemo, useState } from 'react'
+import { useNavigate, useParams } from 'react-router'
 import type { FieldIssue } from '@core/result'
 import { ApiError } from '../api/api-error'
 import type { Product } from '../api/types'
 import { applyToForm, toErrorMap, type ErrorMap } from '../common/field-errors'
 import { ImageListField } from '../common/image-field'
 import { useNotify } from '../common/notify'
-import { navigate } from '../router'
+import { QueryView } from '../query/query-state'
 import { AttributeEditor } from './attribute-editor'
-import { productsApi } from './products-api'
+import { useProduct, useSaveProduct } from './product-queries'
 import { attributesFromSkus, buildSkuRows, checkAttributes, rowsFromSkus, toSkuInputs, usableAttributes, type AttributeDef, type SkuRow } from './sku-matrix'
 import { SkuTable } from './sku-table'
 
 type Fields = { title: string; description: string; images: string[] }
 const FORM_FIELDS = ['title', 'description', 'images']
 
-export function ProductEditorScreen({ params }: { params: Record<string, string> }) {
-  const id = params.id
-  const [product, setProduct] = useState<Product | null | undefined>(id ? undefined : null)
-  const notify = useNotify()
-  useEffect(() => {
-    if (!id) return
-    productsApi.get(id).then(setProduct, (e: unknown) => notify.error(e))
-  }, [id, notify])
-  if (product === undefined) return <Spin />
-  return <ProductEditor key={product?.id ?? 'new'} product={product} />
+export function ProductEditorScreen() {
+  const id = useParams().id
+  const query = useProduct(id)
+  if (!id) return <ProductEditor key="new" product={null} />
+  return <QueryView query={query}>{(product) => <ProductEditor key={product.id} product={product} />}</QueryView>
 }
 
 export function ProductEditor({ product }: { product: Product | null }) {
@@ -40,7 +36,8 @@ export function ProductEditor({ product }: { product: Product | null }) {
   )
   const [rows, setRows] = useState<SkuRow[]>(() => (product ? rowsFromSkus(product.skus) : buildSkuRows([], [])))
   const [errors, setErrors] = useState<ErrorMap>({})
-  const [saving, setSaving] = useState(false)
+  const saveProduct = useSaveProduct(product)
+  const navigate = useNavigate()
   const names = useMemo(() => usableAttributes(attributes).map((a) => a.name), [attributes])
 
   const changeAttributes = (next: AttributeDef[]) => {
@@ -66,18 +63,15 @@ export function ProductEditor({ product }: { product: Product | null }) {
     const issues = [...attrIssues, ...(parsed.ok ? [] : parsed.issues)]
     if (issues.length > 0 || !parsed.ok) return showIssues(issues)
     setErrors({})
-    setSaving(true)
     const input = { title: fields.title.trim(), description: fields.description ?? '', images: fields.images ?? [], skus: parsed.skus }
     try {
-      const saved = product ? await productsApi.update(product.id, input) : await productsApi.create(input)
+      const saved = await saveProduct.mutateAsync(input)
       notify.success(product ? '商品已保存' : '商品已创建')
       setRows(rowsFromSkus(saved.skus))
-      if (!product) navigate(`/products/${saved.id}`)
+      if (!product) void navigate(`/products/${saved.id}`)
     } catch (e) {
       if (e instanceof ApiError) showIssues(e.fieldIssues)
       notify.error(e)
-    } finally {
-      setSaving(false)
     }
   }
 
@@ -104,10 +98,10 @@ export function ProductEditor({ product }: { product: Product | null }) {
         <SkuTable names={names} rows={rows} onChange={setRows} errors={errors} />
       </Card>
       <Space>
-        <Button type="primary" size="large" loading={saving} onClick={() => void save()}>
+        <Button type="primary" size="large" loading={saveProduct.isPending} onClick={() => void save()}>
           {product ? '保存商品' : '创建商品'}
         </Button>
-        <Button size="large" onClick={() => navigate('/products')}>
+        <Button size="large" onClick={() => void navigate('/products')}>
           返回列表
         </Button>
       </Space>

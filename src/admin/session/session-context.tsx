@@ -1,7 +1,9 @@
 /**
  * Who is signed in. The first paint asks GET /api/admin/session; a 401 from
- * any later call (the cookie expired) drops back to the login page.
+ * any later call (the cookie expired) drops back to the login page. Signing in
+ * or out empties the query cache.
  */
+import { useQueryClient } from '@tanstack/react-query'
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { ApiError } from '../api/api-error'
 import { api, setUnauthenticatedHandler } from '../api/client'
@@ -19,6 +21,8 @@ const SessionContext = createContext<Session | null>(null)
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' })
+  // What one staff member read is not shown to the next one who signs in here.
+  const queries = useQueryClient()
 
   useEffect(() => {
     setUnauthenticatedHandler(() => setState((s) => (s.status === 'signedIn' ? { status: 'anonymous', expired: true } : s)))
@@ -39,13 +43,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(async (email: string, password: string) => {
     const { staff } = await api.post<{ staff: Staff }>('/api/admin/session', { email, password })
+    queries.clear()
     setState({ status: 'signedIn', staff })
-  }, [])
+  }, [queries])
 
   const logout = useCallback(async () => {
     await api.delete('/api/admin/session')
     setState({ status: 'anonymous', expired: false })
-  }, [])
+    queries.clear()
+  }, [queries])
 
   const value = useMemo(() => ({ state, login, logout }), [state, login, logout])
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>

@@ -1,29 +1,16 @@
 /** WeChat's delivery companies (GET /api/admin/carriers), searchable by name or code. */
 import { Select } from 'antd'
-import { useEffect, useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
 import type { Carrier } from '@core/api-types'
-import { useNotify } from '../common/notify'
+import { keys } from '../query/query-client'
 import { shippingApi } from './shipping-api'
 
 /** The carrier list, loaded when `enabled` turns on; null while loading. */
 export function useCarriers(enabled = true): Carrier[] | null {
-  const [carriers, setCarriers] = useState<Carrier[] | null>(null)
-  const notify = useNotify()
-  useEffect(() => {
-    if (!enabled) return
-    let live = true
-    shippingApi.carriers().then(
-      (items) => live && setCarriers(items),
-      (e: unknown) => {
-        notify.error(e)
-        if (live) setCarriers([])
-      }
-    )
-    return () => {
-      live = false
-    }
-  }, [enabled, notify])
-  return carriers
+  // The list changes when WeChat adds a company, not during a session.
+  const query = useQuery({ queryKey: keys.carriers, queryFn: () => shippingApi.carriers(), enabled, staleTime: Infinity })
+  if (query.isError) return []
+  return query.data ?? null
 }
 
 export function CarrierSelect({

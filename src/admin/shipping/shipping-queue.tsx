@@ -5,14 +5,15 @@
  * is read again after every shipment so it never shows a shipped order.
  */
 import { Button, Space, Table, Tag, Tooltip, Typography } from 'antd'
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
+import { Link } from 'react-router'
 import { AFTER_SALE_STATUS_LABELS, isOpenAfterSale } from '@core/after-sale'
 import { formatFen } from '@core/money'
 import type { OrderSummary } from '../api/types'
 import { formatTime } from '../common/format'
-import { useNotify } from '../common/notify'
 import { useNow } from '../common/use-now'
-import { ordersApi } from '../orders/orders-api'
+import { useOrderChanged, useOrderPages } from '../orders/order-queries'
+import { ErrorBanner } from '../query/query-state'
 import { BatchShipDialog } from './batch-ship-dialog'
 import { ShipDialog } from './ship-dialog'
 import { shipByOfOrder, shipDeadline } from './ship-deadline'
@@ -31,29 +32,12 @@ function DeadlineCell({ order, now }: { order: OrderSummary; now: number }) {
 }
 
 export function ShippingQueue() {
-  const [orders, setOrders] = useState<OrderSummary[] | null>(null)
-  const [next, setNext] = useState<string | null>(null)
   const [shipping, setShipping] = useState<OrderSummary | null>(null)
   const [batchOpen, setBatchOpen] = useState(false)
   const now = useNow()
-  const notify = useNotify()
-
-  const load = useCallback(
-    async (cursor?: string) => {
-      try {
-        const page = await ordersApi.list({ status: 'paid', sort: 'oldest', cursor })
-        setOrders((prev) => (cursor ? [...(prev ?? []), ...page.items] : page.items))
-        setNext(page.nextCursor)
-      } catch (e) {
-        notify.error(e)
-        setOrders((prev) => prev ?? [])
-      }
-    },
-    [notify]
-  )
-  useEffect(() => {
-    void load()
-  }, [load])
+  const query = useOrderPages({ status: 'paid', sort: 'oldest' })
+  const orders = query.data?.pages.flatMap((p) => p.items) ?? null
+  const changed = useOrderChanged()
 
   const overdue = (orders ?? []).filter((o) => {
     const shipBy = shipByOfOrder(o)
@@ -66,7 +50,9 @@ export function ShippingQueue() {
           待发货
         </Typography.Title>
         <Space>
-          <Button onClick={() => void load()}>刷新</Button>
+          <Button loading={query.isRefetching} onClick={() => void query.refetch()}>
+            刷新
+          </Button>
           <Button type="primary" onClick={() => setBatchOpen(true)}>
             批量发货（CSV）
           </Button>
@@ -77,9 +63,10 @@ export function ShippingQueue() {
           ? '正在读取…'
           : `微信要求付款后 48 小时内发货，最早付款的排在最前。${orders.length > 0 ? `已列出 ${orders.length} 单${overdue ? `，其中 ${overdue} 单已超时` : ''}。` : ''}`}
       </Typography.Text>
+      <ErrorBanner query={query} />
       <Table<OrderSummary>
         rowKey="id"
-        loading={orders === null}
+        loading={query.isPending}
         dataSource={orders ?? []}
         pagination={false}
         locale={{ emptyText: '没有待发货的订单' }}
@@ -89,7 +76,7 @@ export function ShippingQueue() {
             dataIndex: 'outTradeNo',
             render: (n: string, o) => (
               <Space size={4} wrap>
-                <a href={`#/orders/${o.id}`}>{n}</a>
+                <Link to={`/orders/${o.id}`}>{n}</Link>
                 {o.shippingReminderAt && (
                   <Tooltip title={`顾客在微信里催发货（${formatTime(o.shippingReminderAt)}）`}>
                     <Tag color="red">顾客催发货</Tag>
@@ -120,19 +107,23 @@ export function ShippingQueue() {
           }
         ]}
       />
-      {next && <Button onClick={() => void load(next)}>加载更多</Button>}
+      {query.hasNextPage && (
+        <Button loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+          加载更多
+        </Button>
+      )}
       {shipping && (
         <ShipDialog
           order={shipping}
           open
           onClose={() => setShipping(null)}
-          onShipped={() => {
+          onShipped={(o) => {
             setShipping(null)
-            void load()
+            changed(o)
           }}
         />
       )}
-      <BatchShipDialog open={batchOpen} onClose={() => setBatchOpen(false)} onShipped={() => void load()} />
+      <BatchShipDialog open={batchOpen} onClose={() => setBatchOpen(false)} onShipped={() => changed()} />
     </Space>
   )
 }

@@ -1,29 +1,21 @@
 /** Staff accounts (admins only): who may sign in, as what; add people, change roles, deactivate. */
 import { PlusOutlined } from '@ant-design/icons'
 import { Button, Space, Table, Tag, Typography } from 'antd'
-import { useCallback, useEffect, useState } from 'react'
-import { api } from '../api/client'
-import type { Paged, Staff } from '../api/types'
+import { useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
+import type { Staff } from '../api/types'
 import { formatTime } from '../common/format'
-import { useNotify } from '../common/notify'
+import { useStaffList } from '../common/staff-names'
+import { keys } from '../query/query-client'
+import { ErrorBanner } from '../query/query-state'
 import { useStaff } from '../session/session-context'
 import { StaffModal } from './staff-modal'
 
 export function StaffList() {
   const me = useStaff()
-  const [staff, setStaff] = useState<Staff[] | null>(null)
+  const query = useStaffList()
   const [editing, setEditing] = useState<Staff | 'new' | null>(null)
-  const notify = useNotify()
-  const load = useCallback(() => {
-    api.get<Paged<Staff>>('/api/admin/staff').then(
-      (r) => setStaff(r.items),
-      (e: unknown) => {
-        notify.error(e)
-        setStaff([])
-      }
-    )
-  }, [notify])
-  useEffect(load, [load])
+  const client = useQueryClient()
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -35,10 +27,11 @@ export function StaffList() {
           添加员工
         </Button>
       </Space>
+      <ErrorBanner query={query} />
       <Table<Staff>
         rowKey="id"
-        loading={staff === null}
-        dataSource={staff ?? []}
+        loading={query.isPending}
+        dataSource={query.data ?? []}
         pagination={false}
         columns={[
           { title: '姓名', dataIndex: 'name', render: (n: string, s) => (s.id === me.id ? `${n}（我）` : n) },
@@ -54,7 +47,8 @@ export function StaffList() {
         onClose={() => setEditing(null)}
         onSaved={() => {
           setEditing(null)
-          load()
+          void client.invalidateQueries({ queryKey: keys.staff })
+          void client.invalidateQueries({ queryKey: keys.audit })
         }}
       />
     </Space>

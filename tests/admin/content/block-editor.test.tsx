@@ -25,12 +25,20 @@ test('adds, edits, reorders and deletes blocks; the draft autosaves only when va
   await block(1, '文字')
   expect(screen.getByRole('group', { name: '模块 2：商品' })).toBeInTheDocument()
 
-  // An empty new text block is a problem on its own field, and nothing is sent.
+  // A new empty block is not a mistake yet: nothing is marked, and nothing is sent.
   await user().click(screen.getByRole('button', { name: /添加文字$/ }))
   const third = await block(3, '文字')
-  expect(await within(third).findByText('请填写正文')).toBeInTheDocument()
-  expect(screen.getByRole('status', { name: '保存状态' })).toHaveTextContent('未保存：有 1 处需要修改')
+  await waitFor(() => expect(screen.getByRole('status', { name: '保存状态' })).toHaveTextContent('新模块填好后自动保存'))
+  expect(within(third).queryByText('请填写正文')).toBeNull()
+  expect(within(third).queryByText(/处需要修改/)).toBeNull()
   expect(api.callsTo('PUT', '/api/admin/pages/pg_1')).toHaveLength(0)
+
+  // Once touched, an emptied field is a problem on that field, and the empty block is never sent.
+  await user().type(within(third).getByLabelText('正文'), 'x')
+  await user().clear(within(third).getByLabelText('正文'))
+  expect(await within(third).findByText('请填写正文')).toBeInTheDocument()
+  await waitFor(() => expect(screen.getByRole('status', { name: '保存状态' })).toHaveTextContent('未保存：有 1 处需要修改'))
+  expect(api.callsTo('PUT', '/api/admin/pages/pg_1').every((c) => c.body.blocks[2]?.text)).toBe(true)
 
   await user().type(within(third).getByLabelText('正文'), '新段落')
   await waitFor(() => expect(api.callsTo('PUT', '/api/admin/pages/pg_1').at(-1)?.body.blocks).toEqual([
@@ -90,4 +98,18 @@ test('a block type this admin does not know is flagged on its card and blocks sa
 
   await user().click(screen.getByRole('button', { name: '删除模块 2' }))
   await waitFor(() => expect(api.callsTo('PUT', '/api/admin/pages/pg_1').at(-1)?.body.blocks).toEqual([{ type: 'text', text: '第一段。' }]))
+})
+
+test('publishing with a new block left empty marks that block (publishing asks for the whole draft)', async () => {
+  const { api } = renderAdmin('/pages/pg_1', editorRoutes())
+  await block(1, '文字')
+  await user().click(screen.getByRole('button', { name: /添加文字$/ }))
+  const third = await block(3, '文字')
+  expect(within(third).queryByText('请填写正文')).toBeNull()
+
+  await user().click(screen.getByRole('button', { name: '立即发布' }))
+  expect(await within(third).findByText('请填写正文')).toBeInTheDocument()
+  expect(within(third).getByText('1 处需要修改')).toBeInTheDocument()
+  expect(screen.getByRole('status', { name: '保存状态' })).toHaveTextContent('未保存：有 1 处需要修改')
+  expect(api.callsTo('POST', '/api/admin/pages/pg_1/publish')).toHaveLength(0)
 })

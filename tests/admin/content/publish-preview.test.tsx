@@ -23,7 +23,13 @@ function routes() {
       }),
     'POST /api/admin/pages/:id/unpublish': () => ok({ page: (current = { ...current, status: 'draft', publishedVersion: null }) }),
     'GET /api/admin/pages/:id/versions': () =>
-      ok({ items: [{ version: 1, slug: 'spring', title: '春日 旧版', createdAt: '2026-03-01T03:00:00.000Z', createdBy: 'stf_admin', live: true, scheduled: false }], nextCursor: null }),
+      ok({
+        items: [
+          { version: 2, slug: 'spring', title: '春日', createdAt: '2026-03-01T04:00:00.000Z', createdBy: 'stf_admin', live: true, scheduled: false },
+          { version: 1, slug: 'spring', title: '春日 旧版', createdAt: '2026-03-01T03:00:00.000Z', createdBy: 'stf_admin', live: false, scheduled: false }
+        ],
+        nextCursor: null
+      }),
     'POST /api/admin/pages/:id/versions/:v/restore': () =>
       ok({ page: (current = { ...current, title: '春日 旧版', blocks: [{ type: 'text', text: '旧的正文' }] }) }),
     'POST /api/admin/pages/:id/preview': () => ok({ token: 'tok123', url: 'http://192.168.1.20:3000/api/v1/pages/spring?preview=tok123', expiresAt: '2026-03-02T05:00:00.000Z' })
@@ -60,14 +66,18 @@ test('a server field error shows on the slug; publishing waits for a valid draft
   expect(await screen.findByText(/定时 2030-05-01 09:30/)).toBeInTheDocument()
 })
 
-test('versions restore into the draft; preview shows the link in a phone frame with a QR code', async () => {
+test('versions restore into the draft (not the live one, which offers no 恢复); preview shows the link in a phone frame with a QR code', async () => {
   const { api } = renderAdmin('/pages/pg_1', routes())
   await screen.findByLabelText('链接名')
 
   await user().click(screen.getByRole('button', { name: '历史版本' }))
   const drawer = await screen.findByRole('dialog')
-  expect(await within(drawer).findByText('第 1 版')).toBeInTheDocument()
-  await user().click(within(drawer).getByRole('button', { name: '恢复' }))
+  const old = (await within(drawer).findByText('第 1 版')).closest('.ant-list-item') as HTMLElement
+  const live = within(drawer).getByText('第 2 版').closest('.ant-list-item') as HTMLElement
+  expect(within(live).getByText('线上')).toBeInTheDocument()
+  expect(within(live).queryByRole('button', { name: '恢复' })).toBeNull()
+  expect(within(drawer).getAllByRole('button', { name: '恢复' })).toHaveLength(1)
+  await user().click(within(old).getByRole('button', { name: '恢复' }))
   // The confirmation's own 恢复 button is the last one on screen.
   await screen.findByText('用第 1 版替换当前草稿？')
   await user().click(screen.getAllByRole('button', { name: '恢复' }).at(-1)!)

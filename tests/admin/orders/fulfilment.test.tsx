@@ -147,7 +147,7 @@ test('导出订单 downloads the CSV of the current filters; a refusal is said i
   const call = api.callsTo('GET', '/api/admin/orders/export')[0]!
   expect(call.query.get('status')).toBe('shipped')
   expect(await readTextFile(created[0] as File)).toContain('T2026000001')
-  expect(screen.getByText('已开始下载 订单-20260305.csv')).toBeInTheDocument()
+  expect(await screen.findByText('已开始下载 订单-20260305.csv')).toBeInTheDocument()
 
   refuse = true
   await user().click(screen.getByRole('button', { name: /导出订单/ }))

@@ -101,3 +101,65 @@ test('the refunds screen lists refunding, refunded and partly refunded orders, n
   expect(screen.getByRole('link', { name: 'T3' })).toBeInTheDocument()
   expect(screen.queryByRole('link', { name: 'T2' })).not.toBeInTheDocument()
 })
+
+test('after a refund the order is read again, and polled while 退款中 until WeChat Pay settles it: no manual reload', async () => {
+  let current = order()
+  let readsSinceRefund = 0
+  const settled = () => ({
+    ...current,
+    status: 'refunded' as const,
+    refundedFen: 25800,
+    refunds: current.refunds.map((r) => ({ ...r, status: 'success' as const, settledAt: '2026-03-03T01:00:05.000Z' }))
+  })
+  const { api } = renderAdmin(
+    '/orders/ord_1',
+    {
+      'GET /api/admin/orders/:id': () => {
+        if (current.status === 'refunding' && ++readsSinceRefund >= 2) current = settled()
+        return ok({ order: current })
+      },
+      'POST /api/admin/orders/:id/refund': (req: FakeRequest) => {
+        current = {
+          ...current,
+          status: 'refunding',
+          refunds: [{ id: 'rfd_1', outRefundNo: 'rfd_1', amountFen: req.body.amountFen, reason: req.body.reason, status: 'processing', wechatRefundId: null, createdBy: 'stf_admin', createdAt: '2026-03-03T01:00:00.000Z', settledAt: null }]
+        }
+        return ok({ order: current })
+      }
+    },
+    undefined,
+    { pollMs: 20 }
+  )
+  await user().click(await screen.findByRole('button', { name: '退款' }))
+  const dialog = await screen.findByRole('dialog')
+  await user().type(within(dialog).getByLabelText('退款原因'), '缺货')
+  await user().click(within(dialog).getByRole('button', { name: '下一步' }))
+  await user().click(await within(dialog).findByRole('button', { name: '确认退款' }))
+
+  // The refund's answer (退款中) shows at once, with a note that the page keeps itself up to date…
+  expect(await screen.findByText('等待微信支付的退款结果，页面会自动更新')).toBeInTheDocument()
+  // …and the order is read again until it settled, with no reload.
+  expect(await screen.findByText('已退款', { selector: '.ant-tag' })).toBeInTheDocument()
+  expect(screen.getByText('已退款', { selector: 'td' })).toBeInTheDocument()
+  expect(screen.queryByText('等待微信支付的退款结果，页面会自动更新')).toBeNull()
+  const posted = api.calls.findIndex((c) => c.method === 'POST')
+  expect(api.calls.slice(posted + 1).filter((c) => c.method === 'GET' && c.path === '/api/admin/orders/ord_1').length).toBeGreaterThanOrEqual(2)
+  expect(screen.getByRole('button', { name: '退款' })).toBeDisabled()
+})
+
+test('orders name the content page by its title, not its slug', async () => {
+  const pages = { 'GET /api/admin/pages': () => ok({ items: [{ id: 'pg_1', slug: 'spring', title: '春日上新' }], nextCursor: null }) }
+  renderAdmin('/orders', { ...pages, 'GET /api/admin/orders': () => ok({ items: [order()], nextCursor: null }) })
+  const row = (await screen.findByText('T2026000001')).closest('tr') as HTMLElement
+  await waitFor(() => expect(row).toHaveTextContent('春日上新'))
+  expect(row).not.toHaveTextContent('spring')
+})
+
+test('the order page names its content page by title too', async () => {
+  renderAdmin('/orders/ord_1', {
+    'GET /api/admin/pages': () => ok({ items: [{ id: 'pg_1', slug: 'spring', title: '春日上新' }], nextCursor: null }),
+    'GET /api/admin/orders/:id': () => ok({ order: order() })
+  })
+  expect(await screen.findByText('春日上新')).toBeInTheDocument()
+  expect(screen.queryByText('spring')).toBeNull()
+})

@@ -1,0 +1,26 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { ok } from '../helpers/fake-api'
+import { renderAdmin } from '../helpers/render-admin'
+
+// jsdom has no canvas: the charts are ECharts' business, the data and the labels around them are ours.
+jest.mock('../../../src/admin/analytics/analytics-charts', () => ({ FunnelChartView: () => null, DailyChartView: () => null }))
+
+const row = { slug: 'spring', views: 10, viewers: 8, shares: 2, shareOpens: 3, addToCarts: 1, orders: 1, paidOrders: 1, paidFen: 12900, refundedFen: 0 }
+
+test('the funnel selector and the content table name pages by title; choosing one asks for its funnel', async () => {
+  const { api } = renderAdmin('/analytics', {
+    'GET /api/admin/pages': () => ok({ items: [{ id: 'pg_1', slug: 'spring', title: '春日上新' }], nextCursor: null }),
+    'GET /api/admin/analytics/content': () => ok({ rows: [row] }),
+    'GET /api/admin/analytics/sharers': () => ok({ rows: [] }),
+    'GET /api/admin/analytics/daily': () => ok({ rows: [] }),
+    'GET /api/admin/analytics/funnel': () => ok({ steps: [{ name: 'content_view', users: 8 }] })
+  })
+  const table = (await screen.findByText('内容表现')).closest('.ant-card') as HTMLElement
+  await waitFor(() => expect(within(table).getByText('春日上新')).toBeInTheDocument())
+  expect(within(table).queryByText('spring')).toBeNull()
+
+  await userEvent.setup({ delay: null }).click(screen.getByRole('combobox', { name: '漏斗内容' }))
+  await userEvent.setup({ delay: null }).click(await screen.findByTitle('春日上新'))
+  await waitFor(() => expect(api.calls.some((c) => c.path === '/api/admin/analytics/funnel' && c.query.get('contentSlug') === 'spring')).toBe(true))
+})
