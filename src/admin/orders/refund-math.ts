@@ -2,6 +2,7 @@
 import type { OrderStatus } from '@core/order'
 import { formatFen, parseYuan } from '@core/money'
 import { refundableFenOfOrder } from '@core/refundable'
+import type { ResultCode } from '@core/error-codes'
 import type { Result } from '@core/result'
 
 export function refundableFen(order: {
@@ -15,7 +16,7 @@ export function refundableFen(order: {
 }
 
 /** Staff's ¥ input for a partial refund → fen, at most what is refundable. */
-export function parseRefundAmount(text: string, maxFen: number): Result<number> {
+export function parseRefundAmount(text: string, maxFen: number): Result<number, ResultCode> {
   const parsed = parseYuan(text, { maxFen })
   if (!parsed.ok) return parsed.error.code === 'AMOUNT_TOO_LARGE' ? { ok: false, error: { code: 'REFUND_EXCEEDS_PAID', message: `最多还能退 ${formatFen(maxFen)}` } } : parsed
   if (parsed.value === 0) return { ok: false, error: { code: 'INVALID_AMOUNT', message: '退款金额要大于 0' } }
