@@ -10,7 +10,7 @@ import { ApiError } from '../api/api-error'
 import type { Order } from '../api/types'
 import { useNotify } from '../common/notify'
 import { ordersApi } from './orders-api'
-import { parseRefundAmount, refundableFen } from './refund-math'
+import { parseRefundAmount, refundableFenOfOrder } from '@core/refundable'
 
 type Values = { kind: 'full' | 'partial'; amount?: string; reason: string }
 
@@ -19,7 +19,7 @@ export function RefundDialog({ order, open, onClose, onRefunded }: { order: Orde
   const [confirming, setConfirming] = useState<{ amountFen: number; reason: string } | null>(null)
   const [busy, setBusy] = useState(false)
   const notify = useNotify()
-  const maxFen = refundableFen(order)
+  const maxFen = refundableFenOfOrder(order)
   const kind = Form.useWatch('kind', form)
 
   useEffect(() => {
