@@ -4,6 +4,7 @@
 import type { PricedCartLine } from './cart-pricing'
 import type { Product, Sku, SkuAttrs } from './catalog'
 import type { Block } from './content-blocks'
+import type { ErrorCode } from './error-codes'
 import type { PageInput } from './content-page'
 import type { Event, EventCode } from './event-schema'
 import type { OrderStatus } from './order'
@@ -11,7 +12,7 @@ import type { OrderStatus } from './order'
 export type { Product, Sku, SkuAttrs, Block, PageInput, Event, OrderStatus }
 
 /** Every error answer: `{"error":{"code":"UPPER_SNAKE","message":"…","details":…}}`. */
-export type ErrorBody = { error: { code: string; message: string; details?: unknown } }
+export type ErrorBody = { error: { code: ErrorCode; message: string; details?: unknown } }
 
 /** A list: `{items, nextCursor}`; nextCursor is null on the last page. */
 export type Paged<T> = { items: T[]; nextCursor: string | null }
@@ -107,7 +108,7 @@ export type ShipParcel = { carrierCode?: string; trackingNo?: string; items?: Ca
 export type ShipRequest = { logisticsType: LogisticsType; parcels?: ShipParcel[]; allDelivered?: boolean }
 export type BatchShipRow = { orderId: string; carrierCode: string; trackingNo: string }
 export type BatchShipRequest = { rows: BatchShipRow[] }
-export type BatchShipResponse = { results: Array<{ orderId: string; ok: boolean; code?: string; message?: string }> }
+export type BatchShipResponse = { results: Array<{ orderId: string; ok: boolean; code?: ErrorCode; message?: string }> }
 export type AfterSaleKind = 'refund' | 'return'
 export type AfterSaleStatus =
   | 'requested'

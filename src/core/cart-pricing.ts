@@ -5,6 +5,7 @@ import type { SkuAttrs } from './catalog'
 import { type CartLine, MAX_LINE_QTY } from './cart-line'
 import { type Lookup, lookupGet } from './lookup'
 import { multiplyFen, sumFen } from './money'
+import { itemCount } from './order-summary'
 
 export type CartSkuInfo = {
   productId: string
@@ -35,15 +36,41 @@ export type PricedCartLine = {
   seenPriceFen?: number
 }
 
-export type PricedCart = {
-  lines: PricedCartLine[]
-  /** Sum of lines without a problem. */
+export type CartTotals = {
+  /** Sum of the payable lines. */
   totalFen: number
-  /** Units (sum of qty) on lines without a problem: the 结算(N) count. */
+  /** Units (sum of qty) on the payable lines: the 结算(N) count. */
   payableCount: number
-  /** Number of lines without a problem. */
+  /** Number of payable lines. */
   payableLines: number
+  /** Some line has a problem. */
   hasProblems: boolean
+}
+
+export type PricedCart = CartTotals & { lines: PricedCartLine[] }
+
+/** A line as the totals see it; pending = its quantity is not priced yet (the app waits for the server). */
+export type TotalsLine = { qty: number; lineFen: number; problem?: CartProblem; pending?: boolean }
+
+/** Payable: no problem and priced as it stands. */
+export function isPayableLine(line: TotalsLine): boolean {
+  return !line.problem && !line.pending
+}
+
+/** The totals of priced lines: what the cart page, its 结算(N) button and the server's cart answer all show. */
+export function cartTotals(lines: readonly TotalsLine[]): CartTotals {
+  const payable = lines.filter(isPayableLine)
+  return {
+    totalFen: sumFen(payable.map((line) => line.lineFen)),
+    payableCount: itemCount(payable),
+    payableLines: payable.length,
+    hasProblems: lines.some((line) => line.problem !== undefined)
+  }
+}
+
+/** Sum of price × qty, for lines whose prices are final (the checkout page's items). */
+export function itemsTotalFen(items: ReadonlyArray<{ priceFen: number; qty: number }>): number {
+  return sumFen(items.map((item) => multiplyFen(item.priceFen, item.qty)))
 }
 
 function problemOf(line: CartLine, sku: CartSkuInfo, seen: number | undefined): CartProblem | undefined {
@@ -85,14 +112,7 @@ export function priceCart(
       ...(problem === 'PRICE_CHANGED' ? { seenPriceFen: seen } : {})
     }
   })
-  const payable = priced.filter((line) => !line.problem)
-  return {
-    lines: priced,
-    totalFen: sumFen(payable.map((line) => line.lineFen)),
-    payableCount: payable.reduce((n, line) => n + line.qty, 0),
-    payableLines: payable.length,
-    hasProblems: payable.length !== priced.length
-  }
+  return { lines: priced, ...cartTotals(priced) }
 }
 
 /** The shopper accepts current prices: every line's seenPriceFen becomes the priced one. */

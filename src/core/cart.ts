@@ -97,6 +97,6 @@ export function mergeCarts(
   })
 }
 
-export { priceCart, acknowledgePrices } from './cart-pricing'
-export type { CartSkuInfo, CartProblem, PricedCartLine, PricedCart } from './cart-pricing'
+export { priceCart, acknowledgePrices, cartTotals, isPayableLine, itemsTotalFen } from './cart-pricing'
+export type { CartSkuInfo, CartProblem, PricedCartLine, PricedCart, CartTotals, TotalsLine } from './cart-pricing'
 export type { SkuAttrs }

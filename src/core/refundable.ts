@@ -2,7 +2,9 @@
 // was refunded, less a refund under way. One definition for the server (it
 // caps after-sales requests and staff refunds), the app (the amount field of
 // 申请售后) and the admin (the refund dialog), so the three never disagree.
+import { formatFen, parseYuan, type ParseYuanCode } from './money'
 import type { OrderStatus } from './order'
+import { err, ok, type Result } from './result'
 
 export type RefundableInput = {
   status: OrderStatus
@@ -31,7 +33,8 @@ export type RefundableOrder = {
   status: OrderStatus
   totalFen: number
   payableFen?: number
-  refundedFen: number
+  /** Absent reads as 0 (nothing refunded yet). */
+  refundedFen?: number
   refunds?: ReadonlyArray<{ amountFen: number; status: string }>
 }
 
@@ -41,8 +44,30 @@ export type RefundableOrder = {
  * are in flight.
  */
 export function refundableFenOfOrder(order: RefundableOrder): number {
+  return refundableFen(refundableInputOf(order))
+}
+
+/** The facts refundableFen (and the after-sales rules) read, from an order as the app and admin receive it. */
+export function refundableInputOf(order: RefundableOrder): Required<RefundableInput> {
   const inFlightFen = (order.refunds ?? [])
     .filter((r) => r.status === 'processing' || r.status === 'abnormal')
     .reduce((sum, r) => sum + r.amountFen, 0)
-  return refundableFen({ status: order.status, paidFen: order.payableFen ?? order.totalFen, refundedFen: order.refundedFen, inFlightFen })
+  return { status: order.status, paidFen: order.payableFen ?? order.totalFen, refundedFen: order.refundedFen ?? 0, inFlightFen }
+}
+
+/**
+ * A typed refund amount in yuan ("50", "¥49.9") → fen: more than 0 and at
+ * most maxFen (what is refundable). Messages are Chinese, for shopper and staff alike.
+ */
+export function parseRefundAmount(
+  text: string,
+  maxFen: number
+): Result<number, Exclude<ParseYuanCode, 'AMOUNT_TOO_LARGE'> | 'REFUND_EXCEEDS_PAID'> {
+  const parsed = parseYuan(text, { maxFen })
+  if (!parsed.ok) {
+    if (parsed.error.code === 'AMOUNT_TOO_LARGE') return err('REFUND_EXCEEDS_PAID', `最多可退 ${formatFen(maxFen)}，请修改金额`, { refundableFen: maxFen })
+    return err(parsed.error.code, parsed.error.message)
+  }
+  if (parsed.value === 0) return err('INVALID_AMOUNT', '退款金额要大于 0')
+  return ok(parsed.value)
 }

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import type { Reply } from './http'
 import { paramError } from './pay-errors'
 
@@ -21,14 +22,18 @@ const FOUR_BYTE = /[\u{10000}-\u{10FFFF}]/u
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)
 
-function text(body: Record<string, unknown>, field: string, max: number, required: boolean): Reply | null {
-  const v = body[field]
-  if (v === undefined && !required) return null
-  if (typeof v !== 'string' || v === '') return paramError(`/${field}`, v ?? null, required ? '为必填字符串' : '应为非空字符串')
-  if ([...v].length > max) return paramError(`/${field}`, v, `长度不能超过 ${max}`)
-  if (FOUR_BYTE.test(v)) return paramError(`/${field}`, v, '含有不支持的 4 字节字符（如 emoji）')
-  return null
+/** A string field: required (or, when optional, non-empty if given), at most max characters, no 4-byte characters. */
+function text(max: number, required: boolean) {
+  const missing = required ? '为必填字符串' : '应为非空字符串'
+  return z
+    .string({ error: missing })
+    .min(1, missing)
+    .refine((v) => [...v].length <= max, `长度不能超过 ${max}`)
+    .refine((v) => !FOUR_BYTE.test(v), '含有不支持的 4 字节字符（如 emoji）')
 }
+
+/** Missing or not an object reads as {}, so the problem is named at the field inside (/payer/openid). */
+const objectOrEmpty = (v: unknown) => (isObject(v) ? v : {})
 
 /** Whether notify_url is absolute http(s) without a query; the sandbox allows http because it runs locally. */
 export function notifyUrlIssue(v: unknown): string | null {
@@ -46,48 +51,49 @@ export function notifyUrlIssue(v: unknown): string | null {
   return null
 }
 
+/** POST /v3/pay/transactions/jsapi's body, fields in the order WeChat Pay reports them. */
+export function jsapiSchema(nowMs: number) {
+  return z.object({
+    appid: text(32, true),
+    mchid: text(32, true),
+    description: text(127, true),
+    out_trade_no: text(32, true).regex(OUT_TRADE_NO, '须为 6-32 位数字、大小写字母、_ 或 -'),
+    attach: text(128, false).optional(),
+    time_expire: z
+      .string({ error: RFC3339_MESSAGE })
+      .refine((t) => RFC3339.test(t) && !Number.isNaN(Date.parse(t)), RFC3339_MESSAGE)
+      .refine((t) => Date.parse(t) > nowMs, '早于当前时间')
+      .optional(),
+    notify_url: z.unknown().superRefine((v, ctx) => {
+      const issue = notifyUrlIssue(v)
+      if (issue) ctx.addIssue({ code: 'custom', message: issue })
+    }).transform((v) => v as string),
+    amount: z.object(
+      {
+        total: z.number({ error: TOTAL_MESSAGE }).int(TOTAL_MESSAGE).positive(TOTAL_MESSAGE),
+        currency: z.literal('CNY', { error: '境内商户仅支持 CNY' }).default('CNY')
+      },
+      { error: '为必填对象' }
+    ),
+    payer: z.preprocess(objectOrEmpty, z.object({ openid: z.string({ error: '为必填字符串' }).min(1, '为必填字符串') }))
+  })
+}
+
+const RFC3339_MESSAGE = '须为 RFC 3339 格式，如 2018-06-08T10:34:56+08:00'
+const TOTAL_MESSAGE = '须为大于 0 的整数（单位：分）'
+
+/** WeChat Pay answers one problem at a time: the first issue as PARAM_ERROR, with the field as a JSON pointer and its value. */
+export function firstParamError(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>, body: unknown): Reply {
+  const issue = issues[0]
+  const path = issue?.path ?? []
+  const value = path.reduce<unknown>((v, key) => (isObject(v) ? v[String(key)] : undefined), body)
+  return paramError(`/${path.map(String).join('/')}`, value ?? null, issue?.message ?? '参数错误')
+}
+
 /** The field checks of POST /v3/pay/transactions/jsapi, answering PARAM_ERROR with WeChat's `detail`. */
 export function validateJsapi(body: Record<string, unknown>, nowMs: number): { ok: JsapiRequest } | { error: Reply } {
-  for (const [field, max] of [['appid', 32], ['mchid', 32], ['description', 127], ['out_trade_no', 32]] as const) {
-    const issue = text(body, field, max, true)
-    if (issue) return { error: issue }
-  }
-  const attachIssue = text(body, 'attach', 128, false)
-  if (attachIssue) return { error: attachIssue }
-  if (!OUT_TRADE_NO.test(body.out_trade_no as string)) {
-    return { error: paramError('/out_trade_no', body.out_trade_no, '须为 6-32 位数字、大小写字母、_ 或 -') }
-  }
-  if (body.time_expire !== undefined) {
-    const t = body.time_expire
-    if (typeof t !== 'string' || !RFC3339.test(t) || Number.isNaN(Date.parse(t))) {
-      return { error: paramError('/time_expire', t, '须为 RFC 3339 格式，如 2018-06-08T10:34:56+08:00') }
-    }
-    if (Date.parse(t) <= nowMs) return { error: paramError('/time_expire', t, '早于当前时间') }
-  }
-  const urlIssue = notifyUrlIssue(body.notify_url)
-  if (urlIssue) return { error: paramError('/notify_url', body.notify_url ?? null, urlIssue) }
-  const amount = body.amount
-  if (!isObject(amount)) return { error: paramError('/amount', amount ?? null, '为必填对象') }
-  if (typeof amount.total !== 'number' || !Number.isInteger(amount.total) || amount.total <= 0) {
-    return { error: paramError('/amount/total', amount.total ?? null, '须为大于 0 的整数（单位：分）') }
-  }
-  const currency = amount.currency ?? 'CNY'
-  if (currency !== 'CNY') return { error: paramError('/amount/currency', currency, '境内商户仅支持 CNY') }
-  const payer = body.payer
-  if (!isObject(payer) || typeof payer.openid !== 'string' || payer.openid === '') {
-    return { error: paramError('/payer/openid', isObject(payer) ? (payer.openid ?? null) : null, '为必填字符串') }
-  }
-  return {
-    ok: {
-      appid: body.appid as string,
-      mchid: body.mchid as string,
-      description: body.description as string,
-      out_trade_no: body.out_trade_no as string,
-      ...(body.time_expire !== undefined ? { time_expire: body.time_expire as string } : {}),
-      ...(body.attach !== undefined ? { attach: body.attach as string } : {}),
-      notify_url: body.notify_url as string,
-      amount: { total: amount.total, currency },
-      payer: { openid: payer.openid }
-    }
-  }
+  const parsed = jsapiSchema(nowMs).safeParse(body)
+  if (!parsed.success) return { error: firstParamError(parsed.error.issues, body) }
+  const { attach, time_expire: timeExpire, ...rest } = parsed.data
+  return { ok: { ...rest, ...(timeExpire !== undefined ? { time_expire: timeExpire } : {}), ...(attach !== undefined ? { attach } : {}) } }
 }

@@ -2,13 +2,32 @@ import type { Deps } from './deps'
 import { json, parseJsonObject, route, type Reply, type RequestContext, type Route } from './http'
 import { beijingTime, refundId } from './ids'
 import { paramError, payError } from './pay-errors'
-import { notifyUrlIssue } from './pay-validate'
+import { z } from 'zod'
+import { firstParamError, notifyUrlIssue } from './pay-validate'
 import { refundableFen, type Refund, type RefundOutcome } from './store'
 import { markRefunded } from './trade-orders'
 
 const OUT_REFUND_NO = /^[0-9A-Za-z_\-|*@]{1,64}$/
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)
-const positiveInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0
+const AMOUNT_MESSAGE = '须为大于 0 的整数（单位：分）'
+const stringOrNothing = (v: unknown) => (typeof v === 'string' ? v : undefined)
+const fen = z.number({ error: AMOUNT_MESSAGE }).int(AMOUNT_MESSAGE).positive(AMOUNT_MESSAGE)
+
+/** POST /v3/refund/domestic/refunds's body after the order key, fields in the order WeChat Pay reports them. */
+const refundSchema = z.object({
+  // The order key: either one (checked before the schema); a non-string one is ignored.
+  out_trade_no: z.preprocess(stringOrNothing, z.string().optional()),
+  transaction_id: z.preprocess(stringOrNothing, z.string().optional()),
+  out_refund_no: z.string({ error: '须为 1-64 位数字、字母或 _-|*@' }).regex(OUT_REFUND_NO, '须为 1-64 位数字、字母或 _-|*@'),
+  reason: z.string({ error: '应为不超过 80 字的字符串' }).refine((r) => [...r].length <= 80, '应为不超过 80 字的字符串').optional(),
+  notify_url: z
+    .string({ error: '为必填字符串' })
+    .superRefine((v, ctx) => {
+      const issue = notifyUrlIssue(v)
+      if (issue) ctx.addIssue({ code: 'custom', message: issue })
+    })
+    .optional(),
+  amount: z.object({ refund: fen, total: fen, currency: z.literal('CNY', { error: '为必填，境内商户仅支持 CNY' }) }, { error: '为必填对象' })
+})
 const notExists = (what: string): Reply => payError(404, 'RESOURCE_NOT_EXISTS', `${what}不存在`)
 
 /** The refund object as POST and GET answer it. */
@@ -85,15 +104,10 @@ function settle(d: Deps, refund: Refund, outcome: RefundOutcome): void {
 function create(d: Deps, ctx: RequestContext): Reply {
   const body = parseJsonObject(ctx.body)
   if (!body) return payError(400, 'PARAM_ERROR', '请求体不是合法的 JSON 对象')
-  const { out_trade_no: outTradeNo, transaction_id: txId, out_refund_no: outRefundNo, amount, reason, notify_url: notifyUrl } = body
-  if (typeof outTradeNo !== 'string' && typeof txId !== 'string') return paramError('/out_trade_no', null, 'out_trade_no 与 transaction_id 须至少填一个')
-  if (typeof outRefundNo !== 'string' || !OUT_REFUND_NO.test(outRefundNo)) return paramError('/out_refund_no', outRefundNo ?? null, '须为 1-64 位数字、字母或 _-|*@')
-  if (reason !== undefined && (typeof reason !== 'string' || [...reason].length > 80)) return paramError('/reason', reason, '应为不超过 80 字的字符串')
-  if (notifyUrl !== undefined && notifyUrlIssue(notifyUrl)) return paramError('/notify_url', notifyUrl, notifyUrlIssue(notifyUrl) as string)
-  if (!isObject(amount)) return paramError('/amount', amount ?? null, '为必填对象')
-  if (!positiveInt(amount.refund)) return paramError('/amount/refund', amount.refund ?? null, '须为大于 0 的整数（单位：分）')
-  if (!positiveInt(amount.total)) return paramError('/amount/total', amount.total ?? null, '须为大于 0 的整数（单位：分）')
-  if (amount.currency !== 'CNY') return paramError('/amount/currency', amount.currency ?? null, '为必填，境内商户仅支持 CNY')
+  if (typeof body.out_trade_no !== 'string' && typeof body.transaction_id !== 'string') return paramError('/out_trade_no', null, 'out_trade_no 与 transaction_id 须至少填一个')
+  const parsed = refundSchema.safeParse(body)
+  if (!parsed.success) return firstParamError(parsed.error.issues, body)
+  const { out_trade_no: outTradeNo, transaction_id: txId, out_refund_no: outRefundNo, amount, reason, notify_url: notifyUrl } = parsed.data
   const tradeNo = typeof outTradeNo === 'string' ? outTradeNo : d.store.byTransactionId.get(txId as string)
   const order = tradeNo ? d.store.orders.get(tradeNo) : undefined
   if (!order || (typeof txId === 'string' && order.transactionId !== txId)) return notExists('订单')

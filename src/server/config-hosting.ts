@@ -1,6 +1,6 @@
 /**
  * How the backend sits in production: behind which proxies (TRUST_PROXY) and
- * where the built front ends are (STATIC_DIR). Part of loadConfig.
+ * where the built front ends are (STATIC_DIR). Read by loadConfig's schema.
  *
  * TRUST_PROXY: unset or 0 = nobody (request.ip is the connecting address);
  * a positive integer = that many proxy hops in front (1: one load balancer);
@@ -58,12 +58,4 @@ export function parseTrustProxy(raw: string | undefined): TrustProxy | { error: 
     return { error: `TRUST_PROXY must be a hop count (e.g. 1) or a comma-separated list of proxy addresses/CIDRs (e.g. 10.0.0.0/8), got "${v}"` }
   }
   return entries
-}
-
-export function loadHosting(get: (name: string) => string | undefined, problems: string[]): HostingConfig {
-  const trust = parseTrustProxy(get('TRUST_PROXY'))
-  let trustProxy: TrustProxy = false
-  if (typeof trust === 'object' && !Array.isArray(trust)) problems.push(trust.error)
-  else trustProxy = trust
-  return { trustProxy, staticDir: resolve(get('STATIC_DIR') ?? REPO_ROOT) }
 }

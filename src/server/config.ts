@@ -1,16 +1,18 @@
 /**
  * The backend's whole configuration, read once from the environment
- * (README.md "Backend configuration (environment)"). A missing or malformed required
- * value throws ConfigError naming every bad variable, so the operator fixes
- * them all in one go. Secret values never appear in the messages.
+ * (README.md "Backend configuration (environment)"), through one zod schema. A missing
+ * or malformed value throws ConfigError naming every bad variable and what is
+ * wrong with it, so the operator fixes them all in one go. Secret values
+ * never appear in the messages.
  *
  * Beyond the variables every deployment shares: MEDIA_DIR (where uploads are stored,
  * default data/media).
  */
 import { readFileSync } from 'node:fs'
 import { createPrivateKey, createPublicKey } from 'node:crypto'
-import { loadHosting, type HostingConfig } from './config-hosting'
+import { resolve } from 'node:path'
 import { z } from 'zod'
+import { parseTrustProxy, REPO_ROOT, type HostingConfig, type TrustProxy } from './config-hosting'
 
 export interface WechatPayConfig {
   mchId: string
@@ -68,179 +70,168 @@ const PAY_VARS = [
   'WECHATPAY_PUBLIC_KEY_ID'
 ] as const
 
-export function loadConfig(env: Env): Config {
-  const problems: string[] = []
-  const get = (name: string): string | undefined => {
-    const v = env[name]
-    return v === undefined || v.trim() === '' ? undefined : v.trim()
-  }
-  const required = (name: string): string => {
-    const v = get(name)
-    if (v === undefined) problems.push(`${name} is required`)
-    return v ?? ''
-  }
-  const int = (name: string, fallback: number, min: number, max: number): number => {
-    const v = get(name)
+// Each variable's issue message follows its name ("PORT must be …"); values are
+// quoted only where they are not secret.
+type Ctx = z.core.$RefinementCtx<unknown>
+const fail = (ctx: Ctx, message: string) => {
+  ctx.addIssue({ code: 'custom', message })
+  return z.NEVER
+}
+/** Unset and blank are the same; values are trimmed. */
+const blank = (v: unknown) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim()) : v)
+const text = z.preprocess(blank, z.string().optional())
+const required = z.preprocess(blank, z.string({ error: 'is required' }))
+/** A value that must match a pattern when set. */
+const matching = (pattern: RegExp, message: string) => z.preprocess(blank, z.string().regex(pattern, message).optional())
+
+const int = (fallback: number, min: number, max: number) =>
+  text.transform((v, ctx) => {
     if (v === undefined) return fallback
     const n = Number(v)
-    if (!/^\d+$/.test(v) || n < min || n > max) {
-      problems.push(`${name} must be an integer from ${min} to ${max}, got "${v}"`)
-      return fallback
-    }
-    return n
+    return /^\d+$/.test(v) && n >= min && n <= max ? n : fail(ctx, `must be an integer from ${min} to ${max}, got "${v}"`)
+  })
+
+const httpUrl = text.transform((v, ctx) => {
+  if (v === undefined) return undefined
+  try {
+    const u = new URL(v)
+    if (u.protocol === 'http:' || u.protocol === 'https:') return v.replace(/\/+$/, '')
+  } catch {
+    // reported below
   }
-  const url = (name: string, fallback: string): string => {
-    const v = get(name) ?? fallback
+  return fail(ctx, `must be an http(s) URL, got "${v}"`)
+})
+
+/** A PEM key file: read and parsed here, so a bad path or a wrong kind of key stops the start. */
+const pemFile = (check: (pem: string) => unknown) =>
+  text.transform((file, ctx) => {
+    if (file === undefined) return undefined
+    let pem: string
     try {
-      const u = new URL(v)
-      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('not http')
+      pem = readFileSync(file, 'utf8')
+    } catch (e) {
+      return fail(ctx, `: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`)
+    }
+    try {
+      check(pem)
     } catch {
-      problems.push(`${name} must be an http(s) URL, got "${v}"`)
+      return fail(ctx, `: ${file} is not a PEM key of the expected kind`)
     }
-    return v.replace(/\/+$/, '')
-  }
-
-  const port = int('PORT', 3000, 0, 65535)
-  const host = get('HOST') ?? '127.0.0.1'
-  const databaseUrl = get('DATABASE_URL') ?? 'sqlite:data/shop.db'
-  if (!/^(sqlite:.+|postgres(ql)?:\/\/.+)$/.test(databaseUrl)) {
-    problems.push('DATABASE_URL must be sqlite:PATH, sqlite::memory: or postgres://…')
-  }
-  const publicBaseUrl = url('PUBLIC_BASE_URL', `http://${host}:${port}`)
-  const wechat = {
-    appId: required('WECHAT_APPID'),
-    secret: required('WECHAT_SECRET'),
-    apiBase: url('WECHAT_API_BASE', 'https://api.weixin.qq.com')
-  }
-
-  let admin: Config['admin'] = null
-  const adminEmail = get('ADMIN_EMAIL')
-  const adminPassword = env.ADMIN_PASSWORD
-  if (adminEmail !== undefined || adminPassword) {
-    if (adminEmail === undefined || !/^[^@\s]+@[^@\s]+$/.test(adminEmail)) {
-      problems.push('ADMIN_EMAIL must be an e-mail address when ADMIN_PASSWORD is set')
-    }
-    if (!adminPassword || adminPassword.length < 8) {
-      problems.push('ADMIN_PASSWORD must be at least 8 characters when ADMIN_EMAIL is set')
-    }
-    admin = { email: (adminEmail ?? '').toLowerCase(), password: adminPassword ?? '' }
-  }
-
-  const wechatPay = loadPayConfig(get, problems, url('WECHATPAY_API_BASE', 'https://api.mch.weixin.qq.com'))
-  const orderPayTimeoutMinutes = int('ORDER_PAY_TIMEOUT_MINUTES', 15, 1, 24 * 60)
-  const mediaDir = get('MEDIA_DIR') ?? 'data/media'
-  const wechatMessage = loadMessageConfig(get, problems)
-  const subscribeTemplates = loadTemplates(get('WECHAT_SUBSCRIBE_TEMPLATES'), problems)
-  const envVersion = get('WECHAT_ENV_VERSION') ?? 'release'
-  if (!(WECHAT_ENV_VERSIONS as readonly string[]).includes(envVersion)) {
-    problems.push(`WECHAT_ENV_VERSION must be one of ${WECHAT_ENV_VERSIONS.join(', ')}, got "${envVersion}"`)
-  }
-  const orderAutoCompleteDays = int('ORDER_AUTO_COMPLETE_DAYS', 10, 1, 90)
-  const afterSaleDays = int('AFTER_SALE_DAYS', 7, 0, 365)
-  const hosting = loadHosting(get, problems)
-
-  if (problems.length > 0) throw new ConfigError(problems)
-  return {
-    port,
-    host,
-    databaseUrl,
-    publicBaseUrl,
-    wechat,
-    wechatPay,
-    admin,
-    orderPayTimeoutMinutes,
-    mediaDir,
-    wechatMessage,
-    subscribeTemplates,
-    wechatEnvVersion: envVersion as WechatEnvVersion,
-    orderAutoCompleteDays,
-    afterSaleDays,
-    hosting
-  }
-}
-
-function loadMessageConfig(get: (name: string) => string | undefined, problems: string[]): Config['wechatMessage'] {
-  const token = get('WECHAT_MESSAGE_TOKEN') ?? null
-  const aesKey = get('WECHAT_MESSAGE_AES_KEY') ?? null
-  // WeChat's admin page accepts 3–32 letters and digits as the Token.
-  if (token !== null && !/^[A-Za-z0-9]{3,32}$/.test(token)) {
-    problems.push('WECHAT_MESSAGE_TOKEN must be 3–32 letters or digits (as set in 开发设置 → 消息推送)')
-  }
-  // EncodingAESKey: 43 characters of base64 without the trailing "=".
-  if (aesKey !== null && !/^[A-Za-z0-9+/]{43}$/.test(aesKey)) {
-    problems.push('WECHAT_MESSAGE_AES_KEY must be the 43-character EncodingAESKey')
-  }
-  if (aesKey !== null && token === null) problems.push('WECHAT_MESSAGE_AES_KEY needs WECHAT_MESSAGE_TOKEN as well')
-  return { token, aesKey }
-}
+    return pem
+  })
 
 const templatesSchema = z
   .object(Object.fromEntries(SUBSCRIBE_TEMPLATE_KEYS.map((k) => [k, z.string().regex(/^[\w-]{1,128}$/).optional()])))
   .strict()
 
-function loadTemplates(raw: string | undefined, problems: string[]): SubscribeTemplates {
+const templates = text.transform((raw, ctx): SubscribeTemplates => {
   if (raw === undefined) return {}
   let parsed: unknown
   try {
     parsed = JSON.parse(raw)
   } catch {
-    problems.push('WECHAT_SUBSCRIBE_TEMPLATES must be JSON like {"shipped":"TEMPLATE_ID"}')
-    return {}
+    return fail(ctx, 'must be JSON like {"shipped":"TEMPLATE_ID"}')
   }
   const checked = templatesSchema.safeParse(parsed)
-  if (!checked.success) {
-    const where = checked.error.issues.map((i) => i.path.join('.') || (i.code === 'unrecognized_keys' ? i.keys.join(', ') : 'value'))
-    problems.push(
-      `WECHAT_SUBSCRIBE_TEMPLATES must map ${SUBSCRIBE_TEMPLATE_KEYS.join('/')} to template ids (letters, digits, _ or -); check ${where.join(', ')}`
-    )
-    return {}
+  if (checked.success) return checked.data as SubscribeTemplates
+  const where = checked.error.issues.map((i) => i.path.join('.') || (i.code === 'unrecognized_keys' ? i.keys.join(', ') : 'value'))
+  return fail(ctx, `must map ${SUBSCRIBE_TEMPLATE_KEYS.join('/')} to template ids (letters, digits, _ or -); check ${where.join(', ')}`)
+})
+
+const trustProxy = text.transform((v, ctx): TrustProxy => {
+  const t = parseTrustProxy(v)
+  return typeof t === 'object' && !Array.isArray(t) ? fail(ctx, t.error.replace(/^TRUST_PROXY /, '')) : t
+})
+
+/** The environment the backend reads, in the order problems are reported. */
+const varsSchema = z
+  .object({
+    /** Which variables were given (not blank), whether or not their values are good. */
+    given: z.array(z.string()),
+    PORT: int(3000, 0, 65535),
+    HOST: text.default('127.0.0.1'),
+    DATABASE_URL: text
+      .default('sqlite:data/shop.db')
+      .refine((v) => /^(sqlite:.+|postgres(ql)?:\/\/.+)$/.test(v), 'must be sqlite:PATH, sqlite::memory: or postgres://…'),
+    PUBLIC_BASE_URL: httpUrl,
+    WECHAT_APPID: required,
+    WECHAT_SECRET: required,
+    WECHAT_API_BASE: httpUrl,
+    ADMIN_EMAIL: matching(/^[^@\s]+@[^@\s]+$/, 'must be an e-mail address'),
+    // Not trimmed: spaces may be part of a password.
+    ADMIN_PASSWORD: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(8, 'must be at least 8 characters').optional()),
+    WECHATPAY_MCHID: matching(/^\d{6,32}$/, 'must be digits'),
+    WECHATPAY_SERIAL_NO: matching(/^[0-9A-Fa-f]{8,64}$/, 'must be a hex certificate serial'),
+    WECHATPAY_APIV3_KEY: text.refine((v) => v === undefined || Buffer.byteLength(v) === 32, 'must be exactly 32 bytes'),
+    WECHATPAY_PUBLIC_KEY_ID: matching(/^PUB_KEY_ID_/, 'must start with PUB_KEY_ID_'),
+    WECHATPAY_PRIVATE_KEY_FILE: pemFile((pem) => createPrivateKey(pem)),
+    WECHATPAY_PUBLIC_KEY_FILE: pemFile((pem) => createPublicKey(pem)),
+    WECHATPAY_API_BASE: httpUrl,
+    ORDER_PAY_TIMEOUT_MINUTES: int(15, 1, 24 * 60),
+    MEDIA_DIR: text.default('data/media'),
+    // WeChat's admin page accepts 3–32 letters and digits as the Token.
+    WECHAT_MESSAGE_TOKEN: matching(/^[A-Za-z0-9]{3,32}$/, 'must be 3–32 letters or digits (as set in 开发设置 → 消息推送)'),
+    // EncodingAESKey: 43 characters of base64 without the trailing "=".
+    WECHAT_MESSAGE_AES_KEY: matching(/^[A-Za-z0-9+/]{43}$/, 'must be the 43-character EncodingAESKey'),
+    WECHAT_SUBSCRIBE_TEMPLATES: templates,
+    WECHAT_ENV_VERSION: z.preprocess(
+      blank,
+      z.enum(WECHAT_ENV_VERSIONS, { error: (i) => `must be one of ${WECHAT_ENV_VERSIONS.join(', ')}, got "${String(i.input)}"` }).default('release')
+    ),
+    ORDER_AUTO_COMPLETE_DAYS: int(10, 1, 90),
+    AFTER_SALE_DAYS: int(7, 0, 365),
+    TRUST_PROXY: trustProxy,
+    STATIC_DIR: text
+  })
+  // Pairs and sets: checked even when a single value failed, so every problem is named at once.
+  .superRefine(
+    (e, ctx) => {
+      const set = (name: string) => e.given.includes(name)
+      const need = (name: string, why: string) => ctx.addIssue({ code: 'custom', path: [name], message: `is required ${why}` })
+      if (set('ADMIN_EMAIL') && !set('ADMIN_PASSWORD')) need('ADMIN_PASSWORD', 'when ADMIN_EMAIL is set')
+      if (set('ADMIN_PASSWORD') && !set('ADMIN_EMAIL')) need('ADMIN_EMAIL', 'when ADMIN_PASSWORD is set')
+      if (PAY_VARS.some(set)) for (const n of PAY_VARS) if (!set(n)) need(n, 'when any WECHATPAY_* variable is set')
+      if (set('WECHAT_MESSAGE_AES_KEY') && !set('WECHAT_MESSAGE_TOKEN')) need('WECHAT_MESSAGE_TOKEN', 'when WECHAT_MESSAGE_AES_KEY is set')
+    },
+    { when: () => true }
+  )
+
+const envSchema = z.preprocess((env) => {
+  const vars = (env ?? {}) as Env
+  return { ...vars, given: Object.keys(vars).filter((k) => blank(vars[k]) !== undefined) }
+}, varsSchema)
+
+export function loadConfig(env: Env): Config {
+  // Only the variables of the schema are read (the rest of the environment is not ours).
+  const parsed = envSchema.safeParse(env)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => {
+      const name = String(i.path[0] ?? 'environment')
+      return i.message.startsWith(':') ? `${name}${i.message}` : `${name} ${i.message}`
+    })
+    throw new ConfigError([...new Set(problems)])
   }
-  return checked.data as SubscribeTemplates
-}
-
-function loadPayConfig(
-  get: (name: string) => string | undefined,
-  problems: string[],
-  apiBase: string
-): WechatPayConfig | null {
-  const present = PAY_VARS.filter((n) => get(n) !== undefined)
-  if (present.length === 0) return null
-  const missing = PAY_VARS.filter((n) => get(n) === undefined)
-  for (const n of missing) problems.push(`${n} is required when any WECHATPAY_* variable is set`)
-
-  const mchId = get('WECHATPAY_MCHID') ?? ''
-  if (mchId && !/^\d{6,32}$/.test(mchId)) problems.push('WECHATPAY_MCHID must be digits')
-  const serialNo = get('WECHATPAY_SERIAL_NO') ?? ''
-  if (serialNo && !/^[0-9A-Fa-f]{8,64}$/.test(serialNo)) problems.push('WECHATPAY_SERIAL_NO must be a hex certificate serial')
-  const apiV3Key = get('WECHATPAY_APIV3_KEY') ?? ''
-  if (apiV3Key && Buffer.byteLength(apiV3Key) !== 32) problems.push('WECHATPAY_APIV3_KEY must be exactly 32 bytes')
-  const publicKeyId = get('WECHATPAY_PUBLIC_KEY_ID') ?? ''
-  if (publicKeyId && !publicKeyId.startsWith('PUB_KEY_ID_')) problems.push('WECHATPAY_PUBLIC_KEY_ID must start with PUB_KEY_ID_')
-
-  const privateKeyPem = readPem('WECHATPAY_PRIVATE_KEY_FILE', get, problems, (pem) => createPrivateKey(pem))
-  const publicKeyPem = readPem('WECHATPAY_PUBLIC_KEY_FILE', get, problems, (pem) => createPublicKey(pem))
-  return { mchId, serialNo, privateKeyPem, apiV3Key, publicKeyPem, publicKeyId, apiBase }
-}
-
-function readPem(
-  name: string,
-  get: (name: string) => string | undefined,
-  problems: string[],
-  check: (pem: string) => unknown
-): string {
-  const file = get(name)
-  if (file === undefined) return ''
-  let pem: string
-  try {
-    pem = readFileSync(file, 'utf8')
-  } catch (e) {
-    problems.push(`${name}: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`)
-    return ''
+  const e = parsed.data
+  const pay = [e.WECHATPAY_MCHID, e.WECHATPAY_SERIAL_NO, e.WECHATPAY_PRIVATE_KEY_FILE, e.WECHATPAY_APIV3_KEY, e.WECHATPAY_PUBLIC_KEY_FILE, e.WECHATPAY_PUBLIC_KEY_ID] as const
+  const [mchId, serialNo, privateKeyPem, apiV3Key, publicKeyPem, publicKeyId] = pay
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://${e.HOST}:${e.PORT}`,
+    wechat: { appId: e.WECHAT_APPID, secret: e.WECHAT_SECRET, apiBase: e.WECHAT_API_BASE ?? 'https://api.weixin.qq.com' },
+    wechatPay:
+      mchId && serialNo && privateKeyPem && apiV3Key && publicKeyPem && publicKeyId
+        ? { mchId, serialNo, privateKeyPem, apiV3Key, publicKeyPem, publicKeyId, apiBase: e.WECHATPAY_API_BASE ?? 'https://api.mch.weixin.qq.com' }
+        : null,
+    admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD } : null,
+    orderPayTimeoutMinutes: e.ORDER_PAY_TIMEOUT_MINUTES,
+    mediaDir: e.MEDIA_DIR,
+    wechatMessage: { token: e.WECHAT_MESSAGE_TOKEN ?? null, aesKey: e.WECHAT_MESSAGE_AES_KEY ?? null },
+    subscribeTemplates: e.WECHAT_SUBSCRIBE_TEMPLATES,
+    wechatEnvVersion: e.WECHAT_ENV_VERSION,
+    orderAutoCompleteDays: e.ORDER_AUTO_COMPLETE_DAYS,
+    afterSaleDays: e.AFTER_SALE_DAYS,
+    hosting: { trustProxy: e.TRUST_PROXY, staticDir: resolve(e.STATIC_DIR ?? REPO_ROOT) }
   }
-  try {
-    check(pem)
-  } catch {
-    problems.push(`${name}: ${file} is not a PEM key of the expected kind`)
-  }
-  return pem
 }

@@ -7,12 +7,12 @@ describe('Result', () => {
 
   test('err carries code and message, and details only when given', () => {
     expect(err('OUT_OF_STOCK', 'gone')).toEqual({ ok: false, error: { code: 'OUT_OF_STOCK', message: 'gone' } })
-    expect('details' in err('X', 'y').error).toBe(false)
+    expect('details' in err('CONFLICT', 'y').error).toBe(false)
     expect(err('OUT_OF_STOCK', 'gone', { skuId: 's1' }).error.details).toEqual({ skuId: 's1' })
   })
 
   test('unwrap returns the value or throws with the code', () => {
     expect(unwrap(ok('v'))).toBe('v')
-    expect(() => unwrap(err('BAD_THING', 'it broke'))).toThrow('BAD_THING: it broke')
+    expect(() => unwrap(err('INTERNAL', 'it broke'))).toThrow('INTERNAL: it broke')
   })
 })

@@ -114,3 +114,22 @@ test('WeChat Pay: all or nothing, each value checked when present', () => {
   ])
   expect(bad.join('\n')).not.toContain('too-short-key-value')
 })
+
+test('pairs are named even when another value is bad, and a bad value is not also called missing', () => {
+  expect(problemsOf({ ...base, PORT: '70000', ADMIN_EMAIL: 'boss@shop.test', WECHAT_MESSAGE_AES_KEY: 'k'.repeat(43) })).toEqual([
+    'PORT must be an integer from 0 to 65535, got "70000"',
+    'ADMIN_PASSWORD is required when ADMIN_EMAIL is set',
+    'WECHAT_MESSAGE_TOKEN is required when WECHAT_MESSAGE_AES_KEY is set'
+  ])
+  const problems = problemsOf({ ...base, WECHATPAY_MCHID: 'abc', WECHAT_ENV_VERSION: 'beta', TRUST_PROXY: 'true' })
+  expect(problems[0]).toBe('WECHATPAY_MCHID must be digits')
+  expect(problems).toContain('WECHAT_ENV_VERSION must be one of release, trial, develop, got "beta"')
+  expect(problems).toContainEqual(expect.stringMatching(/^TRUST_PROXY must be a hop count/))
+  expect(problems.filter((p) => p.startsWith('WECHATPAY_MCHID'))).toHaveLength(1)
+  expect(problems).toContain('WECHATPAY_SERIAL_NO is required when any WECHATPAY_* variable is set')
+})
+
+test('blank values are unset; other variables of the environment are ignored', () => {
+  const c = loadConfig({ ...base, PORT: '  ', MEDIA_DIR: ' /srv/media ', PATH: '/usr/bin', ADMIN_EMAIL: '' })
+  expect([c.port, c.mediaDir, c.admin]).toEqual([3000, '/srv/media', null])
+})

@@ -1,7 +1,8 @@
 // Every environment variable the code reads is documented for the people who set it:
 // named (in backticks) in README.md or a file under docs/. The variables are found the
 // way a reader would grep for them: process.env.X, env.X, env['X'], and the config
-// helpers that take the name as their first argument (get('X'), int('X', …), port(env, 'X')…).
+// helpers that take the name as their first argument (get('X'), port(env, 'X')…), and the keys of
+// the server's zod env schema (`X: int(…)`, `X: text…`).
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 
@@ -13,7 +14,8 @@ const READS = [
   /process\.env\.([A-Z][A-Z0-9_]+)/g,
   /\benv\.([A-Z][A-Z0-9_]+)/g,
   /\benv\[['"]([A-Z][A-Z0-9_]+)['"]\]/g,
-  /\b(?:get|int|url|required|port|numberEnv|readPem)\((?:env, )?'([A-Z][A-Z0-9_]+)'/g
+  /\b(?:get|int|url|required|port|numberEnv|readPem)\((?:env, )?'([A-Z][A-Z0-9_]+)'/g,
+  /^\s+([A-Z][A-Z0-9_]+): (?:int|text|required|httpUrl|matching|pemFile|templates|trustProxy|z\.)/gm
 ]
 
 function files(dir: string): string[] {

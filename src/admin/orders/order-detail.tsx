@@ -20,7 +20,7 @@ import { AfterSaleCard, ShippingCard, WechatProblems, WechatTasksCard } from './
 import { OrderStatusTag } from './order-status'
 import { isSettling, useOrder, useOrderChanged } from './order-queries'
 import { RefundDialog } from './refund-dialog'
-import { refundableFen } from './refund-math'
+import { refundableFenOfOrder } from '@core/refundable'
 
 const REFUND_STATUS: Record<string, string> = { processing: '处理中', success: '已退款', closed: '已关闭', abnormal: '异常', failed: '失败' }
 
@@ -36,7 +36,7 @@ export function OrderDetail({ order, onChange, settling = false }: { order: Orde
   const titleOf = usePageTitles()
   const [refunding, setRefunding] = useState(false)
   const [shipping, setShipping] = useState(false)
-  const canRefund = refundableFen(order) > 0
+  const canRefund = refundableFenOfOrder(order) > 0
   const canShip = order.status === 'paid' && unshippedItems(order.items, order.shipments).length > 0
   const a = order.attribution
   const addr = order.address

@@ -6,6 +6,7 @@ import { useState } from 'react'
 import { Link, useNavigate } from 'react-router'
 import { formatFen } from '@core/money'
 import { ORDER_STATUSES, ORDER_STATUS_LABELS, type OrderStatus } from '@core/order'
+import { orderSummaryText } from '@core/order-summary'
 import { download } from '../api/download'
 import type { OrderSummary } from '../api/types'
 import { formatTime } from '../common/format'
@@ -75,7 +76,7 @@ export function OrderList({ title = '订单', statuses = ORDER_STATUSES as reado
           { title: '下单时间', dataIndex: 'createdAt', render: formatTime },
           { title: '状态', dataIndex: 'status', render: (s: OrderStatus) => <OrderStatusTag status={s} /> },
           { title: '金额', dataIndex: 'totalFen', render: (f: number, o) => (o.refundedFen ? `${formatFen(f)}（已退 ${formatFen(o.refundedFen)}）` : formatFen(f)) },
-          { title: '商品', key: 'items', render: (_, o) => (o.items.length > 1 ? `${o.items[0]?.title} 等 ${o.items.length} 件` : o.items[0]?.title) },
+          { title: '商品', key: 'items', render: (_, o) => orderSummaryText(o.items) },
           { title: '收货人', key: 'name', render: (_, o) => o.address.name },
           { title: '来源内容', key: 'content', render: (_, o) => titleOf(o.attribution?.contentSlug) ?? '—' }
         ]}

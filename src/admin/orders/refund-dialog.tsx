@@ -11,7 +11,7 @@ import { ApiError } from '../api/api-error'
 import type { Order } from '../api/types'
 import { useNotify } from '../common/notify'
 import { useRefundOrder } from './order-queries'
-import { parseRefundAmount, refundableFen } from './refund-math'
+import { parseRefundAmount, refundableFenOfOrder } from '@core/refundable'
 
 type Values = { kind: 'full' | 'partial'; amount?: string; reason: string }
 
@@ -20,7 +20,7 @@ export function RefundDialog({ order, open, onClose, onRefunded }: { order: Orde
   const [confirming, setConfirming] = useState<{ amountFen: number; reason: string } | null>(null)
   const refund = useRefundOrder(order.id)
   const notify = useNotify()
-  const maxFen = refundableFen(order)
+  const maxFen = refundableFenOfOrder(order)
   const kind = Form.useWatch('kind', form)
 
   useEffect(() => {

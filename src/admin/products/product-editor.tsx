@@ -6,6 +6,7 @@
 import { Button, Card, Form, Input, Space, Typography } from 'antd'
 import { useMemo, useState } from 'react'
 import { useNavigate, useParams } from 'react-router'
+import { PRODUCT_LIMITS } from '@core/product-input'
 import type { FieldIssue } from '@core/result'
 import { ApiError } from '../api/api-error'
 import type { Product } from '../api/types'
@@ -80,13 +81,13 @@ export function ProductEditor({ product }: { product: Product | null }) {
       <Typography.Title level={3}>{product ? `编辑商品：${product.title}` : '新建商品'}</Typography.Title>
       <Card title="基本信息">
         <Form form={form} layout="vertical" initialValues={{ title: product?.title ?? '', description: product?.description ?? '', images: product?.images ?? [] }}>
-          <Form.Item label="商品名称" name="title" rules={[{ required: true, whitespace: true, message: '请填写商品名称' }, { max: 200, message: '最多 200 个字' }]}>
-            <Input maxLength={200} />
+          <Form.Item label="商品名称" name="title" rules={[{ required: true, whitespace: true, message: '请填写商品名称' }, { max: PRODUCT_LIMITS.titleMax, message: `最多 ${PRODUCT_LIMITS.titleMax} 个字` }]}>
+            <Input maxLength={PRODUCT_LIMITS.titleMax} />
           </Form.Item>
-          <Form.Item label="商品描述" name="description" rules={[{ max: 5000, message: '最多 5000 个字' }]}>
+          <Form.Item label="商品描述" name="description" rules={[{ max: PRODUCT_LIMITS.descriptionMax, message: `最多 ${PRODUCT_LIMITS.descriptionMax} 个字` }]}>
             <Input.TextArea rows={3} />
           </Form.Item>
-          <Form.Item label="商品图片" name="images">
+          <Form.Item label="商品图片" name="images" rules={[{ type: 'array', max: PRODUCT_LIMITS.imagesMax, message: `最多 ${PRODUCT_LIMITS.imagesMax} 张图片` }]}>
             <ImageListField />
           </Form.Item>
         </Form>

@@ -6,6 +6,7 @@
  */
 import { attributeOptions, type Sku, type SkuAttrs } from '@core/catalog'
 import { parseYuan } from '@core/money'
+import { PRODUCT_LIMITS, skuAttrsKey, stockProblem } from '@core/product-input'
 import type { FieldIssue } from '@core/result'
 
 export interface AttributeDef {
@@ -23,14 +24,12 @@ export interface SkuRow {
   stock: number | null
 }
 
-/** The server takes at most this many SKUs a product. */
-export const MAX_SKUS = 100
+/** The server takes at most this many SKUs a product (core's product input rules)… */
+export const MAX_SKUS = PRODUCT_LIMITS.skusMax
 /** …and a price of at most ¥1,000,000 a SKU. */
-export const MAX_PRICE_FEN = 100_000_000
+export const MAX_PRICE_FEN = PRODUCT_LIMITS.priceFenMax
 
-export function skuKey(attrs: SkuAttrs): string {
-  return JSON.stringify(Object.entries(attrs).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-}
+export const skuKey: (attrs: SkuAttrs) => string = skuAttrsKey
 
 /** Attributes that take part: a name and at least one value (half-typed ones are ignored). */
 export function usableAttributes(attributes: readonly AttributeDef[]): AttributeDef[] {
@@ -86,9 +85,14 @@ export function checkAttributes(attributes: readonly AttributeDef[]): FieldIssue
     const name = a.name.trim()
     if (name === '' && a.values.length > 0) issues.push({ path: `attributes.${i}.name`, message: '请填写规格名，如 颜色' })
     if (name !== '' && seen.has(name)) issues.push({ path: `attributes.${i}.name`, message: `规格名“${name}”重复了` })
+    if (name.length > PRODUCT_LIMITS.attrNameMax) issues.push({ path: `attributes.${i}.name`, message: `规格名最多 ${PRODUCT_LIMITS.attrNameMax} 个字` })
+    if (a.values.some((v) => v.trim().length > PRODUCT_LIMITS.attrValueMax)) {
+      issues.push({ path: `attributes.${i}.values`, message: `每个规格值最多 ${PRODUCT_LIMITS.attrValueMax} 个字` })
+    }
     if (name !== '' && a.values.every((v) => v.trim() === '')) issues.push({ path: `attributes.${i}.values`, message: '请至少填一个规格值' })
     if (name !== '') seen.add(name)
   })
+  if (usableAttributes(attributes).length > PRODUCT_LIMITS.attrsMax) issues.push({ path: 'attributes', message: `最多 ${PRODUCT_LIMITS.attrsMax} 种规格` })
   const count = combinations(attributes).length
   if (count > MAX_SKUS) issues.push({ path: 'attributes', message: `组合出 ${count} 个 SKU，最多 ${MAX_SKUS} 个` })
   return issues
@@ -104,8 +108,9 @@ export function toSkuInputs(rows: readonly SkuRow[]): { ok: true; skus: SkuInput
     const price = parseYuan(row.price, { maxFen: MAX_PRICE_FEN })
     if (!price.ok) issues.push({ path: `skus.${i}.priceFen`, message: price.error.message })
     const stock = row.stock
-    if (stock === null || !Number.isInteger(stock) || stock < 0) issues.push({ path: `skus.${i}.stock`, message: '库存需要是 0 或正整数' })
-    if (price.ok && stock !== null) skus.push({ ...(row.id ? { id: row.id } : {}), attrs: row.attrs, priceFen: price.value, stock })
+    const problem = stockProblem(stock)
+    if (problem) issues.push({ path: `skus.${i}.stock`, message: problem })
+    if (price.ok && stock !== null && !problem) skus.push({ ...(row.id ? { id: row.id } : {}), attrs: row.attrs, priceFen: price.value, stock })
   })
   if (rows.length === 0) issues.push({ path: 'skus', message: '至少需要一个 SKU' })
   return issues.length > 0 ? { ok: false, issues } : { ok: true, skus }

@@ -5,6 +5,7 @@
  * carrier only); rows with a problem are shown and not sent.
  */
 import type { BatchShipRow, Carrier } from '@core/api-types'
+import type { LocalErrorCode } from '@core/error-codes'
 import { err, ok, type Result } from '@core/result'
 import { parseCsv } from './csv'
 
@@ -31,7 +32,7 @@ const HEADER_HINT = '第一行应是表头：订单号,快递公司编码,运单
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, '')
 
-export function findCarrier(text: string, carriers: readonly Carrier[]): Result<Carrier> {
+export function findCarrier(text: string, carriers: readonly Carrier[]): Result<Carrier, LocalErrorCode> {
   const t = text.trim()
   const byCode = carriers.find((c) => c.code.toLowerCase() === t.toLowerCase())
   if (byCode) return ok(byCode)
@@ -45,7 +46,7 @@ export function findCarrier(text: string, carriers: readonly Carrier[]): Result<
   return err('UNKNOWN_CARRIER', `快递公司「${t}」不在微信的快递公司列表里，请写编码（如 SF）或完整名称`)
 }
 
-export function readBatchFile(text: string, carriers: readonly Carrier[]): Result<BatchLine[]> {
+export function readBatchFile(text: string, carriers: readonly Carrier[]): Result<BatchLine[], LocalErrorCode> {
   if (text.includes('\uFFFD')) return err('NOT_UTF8', '文件不是 UTF-8 编码：请在 Excel 里「另存为」选「CSV UTF-8（逗号分隔）」后再上传')
   const parsed = parseCsv(text)
   if (!parsed.ok) return parsed

@@ -6,6 +6,7 @@ import { formatFen } from '@core/money'
 import { AFTER_SALE_STATUS_LABELS } from '@core/after-sale'
 import { ORDER_STATUS_LABELS } from '@core/order'
 import { readableOrderNo } from '@core/order-number'
+import { itemCountText } from '@core/order-summary'
 import { ItemThumb } from './orders/item-thumb'
 import { Price } from './price'
 import './order-card.css'
@@ -21,7 +22,6 @@ function progress(order: OrderDto): string | null {
 }
 
 export function OrderCard({ order, onOpen }: { order: OrderDto; onOpen: () => void }) {
-  const units = order.items.reduce((n, i) => n + i.qty, 0)
   return (
     <View className='order-card' aria-label={`订单 ${order.outTradeNo}`} onClick={onOpen}>
       <View className='order-card__head'>
@@ -41,7 +41,7 @@ export function OrderCard({ order, onOpen }: { order: OrderDto; onOpen: () => vo
       {progress(order) ? <Text className='order-card__progress'>{progress(order)}</Text> : null}
       <View className='order-card__foot'>
         <Text className='order-card__no'>订单号 {readableOrderNo(order.outTradeNo)}</Text>
-        <Text className='order-card__count'>共 {units} 件 合计</Text>
+        <Text className='order-card__count'>{itemCountText(order.items)} 合计</Text>
         <Price fen={order.totalFen} size='sm' />
       </View>
     </View>

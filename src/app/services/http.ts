@@ -1,11 +1,18 @@
 // The one place that calls Taro.request. Errors come back as ApiError values with
 // the backend's UPPER_SNAKE code and a message a shopper can read.
 import Taro from '@tarojs/taro'
+import { type ErrorCode, isErrorCode } from '@core/error-codes'
+
+/** Codes the app makes itself: no answer came, or WeChat's client API refused. */
+export type LocalCode = 'NETWORK' | 'LOGIN_FAILED' | 'LOGIN_UNAVAILABLE' | 'WECHAT_TOO_OLD' | 'CONFIRM_UNAVAILABLE' | 'PICK_FAILED' | 'BAD_UPLOAD_ANSWER'
+
+/** A server code, a local one, or HTTP_<status> for an answer without a code the app knows. */
+export type ApiErrorCode = ErrorCode | LocalCode | `HTTP_${number}`
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ApiErrorCode,
     message: string,
     readonly details?: unknown
   ) {
@@ -62,5 +69,5 @@ export async function httpRequest<T>(req: HttpRequest): Promise<T> {
   }
   if (res.statusCode >= 200 && res.statusCode < 300) return data as T
   const error = (data as ErrorBody | null)?.error
-  throw new ApiError(res.statusCode, error?.code || `HTTP_${res.statusCode}`, friendlyMessage(res.statusCode, error?.message), error?.details)
+  throw new ApiError(res.statusCode, isErrorCode(error?.code) ? error.code : `HTTP_${res.statusCode}`, friendlyMessage(res.statusCode, error?.message), error?.details)
 }

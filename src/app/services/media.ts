@@ -4,6 +4,7 @@
 // implements chooseImage, whose paths are blob: URLs that uploadFile can read.
 import Taro from '@tarojs/taro'
 import type { MediaResponse } from '@core/contract/media'
+import { isErrorCode } from '@core/error-codes'
 import { currentToken, ensureLogin, relogin } from './auth'
 import { apiBase, platform } from './env'
 import { ApiError, friendlyMessage } from './http'
@@ -66,5 +67,5 @@ export async function uploadPhoto(photo: PickedPhoto): Promise<string> {
     throw new ApiError(res.statusCode, 'BAD_UPLOAD_ANSWER', '图片上传失败，请重试')
   }
   const error = (res.data as { error?: { code?: string; message?: string } } | null)?.error
-  throw new ApiError(res.statusCode, error?.code || `HTTP_${res.statusCode}`, friendlyMessage(res.statusCode, error?.message))
+  throw new ApiError(res.statusCode, isErrorCode(error?.code) ? error.code : `HTTP_${res.statusCode}`, friendlyMessage(res.statusCode, error?.message))
 }

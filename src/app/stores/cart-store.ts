@@ -7,6 +7,7 @@ import { createJSONStorage, persist } from 'zustand/middleware'
 import type { CartDto } from '@core/contract/cart'
 import { addLine, normalizeLines, removeLine, setQty as setLineQty, type CartEditCode, type CartLine } from '@core/cart'
 import type { Result } from '@core/result'
+import { itemCount } from '@core/order-summary'
 import { currentUserId, ensureLogin } from '../services/auth'
 import { saveServerCart } from '../services/cart-api'
 import { taroStateStorage } from '../services/storage'
@@ -113,4 +114,4 @@ export const useCartStore = create<CartState>()(
 )
 
 /** Units in the cart (for badges). */
-export const selectCartCount = (s: Pick<CartState, 'lines'>) => s.lines.reduce((n, l) => n + l.qty, 0)
+export const selectCartCount = (s: Pick<CartState, 'lines'>) => itemCount(s.lines)

@@ -1,11 +1,10 @@
 // What the cart page shows: the server's priced lines in the device's order, with
 // PRICE_CHANGED judged against the price the shopper saw when adding.
 import type { CartDto, CartLineDto } from '@core/contract/cart'
-import type { CartLine } from '@core/cart'
-import { sumFen } from '@core/money'
+import { type CartLine, type CartTotals, cartTotals } from '@core/cart'
 
 export type CartRow = CartLineDto & { pending: boolean }
-export type CartView = { rows: CartRow[]; totalFen: number; payableCount: number; hasProblems: boolean }
+export type CartView = CartTotals & { rows: CartRow[] }
 
 export function cartView(lines: readonly CartLine[], priced: CartDto | null): CartView {
   const byId = new Map((priced?.items ?? []).map((l) => [l.skuId, l]))
@@ -20,11 +19,5 @@ export function cartView(lines: readonly CartLine[], priced: CartDto | null): Ca
     }
     return row
   })
-  const payable = rows.filter((r) => !r.problem && !r.pending)
-  return {
-    rows,
-    totalFen: sumFen(payable.map((r) => r.lineFen)),
-    payableCount: payable.reduce((n, r) => n + r.qty, 0),
-    hasProblems: rows.some((r) => r.problem)
-  }
+  return { rows, ...cartTotals(rows) }
 }

@@ -5,9 +5,10 @@
  * else is a bug: 500 INTERNAL, logged with its stack, no internals sent.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { ErrorCode } from '@core/error-codes'
 import { AppError } from './app-error'
 
-const fastifyCodes: Record<string, [number, string, string]> = {
+const fastifyCodes: Record<string, [number, ErrorCode, string]> = {
   FST_ERR_CTP_INVALID_JSON_BODY: [400, 'INVALID_JSON', 'The body is not valid JSON'],
   FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'INVALID_JSON', 'The body is empty but says it is JSON; send {} or no Content-Type'],
   FST_ERR_CTP_BODY_TOO_LARGE: [413, 'PAYLOAD_TOO_LARGE', 'The body is larger than this endpoint accepts'],
@@ -59,6 +60,11 @@ export function installErrorHandler(app: FastifyInstance): void {
   })
 }
 
-function body(code: string, message: string, details?: unknown) {
+/** The one error body; typed so the server cannot answer a code outside ErrorCode. */
+export type ErrorBody = { error: { code: ErrorCode; message: string; details: unknown } }
+
+export function errorBody(code: ErrorCode, message: string, details?: unknown): ErrorBody {
   return { error: { code, message, details: details ?? null } }
 }
+
+const body = errorBody

@@ -4,6 +4,7 @@
  * becomes a Result code the route layer maps to a clear 4xx/503.
  * The URL carries the app secret, so it is never logged.
  */
+import type { ErrorCode } from '@core/error-codes'
 import { err, ok, type Result } from '@core/result'
 
 export interface WechatSession {
@@ -13,7 +14,7 @@ export interface WechatSession {
 }
 
 // errcode → [our code, message]; the table is in docs/wechat.md "Login: code2session".
-const ERRCODES: Record<number, [string, string]> = {
+const ERRCODES: Record<number, [ErrorCode, string]> = {
   40029: ['INVALID_CODE', 'The login code is not valid; call wx.login again'],
   40163: ['CODE_USED', 'The login code was already used; call wx.login again'],
   45011: ['WECHAT_RATE_LIMITED', 'Too many logins for this user this minute; try again shortly'],

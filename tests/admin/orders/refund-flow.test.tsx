@@ -33,7 +33,7 @@ test('a partial refund: amount checked against what is left, reason required, a 
   await user().click(within(dialog).getByLabelText('部分退款'))
   await user().type(within(dialog).getByLabelText('退款金额'), '300')
   await user().click(within(dialog).getByRole('button', { name: '下一步' }))
-  expect(await within(dialog).findByText('最多还能退 ¥258')).toBeInTheDocument()
+  expect(await within(dialog).findByText('最多可退 ¥258，请修改金额')).toBeInTheDocument()
   expect(within(dialog).getByText('请填写退款原因')).toBeInTheDocument()
 
   await user().clear(within(dialog).getByLabelText('退款金额'))

@@ -68,4 +68,16 @@ describe('SKU matrix', () => {
       { path: 'attributes', message: `组合出 121 个 SKU，最多 ${MAX_SKUS} 个` }
     ])
   })
+
+  test("core's product limits: attribute count and lengths, stock at most the server's maximum", () => {
+    const six = Array.from({ length: 6 }, (_, i) => ({ name: `规格${i}`, values: ['x'] }))
+    expect(checkAttributes(six)).toEqual([{ path: 'attributes', message: '最多 5 种规格' }])
+    expect(checkAttributes([{ name: '颜'.repeat(21), values: ['黑'.repeat(51)] }])).toEqual([
+      { path: 'attributes.0.name', message: '规格名最多 20 个字' },
+      { path: 'attributes.0.values', message: '每个规格值最多 50 个字' }
+    ])
+    const row = { key: '{}', attrs: {}, price: '19.9', stock: 10_000_001 }
+    expect(toSkuInputs([row])).toEqual({ ok: false, issues: [{ path: 'skus.0.stock', message: '库存最多 10,000,000' }] })
+    expect(toSkuInputs([{ ...row, stock: 10_000_000 }])).toEqual({ ok: true, skus: [{ attrs: {}, priceFen: 1990, stock: 10_000_000 }] })
+  })
 })

@@ -67,5 +67,5 @@ test('templates: not JSON, wrong value types, and an AES key without a token', (
   expect(problemsOf({ ...base, WECHAT_SUBSCRIBE_TEMPLATES: 'shipped=abc' })[0]).toMatch(/must be JSON/)
   expect(problemsOf({ ...base, WECHAT_SUBSCRIBE_TEMPLATES: '{"shipped":42}' })[0]).toMatch(/check shipped/)
   expect(problemsOf({ ...base, WECHAT_SUBSCRIBE_TEMPLATES: '[]' })[0]).toMatch(/WECHAT_SUBSCRIBE_TEMPLATES/)
-  expect(problemsOf({ ...base, WECHAT_MESSAGE_AES_KEY: AES_KEY })).toEqual(['WECHAT_MESSAGE_AES_KEY needs WECHAT_MESSAGE_TOKEN as well'])
+  expect(problemsOf({ ...base, WECHAT_MESSAGE_AES_KEY: AES_KEY })).toEqual(['WECHAT_MESSAGE_TOKEN is required when WECHAT_MESSAGE_AES_KEY is set'])
 })

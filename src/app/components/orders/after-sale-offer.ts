@@ -5,7 +5,7 @@ import type { AfterSaleKind } from '@core/contract/after-sales'
 import type { OrderDto } from '@core/contract/orders'
 import { isOpenAfterSale } from '@core/after-sale'
 import { afterSaleKindsAllowed } from '@core/after-sale-rules'
-import { refundableFenOfOrder } from '@core/refundable'
+import { refundableFenOfOrder, refundableInputOf } from '@core/refundable'
 
 const WINDOW_UNKNOWN_DAYS = 3650
 
@@ -21,10 +21,9 @@ export function hasOpenAfterSale(order: OrderDto): boolean {
 
 export function afterSaleKindsFor(order: WireOrder, now: number): AfterSaleKind[] {
   if (hasOpenAfterSale(order)) return []
-  const inFlightFen = (order.refunds ?? []).filter((r) => r.status === 'processing').reduce((n, r) => n + r.amountFen, 0)
   try {
     return afterSaleKindsAllowed(
-      { status: order.status, paidFen: order.payableFen ?? order.totalFen, refundedFen: order.refundedFen, inFlightFen, completedAt: order.completedAt ?? null },
+      { ...refundableInputOf(order), completedAt: order.completedAt ?? null },
       now,
       WINDOW_UNKNOWN_DAYS
     )

@@ -1,6 +1,8 @@
 // 购物车 (tab): the device's cart, priced by the server, with each line's problem.
 import { Text, View } from '@tarojs/components'
 import { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { isPayableLine } from '@core/cart'
+import { itemCountText } from '@core/order-summary'
 import { CartRow } from '../../components/cart-row'
 import { EmptyState } from '../../components/empty-state'
 import { ErrorState } from '../../components/error-state'
@@ -25,7 +27,7 @@ export default function CartPage() {
 
   const view = cartView(lines, priced)
   const checkout = () => {
-    const payable = view.rows.filter((r) => !r.problem && !r.pending && r.productId !== null)
+    const payable = view.rows.filter((r) => isPayableLine(r) && r.productId !== null)
     if (payable.length === 0) return
     startCheckout(
       'cart',
@@ -71,7 +73,7 @@ export default function CartPage() {
   return (
     <View className='cart'>
       <View className='cart__head'>
-        <Text className='cart__count'>{lines.length > 0 ? `共 ${lines.reduce((n, l) => n + l.qty, 0)} 件` : ''}</Text>
+        <Text className='cart__count'>{lines.length > 0 ? itemCountText(lines) : ''}</Text>
         <Text className='cart__orders' aria-role='button' onClick={() => go(routes.orders())}>
           我的订单 ›
         </Text>

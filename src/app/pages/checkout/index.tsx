@@ -5,7 +5,8 @@ import { Image, Text, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import type { Address } from '@core/contract/orders'
 import { formatAttrs } from '@core/catalog'
-import { multiplyFen, sumFen } from '@core/money'
+import { itemsTotalFen } from '@core/cart'
+import { itemCount } from '@core/order-summary'
 import { AddressForm } from '../../components/address-form'
 import { EmptyState } from '../../components/empty-state'
 import { NoticeBar } from '../../components/notice-bar'
@@ -31,7 +32,7 @@ export default function CheckoutPage() {
   usePageView('pages/checkout/index')
   useLoad(() => {
     const current = useCheckoutStore.getState().items
-    if (current.length > 0) tracker.track('checkout_start', { qty: Math.min(99, current.reduce((n, i) => n + i.qty, 0)), props: { source, lines: current.length } })
+    if (current.length > 0) tracker.track('checkout_start', { qty: Math.min(99, itemCount(current)), props: { source, lines: current.length } })
   })
 
   const pickAddress = async () => {
@@ -89,8 +90,8 @@ export default function CheckoutPage() {
     return <EmptyState art='cart' title='没有要结算的商品' hint='去购物车选好商品再来结算吧' actionText='去购物车' onAction={() => go(routes.cart)} />
   }
 
-  const totalFen = sumFen(items.map((i) => multiplyFen(i.priceFen, i.qty)))
-  const units = items.reduce((n, i) => n + i.qty, 0)
+  const totalFen = itemsTotalFen(items)
+  const units = itemCount(items)
 
   return (
     <View className='checkout'>

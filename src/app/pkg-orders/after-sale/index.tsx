@@ -9,7 +9,8 @@ import type { OrderDto } from '@core/contract/orders'
 import { AFTER_SALE_KIND_LABELS } from '@core/after-sale'
 import { formatAttrs } from '@core/catalog'
 import { AFTER_SALE_MAX_IMAGES, AFTER_SALE_NOTE_MAX, AFTER_SALE_REASONS, validateAfterSaleRequest } from '@core/after-sale-input'
-import { formatFen, parseYuan } from '@core/money'
+import { formatFen } from '@core/money'
+import { parseRefundAmount } from '@core/refundable'
 import { EmptyState } from '../../components/empty-state'
 import { ErrorState } from '../../components/error-state'
 import { LoadingView } from '../../components/loading-view'
@@ -99,10 +100,8 @@ export default function AfterSalePage() {
     if (photos.some((p) => p.state === 'uploading')) return setProblem('图片还在上传，请稍候再提交')
     if (photos.some((p) => p.state === 'failed')) return setProblem('有图片上传失败，请点图片重试或删除后再提交')
     const refundable = refundableOf(order)
-    const parsed = parseYuan(amount, { maxFen: refundable })
-    if (!parsed.ok) {
-      return setProblem(parsed.error.code === 'AMOUNT_TOO_LARGE' ? `最多可退 ${formatFen(refundable)}，请修改金额` : parsed.error.message)
-    }
+    const parsed = parseRefundAmount(amount, refundable)
+    if (!parsed.ok) return setProblem(parsed.error.message)
     const checked = validateAfterSaleRequest({
       kind: kind ?? undefined,
       reason: reason ?? '',

@@ -6,6 +6,7 @@
  */
 import type { AfterSaleDto, Address, Attribution, LogisticsType, OrderDto, OrderItemDto, ShipmentDto, ShopperRefundDto } from '@core/api-types'
 import { autoCompleteAtOf, isOrderStatus, shipByOf, type OrderState, type OrderStatus, type PaidStatus } from '@core/order'
+import { itemCount } from '@core/order-summary'
 import type { Executor } from '../../db/database'
 import type { OrderRow } from '../../db/repos/order-repo'
 import { shipmentsOfOrders, type ShipmentWithItems } from '../../db/repos/shipment-repo'
@@ -104,6 +105,6 @@ export async function loadOrderDto(db: Executor, row: OrderRow, autoCompleteDays
 export function payDescription(row: OrderRow): string {
   const items = itemsOf(row)
   const first = items[0]?.title ?? '订单'
-  const units = items.reduce((n, i) => n + i.qty, 0)
+  const units = itemCount(items)
   return items.length > 1 ? `${first} 等${units}件商品` : first
 }
