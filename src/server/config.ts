@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs'
 import { createPrivateKey, createPublicKey } from 'node:crypto'
 import { loadHosting, type HostingConfig } from './config-hosting'
+import { loadOps, type OpsConfig } from './config-ops'
 import { z } from 'zod'
 
 export interface WechatPayConfig {
@@ -43,6 +44,8 @@ export interface Config {
   wechatEnvVersion: WechatEnvVersion
   orderAutoCompleteDays: number
   afterSaleDays: number
+  /** METRICS_TOKEN, EVENT_RETENTION_DAYS, the log file (config-ops.ts). */
+  ops: OpsConfig
 }
 
 export const SUBSCRIBE_TEMPLATE_KEYS = ['shipped', 'refund', 'afterSale', 'launch'] as const
@@ -138,6 +141,7 @@ export function loadConfig(env: Env): Config {
   const orderAutoCompleteDays = int('ORDER_AUTO_COMPLETE_DAYS', 10, 1, 90)
   const afterSaleDays = int('AFTER_SALE_DAYS', 7, 0, 365)
   const hosting = loadHosting(get, problems)
+  const ops = loadOps(get, int, problems)
 
   if (problems.length > 0) throw new ConfigError(problems)
   return {
@@ -155,7 +159,8 @@ export function loadConfig(env: Env): Config {
     wechatEnvVersion: envVersion as WechatEnvVersion,
     orderAutoCompleteDays,
     afterSaleDays,
-    hosting
+    hosting,
+    ops
   }
 }
 
