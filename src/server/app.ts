@@ -21,6 +21,7 @@ import { installErrorHandler, onFrameworkError } from './http/error-handler'
 import { installJsonOnlyForStaffWrites } from './http/json-only'
 import { serveSites } from './http/static-sites'
 import { installNulGuard } from './http/validate'
+import { OneLineRequestLog } from './http/request-log'
 import { loggerOptions, type LogOptions } from './logger'
 import { allRoutes } from './routes'
 import type { RegisterRoutes } from './routes/route'
@@ -88,6 +89,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     // TRUST_PROXY: behind a load balancer request.ip comes from X-Forwarded-For, trusting only the configured hops.
     trustProxy: fastifyTrustProxy(opts.config.hosting.trustProxy),
     requestIdHeader: false,
+    // One line per request instead of Fastify's two: id, route, status, duration.
+    logController: new OneLineRequestLog(),
     // Errors Fastify meets before routing (a malformed URL, a failed constraint) leave in our shape too.
     frameworkErrors: onFrameworkError,
     genReqId: (req) => {
