@@ -73,7 +73,6 @@ describe('[sqlite] backup while orders are written, and restore', () => {
     const manifest = JSON.parse(readFileSync(join(backup.path, 'manifest.json'), 'utf8'))
     expect(manifest).toEqual(expect.objectContaining({ schemaVersion: expect.stringMatching(/^\d{4}-/), mediaFiles: 1, mediaBytes: 2048 }))
     expect(existsSync(join(backup.path, 'shop.db-wal'))).toBe(false)
-    // eslint-disable-next-line no-console
     console.log(`backup of ${manifest.databaseBytes} bytes (20k events, ${ackedBefore.length}+ orders) in ${manifest.durationMs} ms; ${ackedDuring} orders acknowledged meanwhile`)
 
     // The operator stops the server, then restores.
