@@ -8,7 +8,8 @@
  *    their answers). Only the high-volume types the app sends are pruned
  *    (PRUNED_TYPES); shares, share and campaign opens and the server's
  *    order events stay: they are few, and attribution chains and the
- *    sharer report read them whole.
+ *    sharer report read them whole (so does the app_launch of a session
+ *    with a share open, see launchesOfOpens).
  *  - expired staff and shopper sessions and preview tokens, rate-limit
  *    windows and staff login failures older than a day are deleted.
  * Idempotency keys live on their orders (one column) and go with nothing.
@@ -53,6 +54,14 @@ export function retentionCutoffMs(now: Date, days: number): number {
   return rollupDayStartMs(rollupDay(now.getTime())) - days * DAY_MS
 }
 
+/**
+ * The sharer report's newUsers asks whether an opener had any event before
+ * the open, the launch of that same session aside: a rollup has no session,
+ * so the launch of a session with a (kept) share open stays a raw event.
+ */
+const launchesOfOpens = sql`AND NOT EXISTS (
+  SELECT 1 FROM events o WHERE o.shopper = events.shopper AND o.type = 'share_open' AND o.session_id = events.session_id)`
+
 interface RawEvent {
   id: string
   type: string
@@ -65,7 +74,7 @@ async function pruneBatch(db: Executor, type: string, cutoffMs: number, batch: n
   return db.transaction().execute(async (trx) => {
     const { rows } = await sql<RawEvent>`
       SELECT id, type, content_slug, shopper, ts FROM events
-      WHERE type = ${sql.lit(type)} AND ts < ${cutoffMs}
+      WHERE type = ${sql.lit(type)} AND ts < ${cutoffMs} ${type === 'app_launch' ? launchesOfOpens : sql``}
       ORDER BY ts LIMIT ${batch}`.execute(trx.withoutPlugins())
     if (rows.length === 0) return { events: 0, rollups: 0 }
     const groups = new Map<string, { day: string; type: string; contentSlug: string; shopper: string; events: number; firstTs: number; lastTs: number }>()
