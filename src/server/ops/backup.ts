@@ -104,7 +104,9 @@ export async function backupSqlite(opts: BackupOptions): Promise<BackupResult> {
   let migrations: string[]
   try {
     db.pragma('busy_timeout = 5000')
-    await db.backup(join(partial, 'shop.db'))
+    // After the first step, copy the rest in one step: a write from the server between steps restarts
+    // the backup, and a busy shop writes often. In WAL mode one long read does not block writers.
+    await db.backup(join(partial, 'shop.db'), { progress: () => 1 << 30 })
     migrations = migrationsIn(db)
   } finally {
     db.close()
