@@ -59,7 +59,7 @@ export function retentionCutoffMs(now: Date, days: number): number {
  * the open, the launch of that same session aside: a rollup has no session,
  * so the launch of a session with a (kept) share open stays a raw event.
  */
-const launchesOfOpens = sql`AND NOT EXISTS (
+const launchesOfOpens = sql`AND EXISTS (
   SELECT 1 FROM events o WHERE o.shopper = events.shopper AND o.type = 'share_open' AND o.session_id = events.session_id)`
 
 interface RawEvent {
@@ -70,11 +70,14 @@ interface RawEvent {
   ts: unknown
 }
 
-async function pruneBatch(db: Executor, type: string, cutoffMs: number, batch: number): Promise<{ events: number; rollups: number }> {
+/** The condition of the partial index events_prunable_ts (migration 0011), written the same way so it is used. */
+const prunable = sql`type IN (${sql.join(PRUNED_TYPES.map((t) => sql.lit(t)))})`
+
+async function pruneBatch(db: Executor, cutoffMs: number, batch: number): Promise<{ events: number; rollups: number }> {
   return db.transaction().execute(async (trx) => {
     const { rows } = await sql<RawEvent>`
       SELECT id, type, content_slug, shopper, ts FROM events
-      WHERE type = ${sql.lit(type)} AND ts < ${cutoffMs} ${type === 'app_launch' ? launchesOfOpens : sql``}
+      WHERE ${prunable} AND ts < ${cutoffMs} AND NOT (type = 'app_launch' ${launchesOfOpens})
       ORDER BY ts LIMIT ${batch}`.execute(trx.withoutPlugins())
     if (rows.length === 0) return { events: 0, rollups: 0 }
     const groups = new Map<string, { day: string; type: string; contentSlug: string; shopper: string; events: number; firstTs: number; lastTs: number }>()
@@ -117,14 +120,12 @@ export async function runRetention(deps: Deps, opts: RetentionOptions = {}): Pro
   let eventsPruned = 0
   let rollupRows = 0
   let batches = 0
-  for (const type of PRUNED_TYPES) {
-    while (batches < maxBatches) {
-      const r = await pruneBatch(deps.db, type, cutoffMs, batch)
-      batches++
-      eventsPruned += r.events
-      rollupRows += r.rollups
-      if (r.events < batch) break
-    }
+  while (batches < maxBatches) {
+    const r = await pruneBatch(deps.db, cutoffMs, batch)
+    batches++
+    eventsPruned += r.events
+    rollupRows += r.rollups
+    if (r.events < batch) break
   }
   const nowIso = now.toISOString()
   const limitsBefore = now.getTime() - LIMIT_ROWS_KEEP_MS

@@ -6,7 +6,14 @@
  * transaction that deletes them. Reports read rollups beside the events
  * still kept, so old windows keep their answers. Forward only.
  */
-import { type Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
+
+/**
+ * The event types the retention job prunes (src/server/ops/retention.ts
+ * PRUNED_TYPES, in this order: its query repeats this condition so both
+ * databases use this partial index, which only holds rows still to prune).
+ */
+const PRUNED_TYPES = ['app_launch', 'page_view', 'content_view', 'product_view', 'add_to_cart', 'checkout_start', 'coupon_claim']
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -22,5 +29,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('event_daily_rollups_pk', ['day', 'type', 'content_slug', 'shopper'])
     .execute()
   await db.schema.createIndex('event_rollups_type_ts').on('event_daily_rollups').columns(['type', 'first_ts']).execute()
+  await db.schema
+    .createIndex('events_prunable_ts')
+    .on('events')
+    .column('ts')
+    .where(sql.ref('type'), 'in', PRUNED_TYPES.map((t) => sql.lit(t)))
+    .execute()
   await db.schema.createIndex('event_rollups_shopper_ts').on('event_daily_rollups').columns(['shopper', 'first_ts']).execute()
 }
