@@ -183,19 +183,24 @@ function countEventAnswer(metrics: Metrics, status: number, payload: unknown): v
   }
 }
 
-async function timed<T extends { ok: boolean; error?: { code?: string } }>(
-  metrics: Metrics,
-  api: string,
-  call: () => Promise<T>
-): Promise<T> {
+type CallResult = { ok: boolean; error?: { code?: string }; errcode?: number | null }
+
+function failureKind(result: CallResult): string {
+  const code = result.error?.code
+  if (code === undefined) return result.errcode === null ? 'unavailable' : 'errcode'
+  if (code.endsWith('_UNAVAILABLE')) return 'unavailable'
+  if (code === 'PAY_REJECTED') return 'rejected'
+  if (code === 'PAY_BAD_ANSWER') return 'bad_answer'
+  return 'errcode'
+}
+
+/** Times one WeChat call (api: e.g. `pay.refund`, `sns.jscode2session`) and counts it when it failed; no-op without metrics. */
+export async function timeWechatCall<T extends CallResult>(metrics: Metrics | undefined, api: string, call: () => Promise<T>): Promise<T> {
+  if (!metrics) return call()
   const end = metrics.wechatDuration.startTimer({ api })
   try {
     const result = await call()
-    if (!result.ok) {
-      const code = result.error?.code
-      const kind = code === 'PAY_UNAVAILABLE' ? 'unavailable' : code === 'PAY_REJECTED' ? 'rejected' : code === 'PAY_BAD_ANSWER' ? 'bad_answer' : 'errcode'
-      metrics.wechatErrors.inc({ api, kind })
-    }
+    if (!result.ok) metrics.wechatErrors.inc({ api, kind: failureKind(result) })
     return result
   } catch (e) {
     metrics.wechatErrors.inc({ api, kind: 'exception' })
@@ -204,6 +209,8 @@ async function timed<T extends { ok: boolean; error?: { code?: string } }>(
     end()
   }
 }
+
+const timed = timeWechatCall
 
 /** The WeChat Pay client with every outbound call timed and its failures counted (api = pay.METHOD). */
 export function instrumentPay(pay: PayClient, metrics: Metrics): PayClient {
