@@ -21,7 +21,6 @@ import { installErrorHandler, onFrameworkError } from './http/error-handler'
 import { installJsonOnlyForStaffWrites } from './http/json-only'
 import { serveSites } from './http/static-sites'
 import { installNulGuard } from './http/validate'
-import { OneLineRequestLog } from './http/request-log'
 import { loggerOptions, type LogOptions } from './logger'
 import { allRoutes } from './routes'
 import type { RegisterRoutes } from './routes/route'
@@ -32,6 +31,7 @@ import { SharedRateCounter } from './limits/shared-rate-counter'
 import { createPayClient } from './wechat/pay/client'
 import { createMpClient } from './wechat/mp/client'
 import { createMetrics, instrumentHttp, instrumentMp, instrumentPay } from './ops/metrics'
+import { OneLineRequestLog } from './http/request-log'
 
 export interface BuildAppOptions {
   config: Config
