@@ -11,7 +11,7 @@
  */
 import { timingSafeEqual } from 'node:crypto'
 import { sql } from 'kysely'
-import type { FastifyRequest } from 'fastify'
+import type { FastifyRequest, FastifySchema } from 'fastify'
 import { AppError } from '../http/app-error'
 import { migrationStatus } from '../db/migrate'
 import { oldestDueTaskAgeSeconds } from '../ops/metrics'
@@ -30,13 +30,20 @@ function fromLoopbackDirectly(request: FastifyRequest): boolean {
   return !proxied && LOOPBACK.test(request.socket.remoteAddress ?? '') && LOOPBACK.test(request.ip)
 }
 
+/**
+ * Operator endpoints stay out of the OpenAPI document (@fastify/swagger's `hide`; an unknown
+ * schema key is ignored without it): they are not part of the shop's API and are described in
+ * docs/operations.md. /metrics answers text, not JSON.
+ */
+const operatorOnly = { schema: { hide: true } as FastifySchema }
+
 interface Check {
   ok: boolean
   [detail: string]: unknown
 }
 
 export const opsRoutes: RegisterRoutes = (app, deps) => {
-  app.get('/readyz', async (request, reply) => {
+  app.get('/readyz', operatorOnly, async (request, reply) => {
     const checks: Record<string, Check> = {}
     try {
       await sql`select 1`.execute(deps.db)
@@ -66,7 +73,7 @@ export const opsRoutes: RegisterRoutes = (app, deps) => {
     return { ready, checks }
   })
 
-  app.get('/metrics', async (request, reply) => {
+  app.get('/metrics', operatorOnly, async (request, reply) => {
     const metrics = deps.metrics
     if (!metrics) throw new AppError(404, 'NOT_FOUND', 'metrics are not collected by this app')
     const token = deps.config.ops.metricsToken
