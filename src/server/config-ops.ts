@@ -21,21 +21,30 @@ export type LogRotate = { kind: 'daily' } | { kind: 'size'; bytes: number }
 
 const UNITS: Record<string, number> = { k: 1024, m: 1024 ** 2, g: 1024 ** 3 }
 
-export function loadOps(
-  get: (name: string) => string | undefined,
-  int: (name: string, fallback: number, min: number, max: number) => number,
-  problems: string[]
-): OpsConfig {
-  const metricsToken = get('METRICS_TOKEN') ?? null
+/**
+ * Reads the variables above from the raw environment; problems are added to
+ * `problems` (loadConfig reports them with the others). Self-contained so
+ * it plugs into whichever way loadConfig parses the rest.
+ */
+export function loadOps(env: Record<string, string | undefined>, problems: string[]): OpsConfig {
+  const value = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v.trim())
+  const int = (name: string, v: string | undefined, fallback: number, min: number, max: number): number => {
+    if (v === undefined) return fallback
+    const n = Number(v)
+    if (/^\d+$/.test(v) && n >= min && n <= max) return n
+    problems.push(`${name} must be an integer from ${min} to ${max}, got "${v}"`)
+    return fallback
+  }
+  const metricsToken = value(env.METRICS_TOKEN) ?? null
   if (metricsToken !== null && metricsToken.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters')
-  const readyOutboxMaxAgeSeconds = int('READY_OUTBOX_MAX_AGE_SECONDS', 900, 1, 7 * 24 * 3600)
-  const eventRetentionDays = int('EVENT_RETENTION_DAYS', 400, 1, 100 * 365)
-  const rotateRaw = (get('LOG_ROTATE') ?? 'daily').toLowerCase()
+  const readyOutboxMaxAgeSeconds = int('READY_OUTBOX_MAX_AGE_SECONDS', value(env.READY_OUTBOX_MAX_AGE_SECONDS), 900, 1, 7 * 24 * 3600)
+  const eventRetentionDays = int('EVENT_RETENTION_DAYS', value(env.EVENT_RETENTION_DAYS), 400, 1, 100 * 365)
+  const rotateRaw = (value(env.LOG_ROTATE) ?? 'daily').toLowerCase()
   let rotate: LogRotate = { kind: 'daily' }
   const size = /^(\d+)([kmg])$/.exec(rotateRaw)
   if (size) rotate = { kind: 'size', bytes: Number(size[1]) * UNITS[size[2]!]! }
   else if (rotateRaw !== 'daily') problems.push(`LOG_ROTATE must be "daily" or a size like 50m or 1g, got "${rotateRaw}"`)
   if (rotate.kind === 'size' && rotate.bytes < 1024) problems.push('LOG_ROTATE must be at least 1k')
-  const keep = int('LOG_KEEP', 14, 1, 1000)
-  return { metricsToken, readyOutboxMaxAgeSeconds, eventRetentionDays, log: { file: get('LOG_FILE') ?? null, rotate, keep } }
+  const keep = int('LOG_KEEP', value(env.LOG_KEEP), 14, 1, 1000)
+  return { metricsToken, readyOutboxMaxAgeSeconds, eventRetentionDays, log: { file: value(env.LOG_FILE) ?? null, rotate, keep } }
 }

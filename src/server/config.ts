@@ -141,7 +141,7 @@ export function loadConfig(env: Env): Config {
   const orderAutoCompleteDays = int('ORDER_AUTO_COMPLETE_DAYS', 10, 1, 90)
   const afterSaleDays = int('AFTER_SALE_DAYS', 7, 0, 365)
   const hosting = loadHosting(get, problems)
-  const ops = loadOps(get, int, problems)
+  const ops = loadOps(env, problems)
 
   if (problems.length > 0) throw new ConfigError(problems)
   return {
