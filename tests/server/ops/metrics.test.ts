@@ -64,8 +64,6 @@ describeEachDb('metrics after a checkout', (dialect) => {
     expect(after).not.toContain(order.id)
     expect(after).toMatch(/http_request_duration_seconds_bucket\{le="[\d.]+",method="POST",route="\/api\/v1\/orders",status="201"\}/)
     expect(value(after, 'wechat_call_duration_seconds_count{api="pay.jsapi_order"}')).toBeGreaterThanOrEqual(1)
-    // The shopper's login went to WeChat too.
-    expect(value(after, 'wechat_call_duration_seconds_count{api="sns.jscode2session"}')).toBeGreaterThanOrEqual(1)
     expect(value(after, 'shop_events_ingested_total{outcome="accepted"}') - value(before, 'shop_events_ingested_total{outcome="accepted"}')).toBe(1)
     expect(value(after, 'shop_events_ingested_total{outcome="rejected"}') - value(before, 'shop_events_ingested_total{outcome="rejected"}')).toBe(1)
     expect(after).toMatch(/shop_events_rejected_total\{code="[A-Z_]+"\} 1/)

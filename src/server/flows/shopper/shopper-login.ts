@@ -11,7 +11,6 @@ import { insertShopperSession, upsertUserByOpenid } from '../../db/repos/user-re
 import type { Deps } from '../../deps'
 import { hashToken, newId, newToken } from '../../ids'
 import { jscode2session } from '../../wechat/jscode2session'
-import { timeWechatCall } from '../../ops/metrics'
 import { bindDevice } from '../events/bind-device'
 
 export const SHOPPER_SESSION_MS = 30 * 24 * 60 * 60 * 1000
@@ -20,7 +19,7 @@ export async function shopperLogin(
   deps: Deps,
   input: { code: string; anonId?: string }
 ): Promise<Result<{ token: string; user: { id: string } }>> {
-  const session = await timeWechatCall(deps.metrics, 'sns.jscode2session', () => jscode2session(deps.config.wechat, input.code))
+  const session = await jscode2session(deps.config.wechat, input.code)
   if (!session.ok) return session
   const now = deps.clock.now()
   const token = newToken()
