@@ -32,6 +32,8 @@ import { EVENT_LIMITS, eventLimiter, type EventLimits } from './flows/limits/eve
 import { SharedRateCounter } from './limits/shared-rate-counter'
 import { createPayClient } from './wechat/pay/client'
 import { createMpClient } from './wechat/mp/client'
+import { createMetrics, instrumentHttp, instrumentMp, instrumentPay } from './ops/metrics'
+import { OneLineRequestLog } from './http/request-log'
 
 export interface BuildAppOptions {
   config: Config
@@ -63,9 +65,11 @@ export const UPLOAD_LIMIT_BYTES = 5 * 1024 * 1024
 
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
   const clock = opts.clock ?? systemClock
-  const pay = opts.config.wechatPay ? createPayClient(opts.config.wechatPay, opts.config.wechat.appId, clock) : null
+  const metrics = createMetrics(opts.db, clock)
+  const rawPay = opts.config.wechatPay ? createPayClient(opts.config.wechatPay, opts.config.wechat.appId, clock) : null
+  const pay = rawPay ? instrumentPay(rawPay, metrics) : null
   const instanceId = randomUUID()
-  const mp = createMpClient({ db: opts.db.db, clock, ...opts.config.wechat, instanceId })
+  const mp = instrumentMp(createMpClient({ db: opts.db.db, clock, ...opts.config.wechat, instanceId }), metrics)
   const deps: Deps = {
     database: opts.db,
     db: opts.db.db,
@@ -74,6 +78,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     instanceId,
     pay,
     mp,
+    metrics,
     delay: opts.delay ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     eventLimits: eventLimiter(
       new SharedRateCounter(databaseCounterStore(opts.db.db), clock, (opts.eventLimits ?? EVENT_LIMITS).windowMs),
@@ -86,6 +91,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     // TRUST_PROXY: behind a load balancer request.ip comes from X-Forwarded-For, trusting only the configured hops.
     trustProxy: fastifyTrustProxy(opts.config.hosting.trustProxy),
     requestIdHeader: false,
+    // One line per request instead of Fastify's two: id, route, status, duration.
+    logController: new OneLineRequestLog(),
     // Errors Fastify meets before routing (a malformed URL, a failed constraint) leave in our shape too.
     frameworkErrors: onFrameworkError,
     genReqId: (req) => {
@@ -94,6 +101,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     }
   })
   app.decorate('deps', deps)
+  instrumentHttp(app, metrics)
   deps.eventLimits.counter.start(RATE_FLUSH_INTERVAL_MS)
   app.addHook('onClose', async () => deps.eventLimits.counter.stop())
   app.decorateRequest('staff', null)

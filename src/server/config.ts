@@ -13,6 +13,7 @@ import { createPrivateKey, createPublicKey } from 'node:crypto'
 import { resolve } from 'node:path'
 import { z } from 'zod'
 import { parseTrustProxy, REPO_ROOT, type HostingConfig, type TrustProxy } from './config-hosting'
+import { loadOps, type OpsConfig } from './config-ops'
 
 export interface WechatPayConfig {
   mchId: string
@@ -45,6 +46,8 @@ export interface Config {
   wechatEnvVersion: WechatEnvVersion
   orderAutoCompleteDays: number
   afterSaleDays: number
+  /** METRICS_TOKEN, EVENT_RETENTION_DAYS, the log file (config-ops.ts). */
+  ops: OpsConfig
 }
 
 export const SUBSCRIBE_TEMPLATE_KEYS = ['shipped', 'refund', 'afterSale', 'launch'] as const
@@ -204,12 +207,14 @@ const envSchema = z.preprocess((env) => {
 export function loadConfig(env: Env): Config {
   // Only the variables of the schema are read (the rest of the environment is not ours).
   const parsed = envSchema.safeParse(env)
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => {
+  const opsProblems: string[] = []
+  const ops = loadOps(env, opsProblems)
+  if (!parsed.success || opsProblems.length > 0) {
+    const problems = (parsed.error?.issues ?? []).map((i) => {
       const name = String(i.path[0] ?? 'environment')
       return i.message.startsWith(':') ? `${name}${i.message}` : `${name} ${i.message}`
     })
-    throw new ConfigError([...new Set(problems)])
+    throw new ConfigError([...new Set([...problems, ...opsProblems])])
   }
   const e = parsed.data
   const pay = [e.WECHATPAY_MCHID, e.WECHATPAY_SERIAL_NO, e.WECHATPAY_PRIVATE_KEY_FILE, e.WECHATPAY_APIV3_KEY, e.WECHATPAY_PUBLIC_KEY_FILE, e.WECHATPAY_PUBLIC_KEY_ID] as const
@@ -232,6 +237,7 @@ export function loadConfig(env: Env): Config {
     wechatEnvVersion: e.WECHAT_ENV_VERSION,
     orderAutoCompleteDays: e.ORDER_AUTO_COMPLETE_DAYS,
     afterSaleDays: e.AFTER_SALE_DAYS,
-    hosting: { trustProxy: e.TRUST_PROXY, staticDir: resolve(e.STATIC_DIR ?? REPO_ROOT) }
+    hosting: { trustProxy: e.TRUST_PROXY, staticDir: resolve(e.STATIC_DIR ?? REPO_ROOT) },
+    ops
   }
 }

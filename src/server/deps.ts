@@ -10,6 +10,7 @@ import type { Database, Executor } from './db/database'
 import type { EventLimiter } from './flows/limits/event-limits'
 import type { PayClient } from './wechat/pay/client'
 import type { MpClient } from './wechat/mp/client'
+import type { Metrics } from './ops/metrics'
 
 export interface Deps {
   database: Database
@@ -24,4 +25,6 @@ export interface Deps {
   delay: (ms: number) => Promise<void>
   /** Mini-program server APIs (shipping info, get_order, messages) with the shared access_token. */
   mp: MpClient
+  /** Prometheus counters of this app (GET /metrics); optional so hand-built deps need none. */
+  metrics?: Metrics
 }

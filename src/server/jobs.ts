@@ -14,8 +14,12 @@ import { closeOverdueOrders, type CloseReport } from './flows/orders/close-overd
 import { reconcilePayments, type ReconcileReport } from './flows/payments/reconcile'
 import { runOutbox, type OutboxReport } from './flows/outbox/run-outbox'
 import { autoCompleteOrders, type AutoCompleteReport } from './flows/receipt/auto-complete'
+import { runRetention, type RetentionReport } from './ops/retention'
 
 export const JOBS_LEASE = 'jobs'
+/** The retention job (event pruning, expired rows) runs at most this often per instance. */
+export const RETENTION_INTERVAL_MS = 60 * 60 * 1000
+const lastRetention = new WeakMap<Deps, number>()
 
 export interface TickResult {
   leader: boolean
@@ -26,6 +30,8 @@ export interface TickResult {
   outbox?: OutboxReport
   /** Shipped orders completed ORDER_AUTO_COMPLETE_DAYS after shipping, or still waiting; absent when none was due. */
   autoComplete?: AutoCompleteReport
+  /** Events pruned into rollups and expired rows purged; absent when the retention job did not run or found nothing. */
+  retention?: RetentionReport
 }
 
 export async function runDueJobs(deps: Deps, leaseMs = 30_000): Promise<TickResult> {
@@ -42,6 +48,13 @@ export async function runDueJobs(deps: Deps, leaseMs = 30_000): Promise<TickResu
   const reconciled = await reconcilePayments(deps)
   const outbox = await runOutbox(deps)
   const autoComplete = await autoCompleteOrders(deps)
+  let retention: RetentionReport | undefined
+  const last = lastRetention.get(deps)
+  if (last === undefined || now.getTime() - last >= RETENTION_INTERVAL_MS || now.getTime() < last) {
+    lastRetention.set(deps, now.getTime())
+    const r = await runRetention(deps)
+    if (r.eventsPruned + Object.values(r.purged).reduce((a, b) => a + b, 0) > 0) retention = r
+  }
   const busy = [closing.closed, closing.paid, closing.failed, Object.keys(reconciled.orders), Object.keys(reconciled.refunds)]
   const sent = outbox.done.length + outbox.retrying.length + outbox.failed.length > 0
   return {
@@ -49,7 +62,8 @@ export async function runDueJobs(deps: Deps, leaseMs = 30_000): Promise<TickResu
     published,
     ...(busy.some((list) => list.length > 0) ? { orders: { ...closing, reconciled } } : {}),
     ...(sent ? { outbox } : {}),
-    ...(autoComplete.completed.length + autoComplete.waiting.length > 0 ? { autoComplete } : {})
+    ...(autoComplete.completed.length + autoComplete.waiting.length > 0 ? { autoComplete } : {}),
+    ...(retention ? { retention } : {})
   }
 }
 
@@ -59,16 +73,26 @@ export function startJobs(deps: Deps, intervalMs: number, log: FastifyBaseLogger
   let running: Promise<void> = Promise.resolve()
   let stopped = false
   const leaseMs = Math.max(30_000, intervalMs * 3)
+  let dueAt = Date.now()
   const tick = () => {
+    const startedAt = Date.now()
+    deps.metrics?.jobLag.set({ job: JOBS_LEASE }, Math.max(0, startedAt - dueAt) / 1000)
     running = runDueJobs(deps, leaseMs)
       .then((r) => {
+        deps.metrics?.jobRuns.inc({ job: JOBS_LEASE, result: r.leader ? 'ok' : 'not_leader' })
+        if (r.retention) log.info({ retention: r.retention }, 'retention: old events rolled up and pruned, expired rows purged')
         if (r.published.length > 0) log.info({ published: r.published }, 'scheduled pages published')
         if (r.orders) log.info({ orders: r.orders }, 'order jobs: overdue orders closed, payments reconciled')
         if (r.outbox) log.info({ outbox: r.outbox }, 'WeChat outbox: tasks sent, rescheduled or given up')
         if (r.autoComplete) log.info({ autoComplete: r.autoComplete }, 'shipped orders auto-completed or still waiting')
       })
-      .catch((e: unknown) => log.error({ err: e }, 'job tick failed; retrying next tick'))
+      .catch((e: unknown) => {
+        deps.metrics?.jobRuns.inc({ job: JOBS_LEASE, result: 'failed' })
+        log.error({ err: e }, 'job tick failed; retrying next tick')
+      })
       .finally(() => {
+        deps.metrics?.jobLastRun.set({ job: JOBS_LEASE }, Date.now() / 1000)
+        dueAt = Date.now() + intervalMs
         if (!stopped) timer = setTimeout(tick, intervalMs)
       })
   }

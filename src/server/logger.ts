@@ -8,11 +8,11 @@ import type { FastifyServerOptions } from 'fastify'
 
 export interface LogOptions {
   level?: string
-  /** Where lines go (default stdout); tests pass a stream to read them. */
-  stream?: NodeJS.WritableStream
+  /** Where lines go (default stdout); tests pass a stream to read them; LOG_FILE gives a RotatingFile. */
+  stream?: NodeJS.WritableStream | { write(line: string): unknown }
 }
 
-const SECRET_QUERY = /([?&](?:preview|code|token|js_code|secret)=)[^&]*/gi
+const SECRET_QUERY = /([?&](?:preview|code|token|access_token|js_code|secret|signature|msg_signature)=)[^&]*/gi
 
 export function redactUrl(url: string): string {
   return url.replace(SECRET_QUERY, '$1[redacted]')
@@ -34,7 +34,12 @@ export function loggerOptions(opts: LogOptions = {}): FastifyServerOptions['logg
         '*.session_key',
         '*.token',
         '*.apiV3Key',
-        '*.privateKeyPem'
+        '*.privateKeyPem',
+        '*.accessToken',
+        '*.access_token',
+        '*.metricsToken',
+        '*.authorization',
+        '*.cookie'
       ],
       censor: '[redacted]'
     },

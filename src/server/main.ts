@@ -7,7 +7,9 @@
 import { buildApp } from './app'
 import { ConfigError, loadConfig, type Config } from './config'
 import { openDatabase } from './db/database'
-import { migrateToLatest } from './db/migrate'
+import { migrateToLatest, SchemaTooNewError } from './db/migrate'
+import { markServerRunning, sqlitePathOf } from './ops/backup'
+import { RotatingFile } from './ops/rotating-file'
 import { bootstrapAdmin } from './flows/staff/bootstrap-admin'
 
 const JOBS_INTERVAL_MS = 5_000
@@ -24,9 +26,25 @@ async function main(): Promise<void> {
     throw e
   }
   const database = openDatabase(config.databaseUrl)
-  const applied = await migrateToLatest(database)
-  const app = await buildApp({ config, db: database, jobsIntervalMs: JOBS_INTERVAL_MS, sites: true })
+  let applied: string[]
+  try {
+    applied = await migrateToLatest(database)
+  } catch (e) {
+    if (e instanceof SchemaTooNewError) {
+      process.stderr.write(`${e.message}\n`)
+      await database.close()
+      process.exit(1)
+    }
+    throw e
+  }
+  // LOG_FILE: JSON lines to a rotating file instead of stdout (docs/operations.md "Logs").
+  const logFile = config.ops.log.file ? new RotatingFile({ path: config.ops.log.file, rotate: config.ops.log.rotate, keep: config.ops.log.keep }) : null
+  const app = await buildApp({ config, db: database, jobsIntervalMs: JOBS_INTERVAL_MS, sites: true, log: logFile ? { stream: logFile } : undefined })
   if (applied.length > 0) app.log.info({ applied }, 'migrations applied')
+  // `npm run restore` refuses while this file names a live process.
+  const sqlitePath = sqlitePathOf(config.databaseUrl)
+  const unmark = sqlitePath ? markServerRunning(sqlitePath) : () => {}
+  process.once('exit', unmark)
   const admin = await bootstrapAdmin(app.deps)
   if (admin === 'created') app.log.info('created the first admin from ADMIN_EMAIL')
 
@@ -34,6 +52,8 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down')
     await app.close()
     await database.close()
+    unmark()
+    logFile?.close()
     process.exit(0)
   }
   process.once('SIGINT', () => void shutdown('SIGINT'))

@@ -18,6 +18,10 @@ export interface Database {
   db: Kysely<Tables>
   dialect: DialectName
   close(): Promise<void>
+  /** PostgreSQL's connection pool (its counts feed /metrics); absent on SQLite. */
+  pool?: Pool
+  /** The better-sqlite3 handle (online backup); absent on PostgreSQL. */
+  sqlite?: SQLite.Database
 }
 
 /** What a repository function takes: the database or a transaction over it. */
@@ -42,7 +46,7 @@ function openSqlite(path: string): Database {
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     plugins: [new CamelCasePlugin()]
   })
-  return { db, dialect: 'sqlite', close: () => db.destroy() }
+  return { db, dialect: 'sqlite', close: () => db.destroy(), sqlite }
 }
 
 /**
@@ -73,5 +77,5 @@ function openPostgres(url: string): Database {
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()]
   })
-  return { db, dialect: 'postgres', close: () => db.destroy() }
+  return { db, dialect: 'postgres', close: () => db.destroy(), pool }
 }

@@ -294,6 +294,20 @@ export interface HardeningTables {
   rateCounters: { key: string; windowStart: ColumnType<number | string, number, number>; count: number }
 }
 
+/** Migration 0011: raw events past EVENT_RETENTION_DAYS, folded per day (UTC+08:00), type, page ('' for none) and shopper. */
+export interface RetentionTables {
+  eventDailyRollups: {
+    day: string
+    type: string
+    contentSlug: string
+    shopper: string
+    events: number
+    /** Epoch ms; bigint (pg reads it back as a string). */
+    firstTs: ColumnType<number | string, number, number>
+    lastTs: ColumnType<number | string, number, number>
+  }
+}
+
 export interface Tables
   extends StaffTables,
     ShopperTables,
@@ -304,4 +318,5 @@ export interface Tables
     CommerceTables,
     FulfilmentTables,
     AfterSalesTables,
-    HardeningTables {}
+    HardeningTables,
+    RetentionTables {}

@@ -15,6 +15,7 @@ import { adminSessionRoutes } from './admin-session'
 import { adminStaffRoutes } from './admin-staff'
 import { healthRoutes } from './health'
 import { mediaFileRoutes } from './media-files'
+import { opsRoutes } from './ops'
 import { shopperAfterSaleRoutes } from './shopper-after-sales'
 import { shopperAuthRoutes } from './shopper-auth'
 import { shopperCartRoutes } from './shopper-cart'
@@ -31,6 +32,7 @@ import { wechatpayNotifyRoutes } from './wechatpay-notify'
 
 export const allRoutes: RegisterRoutes[] = [
   healthRoutes,
+  opsRoutes,
   adminSessionRoutes,
   adminStaffRoutes,
   adminAuditRoutes,

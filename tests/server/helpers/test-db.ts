@@ -33,7 +33,9 @@ export interface TestDb {
   drop(): Promise<void>
 }
 
-export async function createTestDb(dialect: DialectName): Promise<TestDb> {
+/** `migrate: false` leaves the database empty (upgrade tests run the migrations themselves). */
+export async function createTestDb(dialect: DialectName, opts: { migrate?: boolean } = {}): Promise<TestDb> {
+  const migrate = (d: Database) => (opts.migrate === false ? Promise.resolve([]) : migrateToLatest(d))
   const opened: Database[] = []
   const open = (url: string) => {
     const db = openDatabase(url)
@@ -46,7 +48,7 @@ export async function createTestDb(dialect: DialectName): Promise<TestDb> {
     const dir = mkdtempSync(join(tmpdir(), 'shop-test-'))
     const url = `sqlite:${join(dir, 'shop.db')}`
     const database = open(url)
-    await migrateToLatest(database)
+    await migrate(database)
     return {
       dialect,
       url,
@@ -64,7 +66,7 @@ export async function createTestDb(dialect: DialectName): Promise<TestDb> {
   await withAdmin((c) => c.query(`CREATE SCHEMA ${schema}`))
   const url = `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`
   const database = open(url)
-  await migrateToLatest(database)
+  await migrate(database)
   return {
     dialect,
     url,

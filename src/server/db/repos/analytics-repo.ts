@@ -30,6 +30,7 @@ const n = (v: unknown): number => Number(v ?? 0)
 export async function funnelCounts(db: Executor, w: Window, steps: readonly string[], slug?: string): Promise<number[]> {
   const [first, ...rest] = steps
   if (!first) return []
+  if (await hasRollups(db, w, steps)) return funnelCountsWithRollups(db, w, steps, slug)
   // Each step is a MATERIALIZED CTE (both dialects): inlined, every reference
   // to the previous step's time would re-run its subquery.
   const ctes = [
@@ -54,12 +55,74 @@ export async function funnelCounts(db: Executor, w: Window, steps: readonly stri
   return steps.map((_, i) => n(row[`c${i}`]))
 }
 
+/**
+ * Whether events of these types were pruned into rollups (migration 0011,
+ * the retention job) inside the window: only then do the reports read the
+ * slower union of events and rollups. A rollup row belongs to the window
+ * its first event falls in; windows on whole days (UTC+08:00) are exact.
+ */
+export async function hasRollups(db: Executor, w: Window, types: readonly string[]): Promise<boolean> {
+  const { rows } = await sql<{ one: unknown }>`
+    SELECT 1 AS one FROM event_daily_rollups
+    WHERE type IN (${sql.join(types.map((t) => sql.lit(t)))}) AND first_ts >= ${w.fromMs} AND first_ts < ${w.toMs}
+    LIMIT 1`.execute(db)
+  return rows.length > 0
+}
+
+/**
+ * The funnel over kept events and rollups of pruned ones. A raw event is a
+ * row whose first and last ts are its ts, which gives exactly funnelCounts'
+ * answer; a rollup row says a shopper did that step between its first and
+ * last ts of that day: a later step counts when its last ts is at or after
+ * the previous step, at its first ts or the previous step's time, whichever is later.
+ */
+async function funnelCountsWithRollups(db: Executor, w: Window, steps: readonly string[], slug?: string): Promise<number[]> {
+  const types = sql.join(steps.map((t) => sql.lit(t)))
+  const ctes = [
+    sql`src AS MATERIALIZED (
+      SELECT shopper, type, content_slug, ts AS first_ts, ts AS last_ts FROM events
+      WHERE type IN (${types}) AND ts >= ${w.fromMs} AND ts < ${w.toMs}
+      UNION ALL
+      SELECT shopper, type, NULLIF(content_slug, '') AS content_slug, first_ts, last_ts FROM event_daily_rollups
+      WHERE type IN (${types}) AND first_ts >= ${w.fromMs} AND first_ts < ${w.toMs})`,
+    sql`s0 AS MATERIALIZED (
+      SELECT shopper AS k, MIN(first_ts) AS t FROM src
+      WHERE type = ${sql.lit(steps[0])} ${slug === undefined ? sql`` : sql`AND content_slug = ${slug}`}
+      GROUP BY shopper)`
+  ]
+  steps.slice(1).forEach((type, i) => {
+    ctes.push(sql`${sql.table(`s${i + 1}`)} AS MATERIALIZED (
+      SELECT p.k AS k, (
+        SELECT MIN(CASE WHEN x.first_ts >= p.t THEN x.first_ts ELSE p.t END) FROM src x
+        WHERE x.type = ${sql.lit(type)} AND x.shopper = p.k AND x.last_ts >= p.t
+      ) AS t
+      FROM ${sql.table(`s${i}`)} p WHERE p.t IS NOT NULL)`)
+  })
+  const counts = steps.map((_, i) => sql`(SELECT COUNT(t) FROM ${sql.table(`s${i}`)}) AS ${sql.ref(`c${i}`)}`)
+  const { rows } = await sql<Record<string, unknown>>`WITH ${sql.join(ctes)} SELECT ${sql.join(counts)}`.execute(db)
+  const row = rows[0] ?? {}
+  return steps.map((_, i) => n(row[`c${i}`]))
+}
+
 /** Per page: events of one page-carrying type in the window, and distinct shoppers behind them. */
 export async function contentEventCounts(
   db: Executor,
   w: Window,
   type: 'content_view' | 'share' | 'add_to_cart'
 ): Promise<Array<{ slug: string; events: number; shoppers: number }>> {
+  if (await hasRollups(db, w, [type])) {
+    // Raw events still kept and the rollups of pruned ones (retention): disjoint, so counts add up
+    // and distinct shoppers stay distinct across both.
+    const { rows } = await sql<{ slug: string; events: unknown; shoppers: unknown }>`
+      SELECT slug, SUM(n) AS events, COUNT(DISTINCT shopper) AS shoppers FROM (
+        SELECT content_slug AS slug, 1 AS n, shopper FROM events
+        WHERE type = ${sql.lit(type)} AND content_slug IS NOT NULL AND ts >= ${w.fromMs} AND ts < ${w.toMs}
+        UNION ALL
+        SELECT content_slug AS slug, events AS n, shopper FROM event_daily_rollups
+        WHERE type = ${sql.lit(type)} AND content_slug <> '' AND first_ts >= ${w.fromMs} AND first_ts < ${w.toMs}
+      ) u GROUP BY slug`.execute(db)
+    return rows.map((r) => ({ slug: r.slug, events: n(r.events), shoppers: n(r.shoppers) }))
+  }
   const { rows } = await sql<{ slug: string; events: unknown; shoppers: unknown }>`
     SELECT content_slug AS slug, COUNT(*) AS events, COUNT(DISTINCT shopper) AS shoppers
     FROM events
@@ -128,6 +191,8 @@ export async function opensBySharer(
         SELECT 1 FROM events x
         WHERE x.shopper = o.shopper AND x.ts < o.ts
           AND NOT (x.type = 'app_launch' AND x.session_id = o.session_id)
+      ) AND NOT EXISTS (
+        SELECT 1 FROM event_daily_rollups r WHERE r.shopper = o.shopper AND r.first_ts < o.ts
       ) THEN o.shopper END) AS new_users
     ${opensOfOthers(w)}
     GROUP BY s.shopper`.execute(db.withoutPlugins())

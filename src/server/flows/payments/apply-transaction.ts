@@ -73,7 +73,10 @@ export async function applyPaidTransaction(deps: Deps, tx: Transaction): Promise
       })
       return true
     })
-    if (won) return ok('paid')
+    if (won) {
+      deps.metrics?.ordersPaid.inc()
+      return ok('paid')
+    }
     // Someone else moved the order first (another copy, the close job): look again.
   }
   throw new Error(`order ${tx.outTradeNo} kept changing while applying its payment`)
