@@ -7,6 +7,7 @@
  * classic build stays out of the mini-program's bundle.
  */
 import { z } from 'zod'
+import type { ErrorCode } from '../error-codes'
 import { ID_PATTERN } from '../ids'
 
 /** Every error answer: `{"error":{"code":"UPPER_SNAKE","message":"…","details":…}}`. */
@@ -47,19 +48,19 @@ export type Rows<T> = { rows: T[] }
 /** `{ ok: true }` answers of actions with nothing else to say. */
 export const okAnswer = z.object({ ok: z.literal(true) })
 
-const fieldCodes = new WeakMap<object, string>()
+const fieldCodes = new WeakMap<object, ErrorCode>()
 
 /**
  * A request field whose failure answers its own code (`INVALID_ITEMS`,
  * `INVALID_ADDRESS`) instead of VALIDATION_FAILED, so clients keep the
  * codes they already handle; the schema itself still documents the field.
  */
-export function coded<T extends z.core.$ZodType>(schema: T, code: string): T {
+export function coded<T extends z.core.$ZodType>(schema: T, code: ErrorCode): T {
   fieldCodes.set(schema, code)
   return schema
 }
 
 /** The code `coded` gave this schema, if any. */
-export function codeOf(schema: unknown): string | undefined {
+export function codeOf(schema: unknown): ErrorCode | undefined {
   return typeof schema === 'object' && schema !== null ? fieldCodes.get(schema) : undefined
 }
