@@ -27,6 +27,7 @@ export const wechatMessageRoutes: RegisterRoutes = (app, deps) => {
   }
   const signed = (q: MessagePushQuery, t: string): boolean =>
     signatureMatches(pushSignature([t, q.timestamp ?? '', q.nonce ?? '']), q.signature)
+  // Runs before the query is validated, so it reads the raw query (strings, or arrays for repeated keys).
   const preValidation = async (request: { query: unknown }): Promise<void> => {
     if (!signed(request.query as MessagePushQuery, token())) refuse()
   }
