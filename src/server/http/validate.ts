@@ -9,6 +9,7 @@
 import type { FastifyInstance, FastifySchemaCompiler } from 'fastify'
 import { z } from 'zod'
 import { codeOf } from '@core/contract/common'
+import { isErrorCode, type ErrorCode } from '@core/error-codes'
 import { NUL_MESSAGE, nulIssues } from '@core/text'
 import type { FieldIssue } from '@core/result'
 import { AppError } from './app-error'
@@ -21,9 +22,9 @@ export function issuesOf(error: z.ZodError, prefix = ''): FieldIssue[] {
 }
 
 /** A check that refuses with its own code (core's validatePageInput → INVALID_PAGE) puts it in the issue's `params.code`. */
-function ownCodeOf(issue: z.core.$ZodIssue | undefined): string | undefined {
+function ownCodeOf(issue: z.core.$ZodIssue | undefined): ErrorCode | undefined {
   const code = issue?.code === 'custom' ? (issue.params as { code?: unknown } | undefined)?.code : undefined
-  return typeof code === 'string' ? code : undefined
+  return isErrorCode(code) ? code : undefined
 }
 
 const PART_NAMES: Record<string, string> = { body: 'request', querystring: 'query', params: 'path', headers: 'headers' }
