@@ -4,6 +4,19 @@ import type { Address, AttributionHint, CartItem, OrderDto, OrderResponse, Paged
 import { api } from './api'
 import { mediaUrl } from './env'
 
+/**
+ * The order's coupon fields (CONTRACT.md: `discountFen`, `payableFen` = what WeChat Pay
+ * charges, `coupon`). NOTE: declared here until the order contract carries them; an
+ * order from a server without them reads as 0 off and payableFen = totalFen.
+ */
+export type OrderCouponFields = { discountFen?: number; payableFen?: number; coupon?: { id: string; title: string } | null }
+
+/** What the shopper pays for an order and what its coupon took off, as the server priced it. */
+export function orderAmounts(order: OrderDto & OrderCouponFields): { totalFen: number; discountFen: number; payableFen: number; couponTitle: string | null } {
+  const discountFen = order.discountFen ?? 0
+  return { totalFen: order.totalFen, discountFen, payableFen: order.payableFen ?? order.totalFen - discountFen, couponTitle: order.coupon?.title ?? null }
+}
+
 /** Line pictures are backend media paths: made absolute like every other picture. */
 function absolute(order: OrderDto): OrderDto {
   return { ...order, items: order.items.map((item) => (item.image ? { ...item, image: mediaUrl(item.image) } : item)) }
@@ -11,7 +24,9 @@ function absolute(order: OrderDto): OrderDto {
 
 export const ORDERS_PAGE_SIZE = 10
 
-export async function createOrder(input: { items: CartItem[]; address: Address; attribution?: AttributionHint }, idempotencyKey: string): Promise<OrderDto> {
+export type CreateOrderInput = { items: CartItem[]; address: Address; attribution?: AttributionHint; couponId?: string }
+
+export async function createOrder(input: CreateOrderInput, idempotencyKey: string): Promise<OrderDto & OrderCouponFields> {
   const { order } = await api.post<OrderResponse>('/api/v1/orders', input, { auth: 'required', headers: { 'Idempotency-Key': idempotencyKey } })
   return absolute(order)
 }
