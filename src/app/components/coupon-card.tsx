@@ -10,7 +10,7 @@ export const COUPON_STATUS_LABELS: Record<UserCouponStatus, string> = {
   expired: '已过期'
 }
 
-export type CouponCardData = { id: string; title: string; description?: string; expiresAt: string; status: UserCouponStatus }
+export type CouponCardData = { id: string; title: string; description?: string; expiresAt: string; status: UserCouponStatus; source?: 'claim' | 'reward' }
 
 type Props = {
   coupon: CouponCardData
@@ -37,7 +37,10 @@ export function CouponCard({ coupon, note, selected, dim, onTap }: Props) {
         <Text className='coupon-card__desc'>{coupon.description || '优惠券'}</Text>
       </View>
       <View className='coupon-card__body'>
-        <Text className='coupon-card__title'>{coupon.title}</Text>
+        <Text className='coupon-card__title'>
+          {coupon.source === 'reward' ? <Text className='coupon-card__tag'>分享奖励</Text> : null}
+          {coupon.title}
+        </Text>
         <Text className='coupon-card__until'>有效期至 {dayjs(coupon.expiresAt).format('YYYY-MM-DD HH:mm')}</Text>
         <Text className={`coupon-card__status coupon-card__status--${coupon.status}`}>{note ?? COUPON_STATUS_LABELS[coupon.status]}</Text>
       </View>

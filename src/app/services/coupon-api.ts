@@ -2,9 +2,8 @@
 // and the pricing view checkout needs. The server decides every price; what is worked
 // out here only previews 优惠 and 实付 before the order exists.
 //
-// NOTE: the wire types below are declared here until the backend's contract
-// (src/core/contract/coupons.ts) lands; the answers are read leniently so a field the
-// server adds or leaves out never breaks the page.
+// The answers are read leniently (src/core/contract/coupons.ts gives their shapes): a
+// field the server adds or leaves out never breaks a page.
 import type { CouponOption, CouponRule, UserCouponStatus } from '@core/coupon'
 import { COUPON_KINDS, USER_COUPON_STATUSES, describeCoupon } from '@core/coupon'
 import { api } from './api'
@@ -23,6 +22,8 @@ export type UserCouponView = {
   description?: string
   /** The pricing terms, when the server sends them: checkout previews with them. */
   rule?: CouponRule
+  /** reward: earned by sharing (我的分享). */
+  source?: 'claim' | 'reward'
 }
 
 type WireCoupon = Partial<UserCouponView> & Partial<CouponRule> & { rule?: Partial<CouponRule> | null }
@@ -66,7 +67,8 @@ export function readUserCoupon(raw: unknown): UserCouponView | null {
     status,
     ...(str(c.validFrom) ? { validFrom: c.validFrom } : {}),
     ...(str(c.description) ? { description: c.description } : rule ? { description: describeCoupon(rule) } : {}),
-    ...(rule ? { rule } : {})
+    ...(rule ? { rule } : {}),
+    ...(c.source === 'claim' || c.source === 'reward' ? { source: c.source } : {})
   }
 }
 
@@ -82,25 +84,45 @@ export async function listMyCoupons(): Promise<UserCouponView[]> {
   return sortCoupons((answer.items ?? []).map(readUserCoupon).filter((c): c is UserCouponView => c !== null))
 }
 
-export type ClaimOutcome = { result: 'claimed'; userCoupon: UserCouponView | null } | { result: 'limit' } | { result: 'gone' }
+/** A coupon as its block shows it, for this shopper when logged in (GET /coupons/:id). */
+export type BlockCouponState = 'claimable' | 'claimed' | 'gone' | 'not_started' | 'ended'
+export type BlockCoupon = { title: string; description?: string; state: BlockCouponState }
 
-/** 409 COUPON_GONE (none left) and COUPON_LIMIT (already holds as many as allowed) are answers, not failures. */
+const BLOCK_STATES: readonly BlockCouponState[] = ['claimable', 'claimed', 'gone', 'not_started', 'ended']
+
+export async function getBlockCoupon(couponId: string): Promise<BlockCoupon> {
+  const answer = await api.get<{ coupon?: { title?: unknown; description?: unknown; state?: unknown } }>(`/api/v1/coupons/${encodeURIComponent(couponId)}`, { auth: 'optional' })
+  const c = answer.coupon ?? {}
+  return {
+    title: str(c.title) ?? '优惠券',
+    ...(str(c.description) ? { description: c.description as string } : {}),
+    state: BLOCK_STATES.includes(c.state as BlockCouponState) ? (c.state as BlockCouponState) : 'claimable'
+  }
+}
+
+export type ClaimOutcome = { result: 'claimed'; userCoupon: UserCouponView | null } | { result: 'limit' } | { result: 'gone' } | { result: 'not_started' } | { result: 'ended' }
+
+const CLAIM_REFUSALS: Record<string, Exclude<ClaimOutcome['result'], 'claimed'>> = {
+  COUPON_GONE: 'gone',
+  COUPON_LIMIT: 'limit',
+  COUPON_NOT_STARTED: 'not_started',
+  COUPON_ENDED: 'ended'
+}
+
+/** 409 COUPON_GONE (none left), COUPON_LIMIT (holds as many as allowed), not started or over: answers, not failures. */
 export async function claimCoupon(couponId: string): Promise<ClaimOutcome> {
   try {
     const answer = await api.post<{ userCoupon?: unknown }>(`/api/v1/coupons/${encodeURIComponent(couponId)}/claim`, {}, { auth: 'required' })
     return { result: 'claimed', userCoupon: readUserCoupon(answer.userCoupon) }
   } catch (e) {
-    if (e instanceof ApiError && e.code === 'COUPON_GONE') return { result: 'gone' }
-    if (e instanceof ApiError && e.code === 'COUPON_LIMIT') return { result: 'limit' }
+    const refusal = e instanceof ApiError ? CLAIM_REFUSALS[e.code] : undefined
+    if (refusal) return { result: refusal }
     throw e
   }
 }
 
 const MESSAGES: Record<string, string> = {
-  COUPON_ENDED: '活动已结束',
-  COUPON_NOT_STARTED: '活动尚未开始',
-  COUPON_NOT_FOUND: '这张券已下架',
-  NOT_FOUND: '这张券已下架'
+  COUPON_NOT_FOUND: '这张券不存在或已下架'
 }
 
 /** The shopper's words for a failed coupon call (the server's message is for developers). */

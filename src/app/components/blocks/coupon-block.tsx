@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { CouponBlock } from '@core/content'
 
 /** What the shopper can do with the coupon now. `claiming`: the claim is on its way. */
-export type CouponClaimState = 'claimable' | 'claiming' | 'claimed' | 'gone'
+export type CouponClaimState = 'claimable' | 'claiming' | 'claimed' | 'gone' | 'not_started' | 'ended'
 
 /** What the page knows of a coupon: its words and, for this shopper, its state. */
 export type CouponBlockInfo = { title?: string; description?: string; state: CouponClaimState }
@@ -15,7 +15,14 @@ export type CouponActions = {
   onOpenCoupons?: () => void
 }
 
-const LABELS: Record<CouponClaimState, string> = { claimable: '可领取', claiming: '领取中…', claimed: '已领取', gone: '已抢光' }
+const LABELS: Record<CouponClaimState, string> = {
+  claimable: '可领取',
+  claiming: '领取中…',
+  claimed: '已领取',
+  gone: '已抢光',
+  not_started: '未开始',
+  ended: '已结束'
+}
 
 /** A coupon's claim card in a content page: 可领取 / 已领取 / 已抢光, claimed in place. */
 export function CouponBlockView({ block, info, readOnly, onClaim, onOpenCoupons }: { block: CouponBlock; info?: CouponBlockInfo; readOnly?: boolean } & Omit<CouponActions, 'coupons'>) {
@@ -27,7 +34,7 @@ export function CouponBlockView({ block, info, readOnly, onClaim, onOpenCoupons 
     else if (state === 'claimed') onOpenCoupons?.()
   }
   return (
-    <View className={`blk-coupon blk-coupon--${state}`} aria-label={`优惠券 ${title}`}>
+    <View className={`blk-coupon blk-coupon--${state === 'not_started' || state === 'ended' ? 'gone' : state}`} aria-label={`优惠券 ${title}`}>
       <View className='blk-coupon__body'>
         {info?.description ? <Text className='blk-coupon__value'>{info.description}</Text> : null}
         <Text className='blk-coupon__title'>{title}</Text>
@@ -40,7 +47,7 @@ export function CouponBlockView({ block, info, readOnly, onClaim, onOpenCoupons 
           className='blk-coupon__action'
           aria-role='button'
           aria-label={state === 'claimed' ? '已领取，查看我的优惠券' : LABELS[state]}
-          aria-disabled={state === 'gone' || state === 'claiming'}
+          aria-disabled={state !== 'claimable' && state !== 'claimed'}
           onClick={tap}
         >
           {LABELS[state]}

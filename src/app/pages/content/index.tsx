@@ -4,7 +4,7 @@
 import { useCallback, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useDidShow, useLoad, usePullDownRefresh, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
-import type { Product } from '@core/api-types'
+import type { PageResponse, Product } from '@core/api-types'
 import { BlockRenderer } from '../../components/blocks/block-renderer'
 import { ErrorState } from '../../components/error-state'
 import { LoadingView } from '../../components/loading-view'
@@ -15,7 +15,7 @@ import { useAddToCart } from '../../hooks/use-add-to-cart'
 import { useCouponClaims } from '../../hooks/use-coupon-claims'
 import { rememberContent } from '../../services/attribution'
 import { brandName } from '../../services/brand'
-import { getPage, type PageData } from '../../services/content-api'
+import { getPage } from '../../services/content-api'
 import { isSinglePageMode, recordPageShare } from '../../services/entry'
 import { ApiError } from '../../services/http'
 import { go, routes, setTitle, stopPullDownRefresh } from '../../services/nav'
@@ -29,14 +29,14 @@ export default function ContentPage() {
   const slug = params.slug ?? ''
   // Staff previewing a draft: shown as shoppers will see it, but never counted.
   const preview = params.preview || undefined
-  const [data, setData] = useState<PageData | null>(null)
+  const [data, setData] = useState<PageResponse | null>(null)
   const [error, setError] = useState<{ message: string; missing: boolean } | null>(null)
   const [picking, setPicking] = useState<Product | null>(null)
   const singlePage = isSinglePageMode()
   const cartCount = useCartStore(selectCartCount)
   const addToCart = useAddToCart({ contentSlug: slug })
   usePageView('pages/content/index', { contentSlug: slug || undefined })
-  const { coupons, claim } = useCouponClaims({ blocks: data?.page.blocks, pageCoupons: data?.coupons, contentSlug: slug, claimable: !preview && !singlePage })
+  const { coupons, claim } = useCouponClaims({ blocks: data?.page.blocks, contentSlug: slug, claimable: !preview && !singlePage })
 
   const load = useCallback(async () => {
     if (!slug) {

@@ -1,6 +1,6 @@
-// 我的分享: what the shopper shared, how many friends opened it and ordered through it,
+// 我的分享: what the shopper shared, how many friends opened it and bought through it,
 // and the reward coupons earned (a reward is taken back when its order is refunded
-// within the after-sales window).
+// within the after-sales window; the coupons themselves are in 我的优惠券).
 import { useCallback, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import dayjs from 'dayjs'
@@ -41,20 +41,21 @@ export default function MySharesPage() {
 
   if (error && !data) return <ErrorState message={error} onRetry={() => void refresh()} />
   if (!data) return <LoadingView cards={2} />
-  if (data.shares.length === 0 && data.rewards.length === 0) {
+  if (data.items.length === 0) {
     return <EmptyState art='share' title='还没有分享记录' hint='把喜欢的内容分享给好友，好友下单并确认收货后，你会获得优惠券奖励' actionText='去逛逛' onAction={() => go(routes.home)} />
   }
   const { totals } = data
+  const figures: Array<[string, number, string]> = [
+    ['分享', totals.shares, '次'],
+    ['好友打开', totals.opens, '人'],
+    ['好友下单', totals.orders, '单'],
+    ['获得奖励', totals.rewards, '张']
+  ]
   return (
     <View className='my-shares'>
       <View className='my-shares__totals' aria-label='分享成果'>
-        {[
-          ['分享', totals.shares, '次'],
-          ['好友打开', totals.opens, '人'],
-          ['好友下单', totals.orders, '单'],
-          ['获得奖励', totals.rewards, '张']
-        ].map(([label, n, unit]) => (
-          <View className='my-shares__total' key={label as string} aria-label={`${label} ${n} ${unit}`}>
+        {figures.map(([label, n, unit]) => (
+          <View className='my-shares__total' key={label} aria-label={`${label} ${n} ${unit}`}>
             <Text className='my-shares__num'>{n}</Text>
             <Text className='my-shares__label'>
               {label}（{unit}）
@@ -63,45 +64,27 @@ export default function MySharesPage() {
         ))}
       </View>
       <Text className='my-shares__rule'>好友通过你的分享下单并确认收货后，你将获得优惠券奖励；售后期内退款的订单，奖励会收回。</Text>
-
-      {data.rewards.length > 0 ? (
-        <View className='my-shares__section' aria-label='奖励记录'>
-          <Text className='my-shares__heading'>奖励记录</Text>
-          {data.rewards.map((r) => (
-            <View className='my-shares__row' key={r.id}>
-              <View className='my-shares__row-main'>
-                <Text className='my-shares__row-title'>{r.title}</Text>
-                {r.at ? <Text className='my-shares__row-sub'>{dayjs(r.at).format('YYYY-MM-DD HH:mm')}</Text> : null}
-              </View>
-              <Text className={`my-shares__reward my-shares__reward--${r.status}`}>{r.status === 'granted' ? '已发放' : '已收回'}</Text>
-            </View>
-          ))}
-          <View className='my-shares__link' aria-role='button' onClick={() => go(routes.myCoupons)}>
-            在「我的优惠券」中查看 ›
-          </View>
+      {totals.rewards > 0 ? (
+        <View className='my-shares__link' aria-role='button' onClick={() => go(routes.myCoupons)}>
+          奖励的优惠券在「我的优惠券」中查看 ›
         </View>
       ) : null}
-
-      {data.shares.length > 0 ? (
-        <View className='my-shares__section' aria-label='分享记录'>
-          <Text className='my-shares__heading'>分享记录</Text>
-          {data.shares.map((s) => (
-            <View className='my-shares__row' key={s.shareId} aria-label={shareTitle(s)}>
-              <View className='my-shares__row-main'>
-                <Text className='my-shares__row-title' onClick={() => s.contentSlug && go(routes.content(s.contentSlug))}>
-                  {shareTitle(s)}
-                </Text>
-                <Text className='my-shares__row-sub'>
-                  {[s.channel ? (CHANNELS[s.channel] ?? '其他') : null, s.createdAt ? dayjs(s.createdAt).format('YYYY-MM-DD') : null].filter(Boolean).join(' · ')}
-                </Text>
-              </View>
-              <Text className='my-shares__row-stats'>
-                {s.opens} 人打开 · {s.orders} 单 · 奖励 {s.rewards} 张
+      <View className='my-shares__section' aria-label='分享记录'>
+        <Text className='my-shares__heading'>分享记录</Text>
+        {data.items.map((s) => (
+          <View className='my-shares__row' key={s.shareId} aria-label={`分享 ${shareTitle(s)}`} onClick={() => s.contentSlug && go(routes.content(s.contentSlug))}>
+            <View className='my-shares__row-main'>
+              <Text className='my-shares__row-title'>{shareTitle(s)}</Text>
+              <Text className='my-shares__row-sub'>
+                {[s.channel ? (CHANNELS[s.channel] ?? '其他') : null, dayjs(s.sharedAt).format('YYYY-MM-DD HH:mm')].filter(Boolean).join(' · ')}
               </Text>
             </View>
-          ))}
-        </View>
-      ) : null}
+            <Text className='my-shares__row-stats'>
+              {s.opens} 人打开 · {s.orders} 单 · 奖励 {s.rewards} 张
+            </Text>
+          </View>
+        ))}
+      </View>
     </View>
   )
 }
