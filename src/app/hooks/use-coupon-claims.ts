@@ -59,7 +59,7 @@ export function useCouponClaims({ blocks, contentSlug, claimable }: Options) {
   const claim = useCallback(
     async (couponId: string) => {
       if (!claimable) {
-        toast('请在小程序中领取')
+        toast('预览中不能领取优惠券')
         return
       }
       if (claiming.current.has(couponId)) return
