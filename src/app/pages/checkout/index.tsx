@@ -33,7 +33,7 @@ export default function CheckoutPage() {
   const [addressWanted, setAddressWanted] = useState(false)
   const [busy, setBusy] = useState(false)
   const [choosingCoupon, setChoosingCoupon] = useState(false)
-  // The server's amounts once the order exists: shown while the cashier is up.
+  // The server's amounts once the order exists: shown while the cashier is up (the items have left the checkout).
   const [placed, setPlaced] = useState<ReturnType<typeof orderAmounts> | null>(null)
   const coupons = useCheckoutCoupons(items)
   usePageView('pages/checkout/index')
@@ -98,14 +98,39 @@ export default function CheckoutPage() {
     }
   }
 
+  if (placed) {
+    // The order exists (the items left the checkout): while the cashier is up, the server's amounts.
+    return (
+      <View className='checkout checkout--placed' aria-label='订单已提交'>
+        <Text className='checkout__placed-title'>订单已提交，正在打开支付…</Text>
+        <View className='checkout__section checkout__items'>
+          <View className='checkout__line'>
+            <Text>商品合计</Text>
+            <Price fen={placed.totalFen} size='sm' />
+          </View>
+          {placed.discountFen > 0 ? (
+            <View className='checkout__line checkout__discount' aria-label='优惠'>
+              <Text>优惠{placed.couponTitle ? `（${placed.couponTitle}）` : ''}</Text>
+              <Text className='checkout__discount-value'>-{formatFen(placed.discountFen)}</Text>
+            </View>
+          ) : null}
+          <View className='checkout__line' aria-label='实付金额'>
+            <Text>实付</Text>
+            <Price fen={placed.payableFen} size='lg' />
+          </View>
+        </View>
+      </View>
+    )
+  }
+
   if (items.length === 0) {
     return <EmptyState art='cart' title='没有要结算的商品' hint='去购物车选好商品再来结算吧' actionText='去购物车' onAction={() => go(routes.cart)} />
   }
 
   const totalFen = sumFen(items.map((i) => multiplyFen(i.priceFen, i.qty)))
   const units = items.reduce((n, i) => n + i.qty, 0)
-  const discountFen = placed ? placed.discountFen : coupons.discountFen
-  const payableFen = placed ? placed.payableFen : totalFen - (coupons.discountFen ?? 0)
+  const discountFen = coupons.discountFen
+  const payableFen = totalFen - (discountFen ?? 0)
   const couponText = coupons.loading
     ? '加载中…'
     : coupons.selected
@@ -184,8 +209,8 @@ export default function CheckoutPage() {
           className='checkout__line checkout__coupon'
           aria-role='button'
           aria-label={`优惠券 ${couponText}`}
-          aria-disabled={coupons.picks.length === 0 || placed !== null}
-          onClick={() => coupons.picks.length > 0 && !placed && setChoosingCoupon(true)}
+          aria-disabled={coupons.picks.length === 0}
+          onClick={() => coupons.picks.length > 0 && setChoosingCoupon(true)}
         >
           <Text>优惠券</Text>
           <Text className={`checkout__coupon-value${coupons.selected ? ' checkout__coupon-value--on' : ''}`}>
