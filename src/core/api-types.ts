@@ -51,7 +51,7 @@ export type Attribution = {
   depth: number | null
   scene: number | null
 }
-export type CreateOrderRequest = { items: CartItem[]; address: Address; attribution?: AttributionHint }
+export type CreateOrderRequest = { items: CartItem[]; address: Address; attribution?: AttributionHint; couponId?: string }
 export type OrderItemDto = {
   skuId: string
   title: string
@@ -60,12 +60,18 @@ export type OrderItemDto = {
   qty: number
   /** The product picture when the order was placed; absent on orders created before pictures were kept. */
   image?: string | null
+  /** This line's share of the coupon discount; absent = 0. */
+  discountFen?: number
 }
 export type OrderDto = {
   id: string
   outTradeNo: string
   status: OrderStatus
   totalFen: number
+  /** The coupon's discount (0 without one) and what WeChat Pay charges: totalFen − discountFen. */
+  discountFen: number
+  payableFen: number
+  coupon?: { id: string; title: string }
   items: OrderItemDto[]
   address: Address
   attribution: Attribution

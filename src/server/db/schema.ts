@@ -178,6 +178,11 @@ export interface CommerceTables {
     receivedAt: Later
     completeCheckedAt: Later
     logisticsType: Later
+    /** Migration 0011: the coupon's discount, what WeChat Pay charges (totalFen − discountFen), the user coupon used and its title. */
+    discountFen: number
+    payableFen: number
+    couponId: Later
+    couponTitle: Later
   }
   refunds: {
     id: string
@@ -294,6 +299,63 @@ export interface HardeningTables {
   rateCounters: { key: string; windowStart: ColumnType<number | string, number, number>; count: number }
 }
 
+/** Coupons and sharer rewards (migration 0011). productIds is JSON text; null = every product. */
+export interface CouponTables {
+  coupons: {
+    id: string
+    title: string
+    kind: string
+    amountOffFen: number | null
+    percentOff: number | null
+    maxOffFen: number | null
+    minSpendFen: number
+    productIds: string | null
+    startsAt: string
+    endsAt: string
+    validDays: number | null
+    total: number | null
+    perUser: number
+    claimed: ColumnType<number, number | undefined, number>
+    createdBy: string | null
+    createdAt: string
+    updatedAt: string
+  }
+  userCoupons: {
+    id: string
+    couponId: string
+    userId: string
+    source: string
+    seq: number
+    claimedAt: string
+    validFrom: string
+    expiresAt: string
+    orderId: string | null
+    usedAt: string | null
+    voidedAt: string | null
+  }
+  rewardRules: {
+    id: string
+    contentSlug: string | null
+    couponId: string
+    minPaidFen: number
+    active: ColumnType<number, number | undefined, number>
+    createdBy: string | null
+    createdAt: string
+  }
+  rewardLedger: {
+    id: string
+    orderId: string
+    kind: string
+    sharerUserId: string
+    ruleId: string
+    couponId: string
+    userCouponId: string
+    shareId: string | null
+    contentSlug: string | null
+    at: string
+  }
+}
+
 export interface Tables
   extends StaffTables,
     ShopperTables,
@@ -304,4 +366,5 @@ export interface Tables
     CommerceTables,
     FulfilmentTables,
     AfterSalesTables,
-    HardeningTables {}
+    HardeningTables,
+    CouponTables {}

@@ -66,7 +66,15 @@ const table: Record<string, number> = {
   ORDER_NOT_SHIPPABLE: 409,
   ORDER_NOT_SHIPPED: 409,
   RECEIPT_NOT_CONFIRMED: 409,
-  TASK_NOT_FAILED: 409
+  TASK_NOT_FAILED: 409,
+  // coupons and sharer rewards
+  COUPON_GONE: 409,
+  COUPON_LIMIT: 409,
+  COUPON_NOT_STARTED: 409,
+  COUPON_ENDED: 409,
+  COUPON_NOT_USABLE: 409,
+  COUPON_MIN_SPEND: 409,
+  COUPON_NOT_APPLICABLE: 409
 }
 
 export function statusOfCode(code: string): number {

@@ -5,6 +5,7 @@
 import { adminAfterSaleRoutes } from './admin-after-sales'
 import { adminAnalyticsRoutes } from './admin-analytics'
 import { adminAuditRoutes } from './admin-audit'
+import { adminCouponRoutes } from './admin-coupons'
 import { adminMediaRoutes } from './admin-media'
 import { adminOrderRoutes } from './admin-orders'
 import { adminPageRoutes } from './admin-pages'
@@ -18,6 +19,7 @@ import { mediaFileRoutes } from './media-files'
 import { shopperAfterSaleRoutes } from './shopper-after-sales'
 import { shopperAuthRoutes } from './shopper-auth'
 import { shopperCartRoutes } from './shopper-cart'
+import { shopperCouponRoutes } from './shopper-coupons'
 import { shopperEventRoutes } from './shopper-events'
 import { shopperMediaRoutes } from './shopper-media'
 import { shopperOrderRoutes } from './shopper-orders'
@@ -54,5 +56,7 @@ export const allRoutes: RegisterRoutes[] = [
   adminSettingsRoutes,
   adminShippingRoutes,
   shopperReceiptRoutes,
-  wechatMessageRoutes
+  wechatMessageRoutes,
+  adminCouponRoutes,
+  shopperCouponRoutes
 ]
