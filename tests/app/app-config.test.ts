@@ -2,7 +2,6 @@
 // 2 MB limit, and what every launch downloads) does not grow with them.
 const g = globalThis as { defineAppConfig?: (c: unknown) => unknown }
 g.defineAppConfig = (c) => c
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const config = require('../../src/app/app.config').default as { pages: string[]; subPackages: Array<{ root: string; pages: string[] }> }
 
 test('我的优惠券 and 我的分享 are in the pkg-me subpackage, not the main package', () => {
@@ -11,7 +10,6 @@ test('我的优惠券 and 我的分享 are in the pkg-me subpackage, not the mai
 })
 
 test('every page the config names has its file', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { existsSync } = require('fs') as typeof import('fs')
   const files = [...config.pages, ...config.subPackages.flatMap((s) => s.pages.map((p) => `${s.root}/${p}`))].map((p) => `${__dirname}/../../src/app/${p}.tsx`)
   expect(files.filter((f) => !existsSync(f))).toEqual([])
