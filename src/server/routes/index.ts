@@ -6,6 +6,7 @@ import { adminAfterSaleRoutes } from './admin-after-sales'
 import { adminAnalyticsRoutes } from './admin-analytics'
 import { adminAuditRoutes } from './admin-audit'
 import { adminCouponRoutes } from './admin-coupons'
+import { adminRewardRoutes } from './admin-rewards'
 import { adminMediaRoutes } from './admin-media'
 import { adminOrderRoutes } from './admin-orders'
 import { adminPageRoutes } from './admin-pages'
@@ -20,6 +21,7 @@ import { shopperAfterSaleRoutes } from './shopper-after-sales'
 import { shopperAuthRoutes } from './shopper-auth'
 import { shopperCartRoutes } from './shopper-cart'
 import { shopperCouponRoutes } from './shopper-coupons'
+import { shopperShareRoutes } from './shopper-shares'
 import { shopperEventRoutes } from './shopper-events'
 import { shopperMediaRoutes } from './shopper-media'
 import { shopperOrderRoutes } from './shopper-orders'
@@ -58,5 +60,7 @@ export const allRoutes: RegisterRoutes[] = [
   shopperReceiptRoutes,
   wechatMessageRoutes,
   adminCouponRoutes,
-  shopperCouponRoutes
+  shopperCouponRoutes,
+  adminRewardRoutes,
+  shopperShareRoutes
 ]
