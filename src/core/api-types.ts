@@ -225,6 +225,9 @@ export type ContentReportRow = {
   paidFen: number
   /** Refunds that succeeded on the orders counted in paidFen (which stays gross). */
   refundedFen: number
+  /** Coupon discounts on those orders (paidFen is what was charged, after them); sharer rewards granted and not voided. */
+  discountFen?: number
+  rewardsGranted?: number
 }
 export type SharerReportRow = {
   userId: string
@@ -237,6 +240,8 @@ export type SharerReportRow = {
   paidFen: number
   /** Refunds that succeeded on the orders counted in paidFen (which stays gross). */
   refundedFen: number
+  discountFen?: number
+  rewardsGranted?: number
   maxDepth: number
 }
 

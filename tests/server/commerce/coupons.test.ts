@@ -117,7 +117,9 @@ describeEachDb('coupons', (dialect) => {
     expect([stolen.status, stolen.json.error.code]).toEqual([404, 'COUPON_NOT_FOUND'])
 
     // 2 × 88 + 1 × 33 = 209 yuan; 20 off spread 17600 : 3300 → 1684 + 316.
-    const res = await placeOrder(shop, buyer, [{ skuId: scarf.skuId, qty: 2 }, { skuId: hat.skuId, qty: 1 }], { body: { couponId: uc.id } })
+    const res = await placeOrder(shop, buyer, [{ skuId: scarf.skuId, qty: 2 }, { skuId: hat.skuId, qty: 1 }], {
+      body: { couponId: uc.id, attribution: { contentSlug: 'coupon-page' } }
+    })
     expect(res.status).toBe(201)
     const order = res.json.order
     expect(order).toEqual(expect.objectContaining({ totalFen: 20900, discountFen: 2000, payableFen: 18900, coupon: { id: uc.id, title: '满100减20' } }))
@@ -155,6 +157,13 @@ describeEachDb('coupons', (dialect) => {
     expect((await refund(15916)).status).toBe(200)
     await until(async () => ((await shop.call('GET', `/api/admin/orders/${order.id}`, { cookie: shop.t.adminCookie })).json.order.status === 'refunded' ? true : undefined), 'refunded')
     expect(await statusOf(buyer, uc.id)).toBe('usable')
+
+    // The content report shows what was charged (gross), the discount given and what was refunded.
+    const to = encodeURIComponent(new Date(shop.clock.now().getTime() + HOUR).toISOString())
+    const report = await shop.call('GET', `/api/admin/analytics/content?to=${to}`, { cookie: shop.t.adminCookie })
+    expect(report.json.rows.find((r: { slug: string }) => r.slug === 'coupon-page')).toEqual(
+      expect.objectContaining({ orders: 1, paidOrders: 1, paidFen: 18900, discountFen: 2000, refundedFen: 18900, rewardsGranted: 0 })
+    )
   })
 
   it('a cancelled unpaid order gives its coupon back', async () => {

@@ -94,6 +94,10 @@ describeEachDb('sharer rewards', (dialect) => {
     const shares = (await shop.call('GET', '/api/v1/me/shares', { token: sharer.token })).json
     expect(shares.items).toEqual([expect.objectContaining({ shareId, contentSlug: 'spring', channel: 'chat', opens: 1, orders: 1, rewards: 1 })])
     expect(shares.totals).toEqual({ shares: 1, opens: 1, orders: 1, rewards: 1 })
+    const sharers = (await shop.call('GET', '/api/admin/analytics/sharers', { cookie: shop.t.adminCookie })).json.rows
+    expect(sharers.find((r: { userId: string }) => r.userId === sharer.userId)).toEqual(expect.objectContaining({ paidOrders: 1, paidFen: 29900, rewardsGranted: 1 }))
+    const pages = (await shop.call('GET', '/api/admin/analytics/content', { cookie: shop.t.adminCookie })).json.rows
+    expect(pages.find((r: { slug: string }) => r.slug === 'spring')).toEqual(expect.objectContaining({ rewardsGranted: 1 }))
 
     // A refund inside the after-sales window voids the unused reward.
     const refund = await shop.call('POST', `/api/admin/orders/${attributed.json.order.id}/refund`, { cookie: shop.t.adminCookie, body: { amountFen: 1000, reason: '补差价' } })

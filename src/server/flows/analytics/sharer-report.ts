@@ -19,7 +19,7 @@
  * Rows: most paid first, then most opens, most shares, then by id.
  */
 import type { Executor } from '../../db/database'
-import { paidOrdersBySharer } from '../../db/repos/analytics-order-repo'
+import { paidOrdersBySharer, rewardsBy } from '../../db/repos/analytics-order-repo'
 import { allShares, opensBySharer, type Window } from '../../db/repos/analytics-repo'
 import { PAID_STATUSES } from './paid-statuses'
 import { indexShares, subtreeMaxDepths } from './share-index'
@@ -33,6 +33,10 @@ export interface SharerRow {
   paidOrders: number
   paidFen: number
   refundedFen: number
+  /** Coupon discounts on those paid orders. */
+  discountFen: number
+  /** Rewards this sharer was granted (not voided) for orders in the window. */
+  rewardsGranted: number
   maxDepth: number
 }
 
@@ -41,7 +45,7 @@ export async function sharerReport(db: Executor, w: Window): Promise<{ rows: Sha
   const row = (userId: string) => {
     let r = rows.get(userId)
     if (!r) {
-      r = { userId, shares: 0, opens: 0, loggedInOpens: 0, newUsers: 0, paidOrders: 0, paidFen: 0, refundedFen: 0, maxDepth: 0 }
+      r = { userId, shares: 0, opens: 0, loggedInOpens: 0, newUsers: 0, paidOrders: 0, paidFen: 0, refundedFen: 0, discountFen: 0, rewardsGranted: 0, maxDepth: 0 }
       rows.set(userId, r)
     }
     return r
@@ -71,7 +75,9 @@ export async function sharerReport(db: Executor, w: Window): Promise<{ rows: Sha
     r.paidOrders = o.paidOrders
     r.paidFen = o.paidFen
     r.refundedFen = o.refundedFen
+    r.discountFen = o.discountFen
   }
+  for (const g of await rewardsBy(db, w, 'sharer_user_id')) row(g.key).rewardsGranted = g.rewards
 
   return {
     rows: [...rows.values()].sort(
