@@ -43,7 +43,7 @@ export function OrderCard({ order, onOpen }: { order: OrderDto; onOpen: () => vo
         <Text className='order-card__no'>订单号 {readableOrderNo(order.outTradeNo)}</Text>
         <Text className='order-card__count'>共 {units} 件 合计</Text>
         {/* What was (or is to be) paid: the coupon's discount taken off, as the server priced it. */}
-        <Price fen={(order as OrderDto & { payableFen?: number }).payableFen ?? order.totalFen} size='sm' />
+        <Price fen={order.payableFen ?? order.totalFen} size='sm' />
       </View>
     </View>
   )

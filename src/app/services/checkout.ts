@@ -3,13 +3,13 @@
 import type { Address, CartItem, OrderDto } from '@core/api-types'
 import { attributionHint } from './attribution'
 import { enterOptions } from './launch'
-import { createOrder, type OrderCouponFields } from './order-api'
+import { createOrder } from './order-api'
 import { payOrder, type PayOutcome } from './payment'
 import { routes } from './nav'
 import { tracker } from './tracker'
 
 /** couponId: the shopper's coupon (a userCoupon id); the server checks and prices it. */
-export async function placeOrder(items: CartItem[], address: Address, idempotencyKey: string, couponId?: string | null): Promise<OrderDto & OrderCouponFields> {
+export async function placeOrder(items: CartItem[], address: Address, idempotencyKey: string, couponId?: string | null): Promise<OrderDto> {
   // The server attributes an order to the shopper's share opens it has stored: send
   // the queued ones (share_open, checkout_start) first. A failed flush keeps them queued.
   await tracker.flush(true)

@@ -4,15 +4,9 @@ import type { Address, AttributionHint, CartItem, OrderDto, OrderResponse, Paged
 import { api } from './api'
 import { mediaUrl } from './env'
 
-/**
- * The order's coupon fields (CONTRACT.md: `discountFen`, `payableFen` = what WeChat Pay
- * charges, `coupon`). NOTE: declared here until the order contract carries them; an
- * order from a server without them reads as 0 off and payableFen = totalFen.
- */
-export type OrderCouponFields = { discountFen?: number; payableFen?: number; coupon?: { id: string; title: string } | null }
-
 /** What the shopper pays for an order and what its coupon took off, as the server priced it. */
-export function orderAmounts(order: OrderDto & OrderCouponFields): { totalFen: number; discountFen: number; payableFen: number; couponTitle: string | null } {
+export function orderAmounts(order: OrderDto): { totalFen: number; discountFen: number; payableFen: number; couponTitle: string | null } {
+  // An order stored before coupons existed may answer without them: nothing off, the total to pay.
   const discountFen = order.discountFen ?? 0
   return { totalFen: order.totalFen, discountFen, payableFen: order.payableFen ?? order.totalFen - discountFen, couponTitle: order.coupon?.title ?? null }
 }
@@ -26,7 +20,7 @@ export const ORDERS_PAGE_SIZE = 10
 
 export type CreateOrderInput = { items: CartItem[]; address: Address; attribution?: AttributionHint; couponId?: string }
 
-export async function createOrder(input: CreateOrderInput, idempotencyKey: string): Promise<OrderDto & OrderCouponFields> {
+export async function createOrder(input: CreateOrderInput, idempotencyKey: string): Promise<OrderDto> {
   const { order } = await api.post<OrderResponse>('/api/v1/orders', input, { auth: 'required', headers: { 'Idempotency-Key': idempotencyKey } })
   return absolute(order)
 }
