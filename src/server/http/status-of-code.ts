@@ -68,6 +68,7 @@ const table: Record<string, number> = {
   RECEIPT_NOT_CONFIRMED: 409,
   TASK_NOT_FAILED: 409,
   // coupons and sharer rewards
+  UNKNOWN_COUPON: 400,
   COUPON_GONE: 409,
   COUPON_LIMIT: 409,
   COUPON_NOT_STARTED: 409,

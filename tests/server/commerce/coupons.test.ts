@@ -182,6 +182,16 @@ describeEachDb('coupons', (dialect) => {
     expect(again.json.order.discountFen).toBe(495)
   })
 
+  it('a page may carry a coupon block only for a coupon that exists', async () => {
+    const coupon = await createCoupon({ minSpendFen: 0, amountOffFen: 300 })
+    const page = (couponId: string, slug: string) =>
+      shop.call('POST', '/api/admin/pages', { cookie: shop.t.adminCookie, body: { slug, title: '领券', blocks: [{ type: 'text', text: '冬季好礼' }, { type: 'coupon', couponId }] } })
+    const missing = await page('cpn_missing', 'coupon-missing')
+    expect([missing.status, missing.json.error.code]).toEqual([400, 'UNKNOWN_COUPON'])
+    expect(missing.json.error.details).toEqual([expect.objectContaining({ path: 'blocks.1.couponId' })])
+    expect((await page(coupon.id, 'coupon-ok')).status).toBe(201)
+  })
+
   it('an order without a coupon has discountFen 0 and payableFen = totalFen', async () => {
     const res = await placeOrder(shop, buyer, [{ skuId: hat.skuId, qty: 1 }])
     expect(res.json.order).toEqual(expect.objectContaining({ totalFen: 3300, discountFen: 0, payableFen: 3300 }))
