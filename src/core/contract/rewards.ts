@@ -59,3 +59,19 @@ export const mySharesResponse = z.object({
   totals: z.object({ shares: z.number().int(), opens: z.number().int(), orders: z.number().int(), rewards: z.number().int() })
 })
 export type MySharesResponse = z.infer<typeof mySharesResponse>
+
+/** GET /api/admin/analytics/channels: orders by the channel of the share that led to them (`none`: no share). */
+export const channelReportRow = z.object({
+  channel: z.string(),
+  orders: z.number().int(),
+  paidOrders: z.number().int(),
+  /** What WeChat Pay charged (gross of refunds). */
+  paidFen: z.number().int(),
+  refundedFen: z.number().int(),
+  /** paidFen − refundedFen. */
+  netPaidFen: z.number().int(),
+  discountFen: z.number().int(),
+  rewardsGranted: z.number().int()
+})
+export const channelReport = z.object({ rows: z.array(channelReportRow) })
+export const reportWindowQuery = z.object({ from: z.string().max(40).optional(), to: z.string().max(40).optional() })

@@ -92,3 +92,46 @@ export async function rewardsBy(db: Executor, w: Window, by: 'content_slug' | 's
     GROUP BY l.${sql.raw(by)}`.execute(db.withoutPlugins())
   return rows.map((r) => ({ key: r.grp, rewards: n(r.rewards) }))
 }
+
+export interface ChannelTotals {
+  /** The attributed share's channel (chat, timeline); `none` for orders no share led to. */
+  channel: string
+  orders: number
+  paidOrders: number
+  paidFen: number
+  refundedFen: number
+  discountFen: number
+  rewardsGranted: number
+}
+
+/** Orders created in the window by the channel of the share they are attributed to, with discounts and rewards kept. */
+export async function orderTotalsByChannel(db: Executor, w: Window, paidStatuses: readonly string[]): Promise<ChannelTotals[]> {
+  const paid = sql`o.status IN (${sql.join(paidStatuses.map((s) => sql`${s}`))})`
+  const { rows } = await sql<{ channel: string | null; orders: unknown; paid_orders: unknown; paid_fen: unknown; refunded_fen: unknown; discount_fen: unknown; rewards: unknown }>`
+    SELECT s.channel AS channel, COUNT(*) AS orders,
+      SUM(CASE WHEN ${paid} THEN 1 ELSE 0 END) AS paid_orders,
+      SUM(CASE WHEN ${paid} THEN o.payable_fen ELSE 0 END) AS paid_fen,
+      SUM(CASE WHEN ${paid} THEN o.refunded_fen ELSE 0 END) AS refunded_fen,
+      SUM(CASE WHEN ${paid} THEN o.discount_fen ELSE 0 END) AS discount_fen,
+      SUM(CASE WHEN EXISTS (SELECT 1 FROM reward_ledger g WHERE g.order_id = o.id AND g.kind = 'grant')
+        AND NOT EXISTS (SELECT 1 FROM reward_ledger v WHERE v.order_id = o.id AND v.kind = 'void') THEN 1 ELSE 0 END) AS rewards
+    FROM orders o LEFT JOIN events s ON s.type = 'share' AND s.share_id = o.attr_share_id
+      AND NOT EXISTS (
+        SELECT 1 FROM events s2
+        WHERE s2.type = 'share' AND s2.share_id = s.share_id AND (s2.ts < s.ts OR (s2.ts = s.ts AND s2.id < s.id)))
+    WHERE o.created_at >= ${w.fromIso} AND o.created_at < ${w.toIso}
+    GROUP BY s.channel`.execute(db.withoutPlugins())
+  const byChannel = new Map<string, ChannelTotals>()
+  for (const r of rows) {
+    const channel = r.channel ?? 'none'
+    const t = byChannel.get(channel) ?? { channel, orders: 0, paidOrders: 0, paidFen: 0, refundedFen: 0, discountFen: 0, rewardsGranted: 0 }
+    t.orders += n(r.orders)
+    t.paidOrders += n(r.paid_orders)
+    t.paidFen += n(r.paid_fen)
+    t.refundedFen += n(r.refunded_fen)
+    t.discountFen += n(r.discount_fen)
+    t.rewardsGranted += n(r.rewards)
+    byChannel.set(channel, t)
+  }
+  return [...byChannel.values()].sort((a, b) => b.paidFen - a.paidFen || (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : 0))
+}
