@@ -307,7 +307,7 @@ export function bestCoupon(options: readonly CouponOption[], lines: readonly Pri
   return first && first.problem === null ? first : null
 }
 
-/** Short Chinese description for lists and the coupon block: 满100减20, 8折 最高减50, 无门槛减5. */
+/** Short Chinese description for lists and the coupon block: 满100减20, 8折 最高减50, 满100 8.5折, 无门槛减5. */
 export function describeCoupon(rule: CouponRule): string {
   const yuan = (fen: number): string => (fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2))
   const min = rule.minSpendFen > 0 ? `满${yuan(rule.minSpendFen)}` : '无门槛'
@@ -315,5 +315,5 @@ export function describeCoupon(rule: CouponRule): string {
   const pct = 100 - (rule.percentOff ?? 0)
   const zhe = pct % 10 === 0 ? String(pct / 10) : (pct / 10).toFixed(1)
   const cap = rule.maxOffFen != null ? ` 最高减${yuan(rule.maxOffFen)}` : ''
-  return `${rule.minSpendFen > 0 ? min : ''}${zhe}折${cap}`
+  return `${rule.minSpendFen > 0 ? `${min} ` : ''}${zhe}折${cap}`
 }

@@ -282,7 +282,7 @@ describe('describeCoupon', () => {
     [amountOff(500), '无门槛减5'],
     [amountOff(550, 9990), '满99.90减5.50'],
     [percentOff(20, 5000), '8折 最高减50'],
-    [percentOff(15, null, 10000), '满1008.5折']
+    [percentOff(15, null, 10000), '满100 8.5折']
   ])('%j → %s', (rule, text) => {
     expect(describeCoupon(rule)).toBe(text)
   })
