@@ -1,7 +1,11 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/cart/index', 'pages/content/index', 'pages/product/index', 'pages/checkout/index'],
   // 我的订单 loads on demand: shoppers reach it after buying, not at launch.
-  subPackages: [{ root: 'pkg-orders', pages: ['list/index', 'detail/index', 'after-sale/index', 'return/index'] }],
+  // 我的优惠券 and 我的分享 likewise: opened from 首页, never at launch.
+  subPackages: [
+    { root: 'pkg-orders', pages: ['list/index', 'detail/index', 'after-sale/index', 'return/index'] },
+    { root: 'pkg-me', pages: ['coupons/index', 'shares/index'] }
+  ],
   preloadRule: { 'pages/checkout/index': { network: 'all', packages: ['pkg-orders'] } },
   window: {
     // Evaluated at build time: the same TARO_APP_BRAND_NAME as config/index.ts.

@@ -52,7 +52,7 @@ export type Attribution = {
   depth: number | null
   scene: number | null
 }
-export type CreateOrderRequest = { items: CartItem[]; address: Address; attribution?: AttributionHint }
+export type CreateOrderRequest = { items: CartItem[]; address: Address; attribution?: AttributionHint; couponId?: string }
 export type OrderItemDto = {
   skuId: string
   title: string
@@ -61,12 +61,18 @@ export type OrderItemDto = {
   qty: number
   /** The product picture when the order was placed; absent on orders created before pictures were kept. */
   image?: string | null
+  /** This line's share of the coupon discount; absent = 0. */
+  discountFen?: number
 }
 export type OrderDto = {
   id: string
   outTradeNo: string
   status: OrderStatus
   totalFen: number
+  /** The coupon's discount (0 without one) and what WeChat Pay charges: totalFen − discountFen. */
+  discountFen: number
+  payableFen: number
+  coupon?: { id: string; title: string }
   items: OrderItemDto[]
   address: Address
   attribution: Attribution
@@ -220,6 +226,9 @@ export type ContentReportRow = {
   paidFen: number
   /** Refunds that succeeded on the orders counted in paidFen (which stays gross). */
   refundedFen: number
+  /** Coupon discounts on those orders (paidFen is what was charged, after them); sharer rewards granted and not voided. */
+  discountFen?: number
+  rewardsGranted?: number
 }
 export type SharerReportRow = {
   userId: string
@@ -232,6 +241,8 @@ export type SharerReportRow = {
   paidFen: number
   /** Refunds that succeeded on the orders counted in paidFen (which stays gross). */
   refundedFen: number
+  discountFen?: number
+  rewardsGranted?: number
   maxDepth: number
 }
 

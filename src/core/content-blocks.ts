@@ -6,7 +6,7 @@ import { idField, mediaUrl, plainText } from './content-fields'
 import { err, ok, type FieldIssue, type Result } from './result'
 import { isPlainObject, toFieldIssues } from './zod-issues'
 
-export const BLOCK_TYPES = ['hero', 'text', 'image', 'product', 'product-grid', 'video'] as const
+export const BLOCK_TYPES = ['hero', 'text', 'image', 'product', 'product-grid', 'video', 'coupon'] as const
 export type BlockType = (typeof BLOCK_TYPES)[number]
 
 export const MAX_BLOCKS = 100
@@ -43,6 +43,8 @@ export const videoBlockSchema = z.object({
   src: mediaUrl('视频'),
   poster: z.optional(mediaUrl('封面图'))
 })
+/** A claim button for one coupon (可领取 / 已领取 / 已抢光). */
+export const couponBlockSchema = z.object({ type: z.literal('coupon'), couponId: idField('优惠券') })
 
 export const blockSchemas = {
   hero: heroBlockSchema,
@@ -50,7 +52,8 @@ export const blockSchemas = {
   image: imageBlockSchema,
   product: productBlockSchema,
   'product-grid': productGridBlockSchema,
-  video: videoBlockSchema
+  video: videoBlockSchema,
+  coupon: couponBlockSchema
 } as const
 
 export const blockSchema = z.discriminatedUnion('type', [
@@ -59,7 +62,8 @@ export const blockSchema = z.discriminatedUnion('type', [
   imageBlockSchema,
   productBlockSchema,
   productGridBlockSchema,
-  videoBlockSchema
+  videoBlockSchema,
+  couponBlockSchema
 ])
 
 export type HeroBlock = z.infer<typeof heroBlockSchema>
@@ -68,7 +72,8 @@ export type ImageBlock = z.infer<typeof imageBlockSchema>
 export type ProductBlock = z.infer<typeof productBlockSchema>
 export type ProductGridBlock = z.infer<typeof productGridBlockSchema>
 export type VideoBlock = z.infer<typeof videoBlockSchema>
-export type Block = HeroBlock | TextBlock | ImageBlock | ProductBlock | ProductGridBlock | VideoBlock
+export type CouponBlock = z.infer<typeof couponBlockSchema>
+export type Block = HeroBlock | TextBlock | ImageBlock | ProductBlock | ProductGridBlock | VideoBlock | CouponBlock
 
 export function isBlockType(value: unknown): value is BlockType {
   return typeof value === 'string' && (BLOCK_TYPES as readonly string[]).includes(value)

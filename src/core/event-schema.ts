@@ -9,7 +9,7 @@ import { nulIssues } from './text'
 import { jsonByteLength } from './utf8'
 import { isPlainObject, toFieldIssues } from './zod-issues'
 
-export const CLIENT_EVENT_TYPES = ['app_launch', 'page_view', 'content_view', 'product_view', 'share', 'share_open', 'add_to_cart', 'checkout_start'] as const
+export const CLIENT_EVENT_TYPES = ['app_launch', 'page_view', 'content_view', 'product_view', 'share', 'share_open', 'add_to_cart', 'checkout_start', 'coupon_claim'] as const
 export const SERVER_EVENT_TYPES = ['order_created', 'order_paid', 'order_shipped', 'order_completed', 'order_refunded'] as const
 export const EVENT_TYPES = [...CLIENT_EVENT_TYPES, ...SERVER_EVENT_TYPES] as const
 export type ClientEventType = (typeof CLIENT_EVENT_TYPES)[number]
@@ -68,6 +68,7 @@ export const REQUIRED_FIELDS: Record<EventType, readonly Field[]> = {
   share_open: ['shareId'],
   add_to_cart: ['skuId', 'qty'],
   checkout_start: [],
+  coupon_claim: [],
   order_created: ['userId', 'orderId', 'amountFen'],
   order_paid: ['userId', 'orderId', 'amountFen'],
   order_shipped: ['userId', 'orderId', 'amountFen'],

@@ -211,6 +211,8 @@ function orderRow(
     outTradeNo: `T${id}`,
     status,
     totalFen,
+    discountFen: 0,
+    payableFen: totalFen,
     refundedFen: status === 'refunded' ? totalFen : 0,
     refundingFen: null,
     statusBeforeRefund: null,

@@ -20,7 +20,8 @@ const good: Block[] = [
   { type: 'image', image: 'https://cdn.example.com/a.jpg', caption: '细节' },
   { type: 'product', productId: 'p1' },
   { type: 'product-grid', productIds: ['p2', 'p1', 'p3'], title: '搭配' },
-  { type: 'video', src: '/media/v.mp4', poster: '/media/poster.jpg' }
+  { type: 'video', src: '/media/v.mp4', poster: '/media/poster.jpg' },
+  { type: 'coupon', couponId: 'cpn_1' }
 ]
 
 function issuesOf(input: unknown) {
@@ -31,7 +32,7 @@ function issuesOf(input: unknown) {
 
 describe('validateBlocks', () => {
   test('accepts every contract block type', () => {
-    expect(BLOCK_TYPES).toEqual(['hero', 'text', 'image', 'product', 'product-grid', 'video'])
+    expect(BLOCK_TYPES).toEqual(['hero', 'text', 'image', 'product', 'product-grid', 'video', 'coupon'])
     expect(validateBlocks(good)).toEqual({ ok: true, value: good })
   })
 
@@ -60,6 +61,8 @@ describe('validateBlocks', () => {
     [{ type: 'product-grid', productIds: ['a', 'a'] }, 'blocks.0.productIds', '商品不能重复'],
     [{ type: 'product-grid', productIds: ['a', 'b c'] }, 'blocks.0.productIds.1', '商品格式不对'],
     [{ type: 'video' }, 'blocks.0.src', '请填写视频'],
+    [{ type: 'coupon' }, 'blocks.0.couponId', '请填写优惠券'],
+    [{ type: 'coupon', couponId: 'a b' }, 'blocks.0.couponId', '优惠券格式不对'],
     [{ type: 'video', src: '/media/v.mp4', poster: 'ftp://x' }, 'blocks.0.poster', undefined],
     [{}, 'blocks.0.type', '缺少模块类型'],
     ['hero', 'blocks.0', '模块格式不对'],

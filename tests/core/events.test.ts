@@ -22,7 +22,8 @@ const examples: Record<(typeof CLIENT_EVENT_TYPES)[number], Record<string, unkno
   share: { shareId: 'sh1', channel: 'chat', contentSlug: 'spring' },
   share_open: { shareId: 'sh1', scene: 1007 },
   add_to_cart: { skuId: 'k1', qty: 2, productId: 'p1', contentSlug: 'spring' },
-  checkout_start: {}
+  checkout_start: {},
+  coupon_claim: { contentSlug: 'spring', props: { couponId: 'cpn_1' } }
 }
 
 const codeOf = (input: unknown, from: 'client' | 'server' = 'client', now?: number) => {

@@ -8,7 +8,8 @@ export const BLOCK_LABELS: Record<BlockType, string> = {
   image: '图片',
   product: '商品',
   'product-grid': '商品组',
-  video: '视频'
+  video: '视频',
+  coupon: '优惠券'
 }
 
 export const ADDABLE: BlockType[] = ['hero', 'text', 'image', 'product', 'product-grid', 'video']
@@ -27,6 +28,8 @@ export function emptyBlock(type: BlockType): DraftBlock {
       return { type, productIds: [], title: '' }
     case 'video':
       return { type, src: '', poster: '' }
+    case 'coupon':
+      return { type, couponId: '' }
   }
 }
 

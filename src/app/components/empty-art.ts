@@ -2,7 +2,7 @@
 // one camellia-red accent. Kept as SVG text (a few hundred bytes each, no files in
 // the main package) and handed to <Image> as base64 data URIs, which both WeChat's
 // image component and browsers accept.
-export type EmptyArt = 'cart' | 'orders' | 'feed' | 'goods' | 'problem'
+export type EmptyArt = 'cart' | 'orders' | 'feed' | 'goods' | 'problem' | 'coupon' | 'share'
 
 const INK = '#2b2622'
 const RED = '#9c4a2c'
@@ -18,6 +18,10 @@ const DRAWINGS: Record<EmptyArt, string> = {
   feed: `<path d="M60 84c-10 0-18-8-18-18 0-8 6-14 10-16 2-6 6-10 8-10s6 4 8 10c4 2 10 8 10 16 0 10-8 18-18 18z" ${stroke}/><circle cx="60" cy="64" r="6" fill="${RED}"/><path d="M60 84c0 6 4 10 12 12" ${stroke}/>`,
   // A parcel box.
   goods: `<path d="M36 48l24-12 24 12v28L60 88 36 76z" ${stroke}/><path d="M36 48l24 12 24-12M60 60v28" ${stroke}/><circle cx="72" cy="42" r="3" fill="${RED}"/>`,
+  // A coupon: a ticket with notched sides and a dotted tear line.
+  coupon: `<path d="M32 44h56v10a6 6 0 0 0 0 12v10H32V66a6 6 0 0 0 0-12z" ${stroke}/><path d="M70 46v4M70 58v4M70 70v4" ${stroke}/><circle cx="50" cy="60" r="5" fill="${RED}"/>`,
+  // Sharing: three linked dots.
+  share: `<circle cx="42" cy="60" r="8" ${stroke}/><circle cx="78" cy="42" r="8" ${stroke}/><circle cx="78" cy="78" r="8" fill="${RED}"/><path d="M49 56l22-10M49 64l22 10" ${stroke}/>`,
   // Something needs attention: an exclamation in a brush circle.
   problem: `<circle cx="60" cy="60" r="26" ${stroke}/><path d="M60 48v14" ${stroke}/><circle cx="60" cy="71" r="2.5" fill="${RED}"/>`
 }

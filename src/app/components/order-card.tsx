@@ -42,7 +42,8 @@ export function OrderCard({ order, onOpen }: { order: OrderDto; onOpen: () => vo
       <View className='order-card__foot'>
         <Text className='order-card__no'>订单号 {readableOrderNo(order.outTradeNo)}</Text>
         <Text className='order-card__count'>{itemCountText(order.items)} 合计</Text>
-        <Price fen={order.totalFen} size='sm' />
+        {/* What was (or is to be) paid: the coupon's discount taken off, as the server priced it. */}
+        <Price fen={order.payableFen ?? order.totalFen} size='sm' />
       </View>
     </View>
   )

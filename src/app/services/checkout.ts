@@ -9,11 +9,12 @@ import { payOrder, type PayOutcome } from './payment'
 import { routes } from './nav'
 import { tracker } from './tracker'
 
-export async function placeOrder(items: CartItem[], address: Address, idempotencyKey: string): Promise<OrderDto> {
+/** couponId: the shopper's coupon (a userCoupon id); the server checks and prices it. */
+export async function placeOrder(items: CartItem[], address: Address, idempotencyKey: string, couponId?: string | null): Promise<OrderDto> {
   // The server attributes an order to the shopper's share opens it has stored: send
   // the queued ones (share_open, checkout_start) first. A failed flush keeps them queued.
   await tracker.flush(true)
-  return createOrder({ items, address, attribution: attributionHint(enterOptions().scene) }, idempotencyKey)
+  return createOrder({ items, address, attribution: attributionHint(enterOptions().scene), ...(couponId ? { couponId } : {}) }, idempotencyKey)
 }
 
 /** Opens the cashier; the order detail page is where the shopper lands afterwards. */

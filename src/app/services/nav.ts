@@ -10,7 +10,9 @@ export const routes = {
   orders: (status?: string) => `/pkg-orders/list/index${status ? `?status=${status}` : ''}`,
   order: (id: string, flag?: 'paid' | 'cancel') => `/pkg-orders/detail/index?id=${encodeURIComponent(id)}${flag ? `&${flag}=1` : ''}`,
   afterSale: (orderId: string) => `/pkg-orders/after-sale/index?id=${encodeURIComponent(orderId)}`,
-  returnParcel: (orderId: string) => `/pkg-orders/return/index?id=${encodeURIComponent(orderId)}`
+  returnParcel: (orderId: string) => `/pkg-orders/return/index?id=${encodeURIComponent(orderId)}`,
+  myCoupons: '/pkg-me/coupons/index',
+  myShares: '/pkg-me/shares/index'
 }
 
 const TABS = new Set([routes.home, routes.cart])

@@ -6,6 +6,13 @@ import type { Address, AttributionHint, OrderDto, OrderResponse, PaymentParams, 
 import { api } from './api'
 import { mediaUrl } from './env'
 
+/** What the shopper pays for an order and what its coupon took off, as the server priced it. */
+export function orderAmounts(order: OrderDto): { totalFen: number; discountFen: number; payableFen: number; couponTitle: string | null } {
+  // An order stored before coupons existed may answer without them: nothing off, the total to pay.
+  const discountFen = order.discountFen ?? 0
+  return { totalFen: order.totalFen, discountFen, payableFen: order.payableFen ?? order.totalFen - discountFen, couponTitle: order.coupon?.title ?? null }
+}
+
 /** Line pictures are backend media paths: made absolute like every other picture. */
 function absolute(order: OrderDto): OrderDto {
   return { ...order, items: order.items.map((item) => (item.image ? { ...item, image: mediaUrl(item.image) } : item)) }
@@ -13,7 +20,9 @@ function absolute(order: OrderDto): OrderDto {
 
 export const ORDERS_PAGE_SIZE = 10
 
-export async function createOrder(input: { items: CartItem[]; address: Address; attribution?: AttributionHint }, idempotencyKey: string): Promise<OrderDto> {
+export type CreateOrderInput = { items: CartItem[]; address: Address; attribution?: AttributionHint; couponId?: string }
+
+export async function createOrder(input: CreateOrderInput, idempotencyKey: string): Promise<OrderDto> {
   const { order } = await api.post<OrderResponse>('/api/v1/orders', input, { auth: 'required', headers: { 'Idempotency-Key': idempotencyKey } })
   return absolute(order)
 }

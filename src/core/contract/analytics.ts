@@ -35,7 +35,11 @@ export const contentReportRow = z.object({
   paidOrders: z.number().int(),
   paidFen: z.number().int(),
   /** Refunds that succeeded on the orders counted in paidFen (which stays gross). */
-  refundedFen: z.number().int()
+  refundedFen: z.number().int(),
+  /** Coupon discounts on the paid orders (paidFen is what was charged, after them). */
+  discountFen: z.number().int(),
+  /** Sharer rewards granted (not voided) for the page's orders. */
+  rewardsGranted: z.number().int()
 })
 export type ContentReportRow = z.infer<typeof contentReportRow>
 export const contentReport = rows(contentReportRow)
@@ -51,6 +55,10 @@ export const sharerReportRow = z.object({
   paidFen: z.number().int(),
   /** Refunds that succeeded on the orders counted in paidFen (which stays gross). */
   refundedFen: z.number().int(),
+  /** Coupon discounts on those paid orders. */
+  discountFen: z.number().int(),
+  /** Rewards this sharer was granted (not voided) for orders in the window. */
+  rewardsGranted: z.number().int(),
   maxDepth: z.number().int()
 })
 export type SharerReportRow = z.infer<typeof sharerReportRow>

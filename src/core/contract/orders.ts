@@ -49,7 +49,9 @@ export type Attribution = z.infer<typeof attribution>
 export const createOrderRequest = z.object({
   items: coded(cartItemsSchema, 'INVALID_ITEMS'),
   address: coded(addressSchema, 'INVALID_ADDRESS'),
-  attribution: attributionHint.optional()
+  attribution: attributionHint.optional(),
+  /** A coupon of the shopper's (a userCoupon id); the server checks it, prices it and locks it for this order. */
+  couponId: id.optional()
 })
 export type CreateOrderRequest = z.input<typeof createOrderRequest>
 
@@ -60,7 +62,9 @@ export const orderItemDto = z.object({
   priceFen: z.number().int(),
   qty: z.number().int(),
   /** The product picture when the order was placed; absent on orders created before pictures were kept. */
-  image: z.string().nullable().optional()
+  image: z.string().nullable().optional(),
+  /** This line's share of the order's coupon discount (largest remainder); absent = 0. */
+  discountFen: z.number().int().optional()
 })
 export type OrderItemDto = z.infer<typeof orderItemDto>
 
@@ -70,6 +74,12 @@ export const orderDto = z
     outTradeNo: z.string(),
     status: orderStatus,
     totalFen: z.number().int(),
+    /** The coupon's discount; 0 without one. */
+    discountFen: z.number().int(),
+    /** What WeChat Pay charges: totalFen − discountFen. */
+    payableFen: z.number().int(),
+    /** The coupon used (a userCoupon id) and its title. */
+    coupon: z.object({ id: z.string(), title: z.string() }).optional(),
     items: z.array(orderItemDto),
     address,
     attribution,

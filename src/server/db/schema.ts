@@ -178,6 +178,11 @@ export interface CommerceTables {
     receivedAt: Later
     completeCheckedAt: Later
     logisticsType: Later
+    /** Migration 0012: the coupon's discount, what WeChat Pay charges (totalFen − discountFen), the user coupon used and its title. */
+    discountFen: number
+    payableFen: number
+    couponId: Later
+    couponTitle: Later
   }
   refunds: {
     id: string
@@ -308,6 +313,63 @@ export interface RetentionTables {
   }
 }
 
+/** Coupons and sharer rewards (migration 0012). productIds is JSON text; null = every product. */
+export interface CouponTables {
+  coupons: {
+    id: string
+    title: string
+    kind: string
+    amountOffFen: number | null
+    percentOff: number | null
+    maxOffFen: number | null
+    minSpendFen: number
+    productIds: string | null
+    startsAt: string
+    endsAt: string
+    validDays: number | null
+    total: number | null
+    perUser: number
+    claimed: ColumnType<number, number | undefined, number>
+    createdBy: string | null
+    createdAt: string
+    updatedAt: string
+  }
+  userCoupons: {
+    id: string
+    couponId: string
+    userId: string
+    source: string
+    seq: number
+    claimedAt: string
+    validFrom: string
+    expiresAt: string
+    orderId: string | null
+    usedAt: string | null
+    voidedAt: string | null
+  }
+  rewardRules: {
+    id: string
+    contentSlug: string | null
+    couponId: string
+    minPaidFen: number
+    active: ColumnType<number, number | undefined, number>
+    createdBy: string | null
+    createdAt: string
+  }
+  rewardLedger: {
+    id: string
+    orderId: string
+    kind: string
+    sharerUserId: string
+    ruleId: string
+    couponId: string
+    userCouponId: string
+    shareId: string | null
+    contentSlug: string | null
+    at: string
+  }
+}
+
 export interface Tables
   extends StaffTables,
     ShopperTables,
@@ -319,4 +381,5 @@ export interface Tables
     FulfilmentTables,
     AfterSalesTables,
     HardeningTables,
-    RetentionTables {}
+    RetentionTables,
+    CouponTables {}

@@ -117,7 +117,16 @@ export const STATUS_OF_CODE: Record<ErrorCode, number> = {
   WECHAT_UNAVAILABLE: 503,
   WECHAT_MISCONFIGURED: 503,
   DB_UNAVAILABLE: 503,
-  INTERNAL: 500
+  INTERNAL: 500,
+  // coupons and sharer rewards
+  UNKNOWN_COUPON: 400,
+  COUPON_GONE: 409,
+  COUPON_LIMIT: 409,
+  COUPON_NOT_STARTED: 409,
+  COUPON_ENDED: 409,
+  COUPON_NOT_USABLE: 409,
+  COUPON_MIN_SPEND: 409,
+  COUPON_NOT_APPLICABLE: 409
 }
 
 export function statusOfCode(code: ErrorCode): number {

@@ -5,6 +5,8 @@
 import { adminAfterSaleRoutes } from './admin-after-sales'
 import { adminAnalyticsRoutes } from './admin-analytics'
 import { adminAuditRoutes } from './admin-audit'
+import { adminCouponRoutes } from './admin-coupons'
+import { adminRewardRoutes } from './admin-rewards'
 import { adminMediaRoutes } from './admin-media'
 import { adminOrderRoutes } from './admin-orders'
 import { adminPageRoutes } from './admin-pages'
@@ -19,6 +21,8 @@ import { opsRoutes } from './ops'
 import { shopperAfterSaleRoutes } from './shopper-after-sales'
 import { shopperAuthRoutes } from './shopper-auth'
 import { shopperCartRoutes } from './shopper-cart'
+import { shopperCouponRoutes } from './shopper-coupons'
+import { shopperShareRoutes } from './shopper-shares'
 import { shopperEventRoutes } from './shopper-events'
 import { shopperMediaRoutes } from './shopper-media'
 import { shopperOrderRoutes } from './shopper-orders'
@@ -56,5 +60,9 @@ export const allRoutes: RegisterRoutes[] = [
   adminSettingsRoutes,
   adminShippingRoutes,
   shopperReceiptRoutes,
-  wechatMessageRoutes
+  wechatMessageRoutes,
+  adminCouponRoutes,
+  shopperCouponRoutes,
+  adminRewardRoutes,
+  shopperShareRoutes
 ]

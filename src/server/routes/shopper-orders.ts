@@ -38,9 +38,9 @@ export const shopperOrderRoutes: RegisterRoutes = (app, deps) => {
       if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) {
         throw new AppError(400, 'INVALID_IDEMPOTENCY_KEY', 'Send an Idempotency-Key header: 8–128 letters, digits, or _ . : - (one per checkout)')
       }
-      const { items, address, attribution } = request.body
+      const { items, address, attribution, couponId } = request.body
       if (items.length === 0) throw new AppError(400, 'INVALID_ITEMS', 'An order needs at least one item', [{ path: 'items', message: 'empty' }])
-      const created = must(await createOrder(deps, shopperOf(request).userId, key, { items, address, attribution }))
+      const created = must(await createOrder(deps, shopperOf(request).userId, key, { items, address, attribution, couponId }))
       if (created.replayed) reply.header('idempotent-replayed', 'true')
       return reply.status(201).send({ order: created.order })
     }

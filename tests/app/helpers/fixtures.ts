@@ -72,11 +72,15 @@ export function pricedCart(lines: Array<Partial<CartDto['items'][number]> & { sk
 }
 
 export function order(overrides: Partial<OrderDto> = {}): OrderDto {
+  // Without a coupon WeChat Pay charges the total: payableFen follows totalFen unless a test sets it.
+  const totalFen = overrides.totalFen ?? 39800
   return {
     id: 'o-1',
     outTradeNo: 'T20260101000001',
     status: 'pending_payment',
-    totalFen: 39800,
+    totalFen,
+    discountFen: 0,
+    payableFen: totalFen - (overrides.discountFen ?? 0),
     items: [{ skuId: 'sku-tee-white-m', title: '亚麻短袖衫', attrs: { 颜色: '白', 尺码: 'M' }, priceFen: 19900, qty: 2 }],
     address: { name: '林小满', phone: '13800138000', province: '浙江省', city: '杭州市', district: '西湖区', detail: '文三路 1 号' },
     attribution: { shareId: null, sharerId: null, contentSlug: null, depth: null, scene: null },

@@ -28,6 +28,7 @@ afterEach(() => {
 
 function shop() {
   return fakeBackend()
+    .on('GET', '/api/v1/me/coupons', { body: { items: [] } })
     .on('POST', '/api/v1/orders', { status: 201, body: { order: order() } })
     .on('POST', '/api/v1/orders/o-1/pay', { body: { payment: PAYMENT } })
     .on('PUT', '/api/v1/cart', (c) => ({ body: pricedCart((c.body as { items: Array<{ skuId: string; qty: number }> }).items) }))

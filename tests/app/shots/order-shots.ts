@@ -26,6 +26,8 @@ const base: OrderDto = {
   outTradeNo: 'T202601011005000001',
   status: 'shipped',
   totalFen: 47600,
+  discountFen: 0,
+  payableFen: 47600,
   items: [
     { skuId: 'sku-tee', title: '亚麻短袖衫', attrs: { 颜色: '燕麦', 尺码: 'M' }, priceFen: 19900, qty: 1 },
     { skuId: 'sku-shirt', title: '水洗棉衬衫', attrs: { 颜色: '雾蓝', 尺码: 'L' }, priceFen: 18900, qty: 1 },

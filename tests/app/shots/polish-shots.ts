@@ -57,6 +57,8 @@ const order: OrderDto = {
   outTradeNo: 'ordX7kQ2fLp9ZmN4rTs8_1',
   status: 'shipped',
   totalFen: 39500,
+  discountFen: 0,
+  payableFen: 39500,
   items: [
     { skuId: 'sku-indigo-m', title: '亚麻短袖衫', attrs: { 颜色: '黛青', 尺码: 'M' }, priceFen: 21900, qty: 1, image: '/media/tee-indigo.png' },
     { skuId: 'sku-mug', title: '粗陶马克杯', attrs: { 釉色: '米白' }, priceFen: 8800, qty: 2, image: '/media/mug.png' }

@@ -94,7 +94,7 @@ export async function startFixtureShop(options: { emptyFeed?: boolean } = {}) {
         const lines = priceCart(body.items, skuInfo())
         const now = Date.now()
         const order: OrderDto = {
-          id: `o${orders.length + 1}`, outTradeNo: `T${now}`, status: 'pending_payment', totalFen: lines.totalFen,
+          id: `o${orders.length + 1}`, outTradeNo: `T${now}`, status: 'pending_payment', totalFen: lines.totalFen, discountFen: 0, payableFen: lines.totalFen,
           items: lines.lines.map((l) => ({ skuId: l.skuId, title: l.title, attrs: l.attrs, priceFen: l.priceFen, qty: l.qty })),
           address: body.address, attribution: { shareId: null, sharerId: null, contentSlug: null, depth: null, scene: null },
           createdAt: new Date(now).toISOString(), expiresAt: new Date(now + 15 * 60_000).toISOString(),

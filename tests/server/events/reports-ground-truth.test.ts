@@ -201,8 +201,8 @@ describeEachDb('reports on a hand-built story', (dialect) => {
     test('content', async () => {
       expect((await report('content', from(), to())).rows).toEqual([
         // views: Alice 1, Dave 1, Bob 2+1, Carol 1; opens by others: Dave, Bob on shA, Carol on shB
-        { slug: 'winter', views: 6, viewers: 4, shares: 2, shareOpens: 3, addToCarts: 2, orders: 2, paidOrders: 1, paidFen: 20000, refundedFen: 5000 },
-        { slug: 'spring', views: 1, viewers: 1, shares: 0, shareOpens: 0, addToCarts: 1, orders: 1, paidOrders: 1, paidFen: 5900, refundedFen: 5900 }
+        { slug: 'winter', views: 6, viewers: 4, shares: 2, shareOpens: 3, addToCarts: 2, orders: 2, paidOrders: 1, paidFen: 20000, refundedFen: 5000, discountFen: 0, rewardsGranted: 0 },
+        { slug: 'spring', views: 1, viewers: 1, shares: 0, shareOpens: 0, addToCarts: 1, orders: 1, paidOrders: 1, paidFen: 5900, refundedFen: 5900, discountFen: 0, rewardsGranted: 0 }
       ])
     })
 
@@ -210,9 +210,9 @@ describeEachDb('reports on a hand-built story', (dialect) => {
       expect((await report('sharers', from(), to())).rows).toEqual([
         // loggedInOpens: every opener (Dave, Bob, Carol) has logged in by the time the report runs.
         // Alice: opened by Dave (new) and Bob (seen before); Bob's paid order; shB descends from shA
-        { userId: users.alice!.userId, shares: 1, opens: 2, loggedInOpens: 2, newUsers: 1, paidOrders: 1, paidFen: 20000, refundedFen: 5000, maxDepth: 2 },
+        { userId: users.alice!.userId, shares: 1, opens: 2, loggedInOpens: 2, newUsers: 1, paidOrders: 1, paidFen: 20000, refundedFen: 5000, discountFen: 0, rewardsGranted: 0, maxDepth: 2 },
         // Bob (bound at login): opened by Carol (new); her order is unpaid
-        { userId: users.bob!.userId, shares: 1, opens: 1, loggedInOpens: 1, newUsers: 1, paidOrders: 0, paidFen: 0, refundedFen: 0, maxDepth: 2 }
+        { userId: users.bob!.userId, shares: 1, opens: 1, loggedInOpens: 1, newUsers: 1, paidOrders: 0, paidFen: 0, refundedFen: 0, discountFen: 0, rewardsGranted: 0, maxDepth: 2 }
       ])
     })
   })
@@ -227,15 +227,15 @@ describeEachDb('reports on a hand-built story', (dialect) => {
 
     test('content', async () => {
       expect((await report('content', from(), to())).rows).toEqual([
-        { slug: 'winter', views: 2, viewers: 2, shares: 0, shareOpens: 1, addToCarts: 2, orders: 2, paidOrders: 1, paidFen: 20000, refundedFen: 5000 },
-        { slug: 'spring', views: 1, viewers: 1, shares: 0, shareOpens: 0, addToCarts: 1, orders: 1, paidOrders: 1, paidFen: 5900, refundedFen: 5900 }
+        { slug: 'winter', views: 2, viewers: 2, shares: 0, shareOpens: 1, addToCarts: 2, orders: 2, paidOrders: 1, paidFen: 20000, refundedFen: 5000, discountFen: 0, rewardsGranted: 0 },
+        { slug: 'spring', views: 1, viewers: 1, shares: 0, shareOpens: 0, addToCarts: 1, orders: 1, paidOrders: 1, paidFen: 5900, refundedFen: 5900, discountFen: 0, rewardsGranted: 0 }
       ])
     })
 
     test('sharers', async () => {
       expect((await report('sharers', from(), to())).rows).toEqual([
-        { userId: users.alice!.userId, shares: 0, opens: 0, loggedInOpens: 0, newUsers: 0, paidOrders: 1, paidFen: 20000, refundedFen: 5000, maxDepth: 0 },
-        { userId: users.bob!.userId, shares: 0, opens: 1, loggedInOpens: 1, newUsers: 1, paidOrders: 0, paidFen: 0, refundedFen: 0, maxDepth: 0 }
+        { userId: users.alice!.userId, shares: 0, opens: 0, loggedInOpens: 0, newUsers: 0, paidOrders: 1, paidFen: 20000, refundedFen: 5000, discountFen: 0, rewardsGranted: 0, maxDepth: 0 },
+        { userId: users.bob!.userId, shares: 0, opens: 1, loggedInOpens: 1, newUsers: 1, paidOrders: 0, paidFen: 0, refundedFen: 0, discountFen: 0, rewardsGranted: 0, maxDepth: 0 }
       ])
     })
   })

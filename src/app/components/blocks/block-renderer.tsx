@@ -1,8 +1,10 @@
 // Renders a content page's blocks (docs/api.md "Content blocks"). The list has been
-// through core's lenient parser, so every block here is one this app knows.
+// through core's lenient parser, so every block here is one this app knows; a type
+// added to core before this switch learns it renders nothing (default), never a crash.
 import { View } from '@tarojs/components'
 import type { Product } from '@core/catalog'
 import type { Block } from '@core/content'
+import { CouponBlockView, type CouponActions } from './coupon-block'
 import { HeroBlockView } from './hero-block'
 import { ImageBlockView } from './image-block'
 import { MissingProduct, ProductCard, type ProductActions } from './product-card'
@@ -11,9 +13,9 @@ import { TextBlockView } from './text-block'
 import { VideoBlockView } from './video-block'
 import './blocks.css'
 
-type Props = { blocks: readonly Block[]; products: Record<string, Product> } & ProductActions
+type Props = { blocks: readonly Block[]; products: Record<string, Product> } & ProductActions & CouponActions
 
-export function BlockRenderer({ blocks, products, ...actions }: Props) {
+export function BlockRenderer({ blocks, products, coupons, onClaim, onOpenCoupons, ...actions }: Props) {
   return (
     <View className='blocks'>
       {blocks.map((block, i) => {
@@ -33,6 +35,17 @@ export function BlockRenderer({ blocks, products, ...actions }: Props) {
           }
           case 'product-grid':
             return <ProductGridBlockView key={key} block={block} products={products} {...actions} />
+          case 'coupon':
+            return (
+              <CouponBlockView
+                key={key}
+                block={block}
+                info={coupons?.[block.couponId]}
+                readOnly={actions.readOnly}
+                onClaim={onClaim}
+                onOpenCoupons={onOpenCoupons}
+              />
+            )
           default:
             return null
         }

@@ -1,4 +1,5 @@
-// 结算: address (WeChat's address book, or the form), the summary, then submit →
+// 结算: address (WeChat's address book, or the form), the summary with the best usable
+// coupon (changeable, or none; 优惠 and 实付 previewed by core's rules), then submit →
 // pay → the order page, which shows the result the server confirms.
 import { useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
@@ -7,14 +8,18 @@ import type { Address } from '@core/contract/orders'
 import { formatAttrs } from '@core/catalog'
 import { itemsTotalFen } from '@core/cart'
 import { itemCount } from '@core/order-summary'
+import { formatFen } from '@core/money'
 import { AddressForm } from '../../components/address-form'
+import { CouponPicker } from '../../components/coupon-picker'
 import { EmptyState } from '../../components/empty-state'
 import { NoticeBar } from '../../components/notice-bar'
 import { Price } from '../../components/price'
+import { useCheckoutCoupons } from '../../hooks/use-checkout-coupons'
 import { usePageView } from '../../hooks/use-page-view'
 import { chooseWechatAddress } from '../../services/address'
 import { payForOrder, placeOrder } from '../../services/checkout'
 import { ApiError } from '../../services/http'
+import { orderAmounts } from '../../services/order-api'
 import { askForOrderUpdates } from '../../services/subscriptions'
 import { go, replace, routes, toast } from '../../services/nav'
 import { tracker } from '../../services/tracker'
@@ -29,6 +34,10 @@ export default function CheckoutPage() {
   // Shown inside the address block at the top, where the shopper is taken; gone once an address exists.
   const [addressWanted, setAddressWanted] = useState(false)
   const [busy, setBusy] = useState(false)
+  const [choosingCoupon, setChoosingCoupon] = useState(false)
+  // The server's amounts once the order exists: shown while the cashier is up (the items have left the checkout).
+  const [placed, setPlaced] = useState<ReturnType<typeof orderAmounts> | null>(null)
+  const coupons = useCheckoutCoupons(items)
   usePageView('pages/checkout/index')
   useLoad(() => {
     const current = useCheckoutStore.getState().items
@@ -55,8 +64,9 @@ export default function CheckoutPage() {
     const asked = askForOrderUpdates()
     let orderId: string
     try {
-      const order = await placeOrder(items.map(({ skuId, qty }) => ({ skuId, qty })), address, attemptKey)
+      const order = await placeOrder(items.map(({ skuId, qty }) => ({ skuId, qty })), address, attemptKey, coupons.selected?.id)
       orderId = order.id
+      setPlaced(orderAmounts(order))
       finish()
       if (source === 'cart') {
         useCartStore.getState().removeMany(items.map((i) => i.skuId))
@@ -68,6 +78,10 @@ export default function CheckoutPage() {
         const skuId = (e.details as { skuId?: string } | undefined)?.skuId
         const item = items.find((i) => i.skuId === skuId)
         setProblem(item ? `「${item.title}」库存不足，请返回调整数量` : '部分商品库存不足，请返回调整')
+      } else if (e instanceof ApiError && e.code.startsWith('COUPON_')) {
+        // Used elsewhere, expired, or the cart no longer qualifies: the server's word stands.
+        setProblem('所选优惠券当前不可用，已为你重新选择，请确认后再提交')
+        coupons.reload()
       } else {
         setProblem((e as Error).message)
       }
@@ -86,12 +100,46 @@ export default function CheckoutPage() {
     }
   }
 
+  if (placed) {
+    // The order exists (the items left the checkout): while the cashier is up, the server's amounts.
+    return (
+      <View className='checkout checkout--placed' aria-label='订单已提交'>
+        <Text className='checkout__placed-title'>订单已提交，正在打开支付…</Text>
+        <View className='checkout__section checkout__items'>
+          <View className='checkout__line'>
+            <Text>商品合计</Text>
+            <Price fen={placed.totalFen} size='sm' />
+          </View>
+          {placed.discountFen > 0 ? (
+            <View className='checkout__line checkout__discount' aria-label='优惠'>
+              <Text>优惠{placed.couponTitle ? `（${placed.couponTitle}）` : ''}</Text>
+              <Text className='checkout__discount-value'>-{formatFen(placed.discountFen)}</Text>
+            </View>
+          ) : null}
+          <View className='checkout__line' aria-label='实付金额'>
+            <Text>实付</Text>
+            <Price fen={placed.payableFen} size='lg' />
+          </View>
+        </View>
+      </View>
+    )
+  }
+
   if (items.length === 0) {
     return <EmptyState art='cart' title='没有要结算的商品' hint='去购物车选好商品再来结算吧' actionText='去购物车' onAction={() => go(routes.cart)} />
   }
 
   const totalFen = itemsTotalFen(items)
   const units = itemCount(items)
+  const discountFen = coupons.discountFen
+  const payableFen = totalFen - (discountFen ?? 0)
+  const couponText = coupons.loading
+    ? '加载中…'
+    : coupons.selected
+      ? coupons.selected.title
+      : coupons.fittingCount > 0
+        ? `${coupons.fittingCount} 张可用`
+        : '暂无可用'
 
   return (
     <View className='checkout'>
@@ -159,6 +207,25 @@ export default function CheckoutPage() {
           <Text>商品合计（{units} 件）</Text>
           <Price fen={totalFen} size='sm' />
         </View>
+        <View
+          className='checkout__line checkout__coupon'
+          aria-role='button'
+          aria-label={`优惠券 ${couponText}`}
+          aria-disabled={coupons.picks.length === 0}
+          onClick={() => coupons.picks.length > 0 && setChoosingCoupon(true)}
+        >
+          <Text>优惠券</Text>
+          <Text className={`checkout__coupon-value${coupons.selected ? ' checkout__coupon-value--on' : ''}`}>
+            {couponText}
+            {coupons.picks.length > 0 ? ' ›' : ''}
+          </Text>
+        </View>
+        {discountFen === null || discountFen > 0 ? (
+          <View className='checkout__line checkout__discount' aria-label='优惠'>
+            <Text>优惠</Text>
+            {discountFen === null ? <Text>提交订单后计算</Text> : <Text className='checkout__discount-value'>-{formatFen(discountFen)}</Text>}
+          </View>
+        ) : null}
         <View className='checkout__line'>
           <Text>运费</Text>
           <Text>包邮</Text>
@@ -167,12 +234,25 @@ export default function CheckoutPage() {
       </View>
       {problem ? <NoticeBar tone='warn' text={problem} /> : null}
       <View className='checkout__bar'>
-        <Text className='checkout__total-label'>应付</Text>
-        <Price fen={totalFen} size='lg' />
+        <Text className='checkout__total-label'>实付</Text>
+        <View aria-label='实付金额'>
+          <Price fen={payableFen} size='lg' />
+        </View>
         <View className={`checkout__submit${busy ? ' checkout__submit--busy' : ''}`} aria-role='button' aria-disabled={busy} onClick={() => void submit()}>
           {busy ? '正在提交…' : '提交订单并支付'}
         </View>
       </View>
+      {choosingCoupon ? (
+        <CouponPicker
+          picks={coupons.picks}
+          selectedId={coupons.selected?.id ?? null}
+          onPick={(id) => {
+            coupons.pick(id)
+            setChoosingCoupon(false)
+          }}
+          onClose={() => setChoosingCoupon(false)}
+        />
+      ) : null}
     </View>
   )
 }

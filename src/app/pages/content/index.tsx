@@ -13,6 +13,7 @@ import { NoticeBar } from '../../components/notice-bar'
 import { SkuPicker, type PickerAction } from '../../components/sku-picker'
 import { usePageView } from '../../hooks/use-page-view'
 import { useAddToCart } from '../../hooks/use-add-to-cart'
+import { useCouponClaims } from '../../hooks/use-coupon-claims'
 import { rememberContent } from '../../services/attribution'
 import { brandName } from '../../services/brand'
 import { getPage } from '../../services/content-api'
@@ -36,6 +37,7 @@ export default function ContentPage() {
   const cartCount = useCartStore(selectCartCount)
   const addToCart = useAddToCart({ contentSlug: slug })
   usePageView('pages/content/index', { contentSlug: slug || undefined })
+  const { coupons, claim } = useCouponClaims({ blocks: data?.page.blocks, contentSlug: slug, claimable: !preview && !singlePage })
 
   const load = useCallback(async () => {
     if (!slug) {
@@ -101,6 +103,9 @@ export default function ContentPage() {
         readOnly={singlePage}
         onBuy={(p) => setPicking(p)}
         onOpen={(p) => go(routes.product(p.id))}
+        coupons={coupons}
+        onClaim={(id) => void claim(id)}
+        onOpenCoupons={() => go(routes.myCoupons)}
       />
       <View className='content__end'>
         <Text>— {data.page.title} —</Text>

@@ -78,6 +78,14 @@ export default function Index() {
           </Text>
         </View>
         <Text className='home__brand-tagline'>读一个故事，带走一件好物</Text>
+        <View className='home__links'>
+          <Text className='home__link' aria-role='button' onClick={() => go(routes.myCoupons)}>
+            我的优惠券
+          </Text>
+          <Text className='home__link' aria-role='button' onClick={() => go(routes.myShares)}>
+            我的分享
+          </Text>
+        </View>
       </View>
       {body}
     </View>

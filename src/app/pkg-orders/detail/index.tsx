@@ -11,6 +11,7 @@ import { useDidShow, useLoad, useRouter } from '@tarojs/taro'
 import dayjs from 'dayjs'
 import type { OrderDto } from '@core/contract/orders'
 import { formatAttrs } from '@core/catalog'
+import { formatFen } from '@core/money'
 import { isPaidStatus, ORDER_STATUS_LABELS } from '@core/order'
 import { readableOrderNo } from '@core/order-number'
 import { Countdown } from '../../components/countdown'
@@ -29,7 +30,7 @@ import { payForOrder } from '../../services/checkout'
 import { copyText } from '../../services/clipboard'
 import { mediaUrl } from '../../services/env'
 import { confirm, go, routes, toast } from '../../services/nav'
-import { cancelOrder, confirmReceipt, getOrder, lookupOrder } from '../../services/order-api'
+import { cancelOrder, confirmReceipt, getOrder, lookupOrder, orderAmounts } from '../../services/order-api'
 import { confirmResultFromQuery, openConfirmReceipt, takeConfirmResult, tradeRefOf, type ConfirmResult } from '../../services/receipt'
 import { hasInAppContact } from '../../services/support'
 import './index.css'
@@ -221,6 +222,7 @@ export default function OrderDetailPage() {
   if (!order) return <LoadingView cards={1} />
 
   const head = heading(order)
+  const amounts = orderAmounts(order)
   const pending = order.status === 'pending_payment'
   const canAfterSale = afterSaleKindsFor(order, Date.now()).length > 0
   const canReceive = order.status === 'shipped'
@@ -265,9 +267,21 @@ export default function OrderDetailPage() {
             </View>
           </View>
         ))}
+        {amounts.discountFen > 0 ? (
+          <View>
+            <View className='order__total order__total--sub' aria-label='商品合计'>
+              <Text>商品合计</Text>
+              <Price fen={amounts.totalFen} size='sm' />
+            </View>
+            <View className='order__total order__total--sub' aria-label='优惠'>
+              <Text>优惠{amounts.couponTitle ? `（${amounts.couponTitle}）` : ''}</Text>
+              <Text className='order__discount'>-{formatFen(amounts.discountFen)}</Text>
+            </View>
+          </View>
+        ) : null}
         <View className='order__total'>
           <Text>{isPaidStatus(order.status) || order.status === 'refunding' || order.status === 'refunded' ? '实付' : '应付'}</Text>
-          <Price fen={order.totalFen} size='md' />
+          <Price fen={amounts.payableFen} size='md' />
         </View>
         {order.refundedFen > 0 ? (
           <View className='order__total order__total--refund' aria-label='已退款金额'>

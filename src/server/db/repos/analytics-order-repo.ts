@@ -17,6 +17,8 @@ export interface OrderTotals {
   paidFen: number
   /** Refunds that succeeded on those paid orders (orders.refunded_fen, kept by the refund settlement). */
   refundedFen: number
+  /** Coupon discounts given on those paid orders (paidFen is what was charged, after them). */
+  discountFen: number
 }
 
 /** Orders created in the window grouped by an attribution column (the page, or the share). */
@@ -27,15 +29,23 @@ export async function orderTotalsBy(
   paidStatuses: readonly string[]
 ): Promise<OrderTotals[]> {
   const paid = sql`status IN (${sql.join(paidStatuses.map((s) => sql`${s}`))})`
-  const { rows } = await sql<{ grp: string; orders: unknown; paidOrders: unknown; paidFen: unknown; refundedFen: unknown }>`
+  const { rows } = await sql<{ grp: string; orders: unknown; paidOrders: unknown; paidFen: unknown; refundedFen: unknown; discountFen: unknown }>`
     SELECT ${sql.ref(by)} AS grp, COUNT(*) AS orders,
       SUM(CASE WHEN ${paid} THEN 1 ELSE 0 END) AS paid_orders,
-      SUM(CASE WHEN ${paid} THEN total_fen ELSE 0 END) AS paid_fen,
-      SUM(CASE WHEN ${paid} THEN refunded_fen ELSE 0 END) AS refunded_fen
+      SUM(CASE WHEN ${paid} THEN payable_fen ELSE 0 END) AS paid_fen,
+      SUM(CASE WHEN ${paid} THEN refunded_fen ELSE 0 END) AS refunded_fen,
+      SUM(CASE WHEN ${paid} THEN discount_fen ELSE 0 END) AS discount_fen
     FROM orders
     WHERE created_at >= ${w.fromIso} AND created_at < ${w.toIso} AND ${sql.ref(by)} IS NOT NULL
     GROUP BY ${sql.ref(by)}`.execute(db)
-  return rows.map((r) => ({ key: r.grp, orders: n(r.orders), paidOrders: n(r.paidOrders), paidFen: n(r.paidFen), refundedFen: n(r.refundedFen) }))
+  return rows.map((r) => ({
+    key: r.grp,
+    orders: n(r.orders),
+    paidOrders: n(r.paidOrders),
+    paidFen: n(r.paidFen),
+    refundedFen: n(r.refundedFen),
+    discountFen: n(r.discountFen)
+  }))
 }
 
 /** Paid orders created in the window attributed to a share, per sharer (the share's shopper as of now). */
@@ -43,14 +53,14 @@ export async function paidOrdersBySharer(
   db: Executor,
   w: Window,
   paidStatuses: readonly string[]
-): Promise<Array<{ sharer: string; paidOrders: number; paidFen: number; refundedFen: number }>> {
-  const { rows } = await sql<{ sharer: string; paid_orders: unknown; paid_fen: unknown; refunded_fen: unknown }>`
-    SELECT s.shopper AS sharer, COUNT(*) AS paid_orders, SUM(o.total_fen) AS paid_fen, SUM(o.refunded_fen) AS refunded_fen
+): Promise<Array<{ sharer: string; paidOrders: number; paidFen: number; refundedFen: number; discountFen: number }>> {
+  const { rows } = await sql<{ sharer: string; paid_orders: unknown; paid_fen: unknown; refunded_fen: unknown; discount_fen: unknown }>`
+    SELECT s.shopper AS sharer, COUNT(*) AS paid_orders, SUM(o.payable_fen) AS paid_fen, SUM(o.refunded_fen) AS refunded_fen, SUM(o.discount_fen) AS discount_fen
     FROM orders o ${firstShareOf('o.attr_share_id')}
     WHERE o.created_at >= ${w.fromIso} AND o.created_at < ${w.toIso}
       AND o.status IN (${sql.join(paidStatuses.map((st) => sql`${st}`))})
     GROUP BY s.shopper`.execute(db.withoutPlugins())
-  return rows.map((r) => ({ sharer: r.sharer, paidOrders: n(r.paid_orders), paidFen: n(r.paid_fen), refundedFen: n(r.refunded_fen) }))
+  return rows.map((r) => ({ sharer: r.sharer, paidOrders: n(r.paid_orders), paidFen: n(r.paid_fen), refundedFen: n(r.refunded_fen), discountFen: n(r.discount_fen) }))
 }
 
 /** Paid orders whose payment time falls in the window: when, and how much. */
@@ -67,4 +77,61 @@ export async function paidOrderTimes(
     .where('status', 'in', [...paidStatuses])
     .execute()
   return rows.flatMap((r) => (r.paidAt ? [{ paidAt: r.paidAt, totalFen: n(r.totalFen) }] : []))
+}
+
+/**
+ * Sharer rewards granted (and not voided since) on orders created in the
+ * window, grouped by the ledger's page or sharer.
+ */
+export async function rewardsBy(db: Executor, w: Window, by: 'content_slug' | 'sharer_user_id'): Promise<Array<{ key: string; rewards: number }>> {
+  const { rows } = await sql<{ grp: string; rewards: unknown }>`
+    SELECT l.${sql.raw(by)} AS grp, COUNT(*) AS rewards
+    FROM reward_ledger l JOIN orders o ON o.id = l.order_id
+    WHERE l.kind = 'grant' AND o.created_at >= ${w.fromIso} AND o.created_at < ${w.toIso} AND l.${sql.raw(by)} IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM reward_ledger v WHERE v.order_id = l.order_id AND v.kind = 'void')
+    GROUP BY l.${sql.raw(by)}`.execute(db.withoutPlugins())
+  return rows.map((r) => ({ key: r.grp, rewards: n(r.rewards) }))
+}
+
+export interface ChannelTotals {
+  /** The attributed share's channel (chat, timeline); `none` for orders no share led to. */
+  channel: string
+  orders: number
+  paidOrders: number
+  paidFen: number
+  refundedFen: number
+  discountFen: number
+  rewardsGranted: number
+}
+
+/** Orders created in the window by the channel of the share they are attributed to, with discounts and rewards kept. */
+export async function orderTotalsByChannel(db: Executor, w: Window, paidStatuses: readonly string[]): Promise<ChannelTotals[]> {
+  const paid = sql`o.status IN (${sql.join(paidStatuses.map((s) => sql`${s}`))})`
+  const { rows } = await sql<{ channel: string | null; orders: unknown; paid_orders: unknown; paid_fen: unknown; refunded_fen: unknown; discount_fen: unknown; rewards: unknown }>`
+    SELECT s.channel AS channel, COUNT(*) AS orders,
+      SUM(CASE WHEN ${paid} THEN 1 ELSE 0 END) AS paid_orders,
+      SUM(CASE WHEN ${paid} THEN o.payable_fen ELSE 0 END) AS paid_fen,
+      SUM(CASE WHEN ${paid} THEN o.refunded_fen ELSE 0 END) AS refunded_fen,
+      SUM(CASE WHEN ${paid} THEN o.discount_fen ELSE 0 END) AS discount_fen,
+      SUM(CASE WHEN EXISTS (SELECT 1 FROM reward_ledger g WHERE g.order_id = o.id AND g.kind = 'grant')
+        AND NOT EXISTS (SELECT 1 FROM reward_ledger v WHERE v.order_id = o.id AND v.kind = 'void') THEN 1 ELSE 0 END) AS rewards
+    FROM orders o LEFT JOIN events s ON s.type = 'share' AND s.share_id = o.attr_share_id
+      AND NOT EXISTS (
+        SELECT 1 FROM events s2
+        WHERE s2.type = 'share' AND s2.share_id = s.share_id AND (s2.ts < s.ts OR (s2.ts = s.ts AND s2.id < s.id)))
+    WHERE o.created_at >= ${w.fromIso} AND o.created_at < ${w.toIso}
+    GROUP BY s.channel`.execute(db.withoutPlugins())
+  const byChannel = new Map<string, ChannelTotals>()
+  for (const r of rows) {
+    const channel = r.channel ?? 'none'
+    const t = byChannel.get(channel) ?? { channel, orders: 0, paidOrders: 0, paidFen: 0, refundedFen: 0, discountFen: 0, rewardsGranted: 0 }
+    t.orders += n(r.orders)
+    t.paidOrders += n(r.paid_orders)
+    t.paidFen += n(r.paid_fen)
+    t.refundedFen += n(r.refunded_fen)
+    t.discountFen += n(r.discount_fen)
+    t.rewardsGranted += n(r.rewards)
+    byChannel.set(channel, t)
+  }
+  return [...byChannel.values()].sort((a, b) => b.paidFen - a.paidFen || (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : 0))
 }

@@ -4,12 +4,12 @@ import { OPEN_AFTER_SALE_STATUSES } from '@core/after-sale'
 import type { Executor } from '../../db/database'
 import { hasOpenAfterSale } from '../../db/repos/after-sale-repo'
 import type { OrderRow } from '../../db/repos/order-repo'
-import { statusOf } from '../orders/order-view'
+import { paidFenOf, statusOf } from '../orders/order-view'
 
 export function afterSaleFactsOf(order: OrderRow): AfterSaleOrderFacts {
   return {
     status: statusOf(order),
-    paidFen: order.totalFen,
+    paidFen: paidFenOf(order),
     refundedFen: order.refundedFen,
     inFlightFen: order.refundingFen ?? 0,
     completedAt: order.completedAt

@@ -13,7 +13,7 @@
  */
 import type { ContentReportRow } from '@core/contract/analytics'
 import type { Executor } from '../../db/database'
-import { orderTotalsBy } from '../../db/repos/analytics-order-repo'
+import { orderTotalsBy, rewardsBy } from '../../db/repos/analytics-order-repo'
 import { contentEventCounts, shareOpensByPage, type Window } from '../../db/repos/analytics-repo'
 import { PAID_STATUSES } from './paid-statuses'
 
@@ -22,7 +22,7 @@ export async function contentReport(db: Executor, w: Window): Promise<{ rows: Co
   const row = (slug: string): ContentReportRow => {
     let r = rows.get(slug)
     if (!r) {
-      r = { slug, views: 0, viewers: 0, shares: 0, shareOpens: 0, addToCarts: 0, orders: 0, paidOrders: 0, paidFen: 0, refundedFen: 0 }
+      r = { slug, views: 0, viewers: 0, shares: 0, shareOpens: 0, addToCarts: 0, orders: 0, paidOrders: 0, paidFen: 0, refundedFen: 0, discountFen: 0, rewardsGranted: 0 }
       rows.set(slug, r)
     }
     return r
@@ -44,7 +44,9 @@ export async function contentReport(db: Executor, w: Window): Promise<{ rows: Co
     r.paidOrders = o.paidOrders
     r.paidFen = o.paidFen
     r.refundedFen = o.refundedFen
+    r.discountFen = o.discountFen
   }
+  for (const g of await rewardsBy(db, w, 'content_slug')) row(g.key).rewardsGranted = g.rewards
 
   return { rows: [...rows.values()].sort((a, b) => b.views - a.views || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)) }
 }

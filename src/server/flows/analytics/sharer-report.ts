@@ -20,7 +20,7 @@
  */
 import type { SharerReportRow } from '@core/contract/analytics'
 import type { Executor } from '../../db/database'
-import { paidOrdersBySharer } from '../../db/repos/analytics-order-repo'
+import { paidOrdersBySharer, rewardsBy } from '../../db/repos/analytics-order-repo'
 import { allShares, opensBySharer, type Window } from '../../db/repos/analytics-repo'
 import { PAID_STATUSES } from './paid-statuses'
 import { indexShares, subtreeMaxDepths } from './share-index'
@@ -30,7 +30,7 @@ export async function sharerReport(db: Executor, w: Window): Promise<{ rows: Sha
   const row = (userId: string) => {
     let r = rows.get(userId)
     if (!r) {
-      r = { userId, shares: 0, opens: 0, loggedInOpens: 0, newUsers: 0, paidOrders: 0, paidFen: 0, refundedFen: 0, maxDepth: 0 }
+      r = { userId, shares: 0, opens: 0, loggedInOpens: 0, newUsers: 0, paidOrders: 0, paidFen: 0, refundedFen: 0, discountFen: 0, rewardsGranted: 0, maxDepth: 0 }
       rows.set(userId, r)
     }
     return r
@@ -60,7 +60,9 @@ export async function sharerReport(db: Executor, w: Window): Promise<{ rows: Sha
     r.paidOrders = o.paidOrders
     r.paidFen = o.paidFen
     r.refundedFen = o.refundedFen
+    r.discountFen = o.discountFen
   }
+  for (const g of await rewardsBy(db, w, 'sharer_user_id')) row(g.key).rewardsGranted = g.rewards
 
   return {
     rows: [...rows.values()].sort(

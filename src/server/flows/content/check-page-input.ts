@@ -1,12 +1,13 @@
 /**
  * The staff API's page body through core's one schema (exact field paths,
  * UNKNOWN_BLOCK_TYPE for a type this server does not know), then the checks
- * only the database can make: every product a block names exists, and the
+ * only the database can make: every product and coupon a block names exists, and the
  * slug is free (409 SLUG_TAKEN).
  */
 import { productIdsOf, validatePageInput, type PageInput } from '@core/content'
 import { err, ok, type FieldIssue, type Result } from '@core/result'
 import type { Executor } from '../../db/database'
+import { findCoupon } from '../../db/repos/coupon-repo'
 import { findProductRows } from '../../db/repos/product-repo'
 import { slugInUse } from '../../db/repos/page-repo'
 
@@ -27,6 +28,13 @@ export async function checkPageInput(db: Executor, body: unknown, pageId: string
     }
   })
   if (issues.length > 0) return err('UNKNOWN_PRODUCT', '页面引用了不存在的商品', issues)
+  const couponIssues: FieldIssue[] = []
+  for (const [i, block] of input.blocks.entries()) {
+    if (block.type === 'coupon' && !(await findCoupon(db, block.couponId))) {
+      couponIssues.push({ path: `blocks.${i}.couponId`, message: `优惠券 ${block.couponId} 不存在` })
+    }
+  }
+  if (couponIssues.length > 0) return err('UNKNOWN_COUPON', '页面引用了不存在的优惠券', couponIssues)
   if (await slugInUse(db, input.slug, pageId)) {
     return err('SLUG_TAKEN', `链接名 ${input.slug} 已被其他页面使用`, [{ path: 'slug', message: '链接名已被使用' }])
   }

@@ -8,6 +8,7 @@ import { markClosed } from '../../db/repos/order-repo'
 import type { OrderRow } from '../../db/repos/order-repo'
 import { returnStock } from '../../db/repos/stock-repo'
 import type { Deps } from '../../deps'
+import { freeOrderCoupon } from '../coupons/order-coupon'
 import { itemsOf } from './order-view'
 
 export async function closeLocally(deps: Deps, order: OrderRow): Promise<boolean> {
@@ -16,6 +17,7 @@ export async function closeLocally(deps: Deps, order: OrderRow): Promise<boolean
     if (!(await markClosed(trx, order.id, at))) return false
     const items = [...itemsOf(order)].sort((a, b) => (a.skuId < b.skuId ? -1 : 1))
     for (const item of items) await returnStock(trx, item.skuId, item.qty)
+    await freeOrderCoupon(trx, order.id)
     return true
   })
 }

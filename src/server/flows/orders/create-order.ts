@@ -23,6 +23,7 @@ import { newId } from '../../ids'
 import { attributeOrder } from '../attribution/attribute-order'
 import { loadSkuFacts } from '../cart/sku-facts'
 import { recordServerEvent } from '../events/record-server-event'
+import { priceOrderCoupon } from '../coupons/order-coupon'
 import { toOrderDto } from './order-view'
 import { Rollback } from './rollback'
 
@@ -32,6 +33,8 @@ export interface CreateOrderInput {
   items: CartLine[]
   address: Address
   attribution?: AttributionHint
+  /** A userCoupon id of this shopper's. */
+  couponId?: string
 }
 
 export interface CreatedOrder {
@@ -44,7 +47,8 @@ function hashRequest(input: CreateOrderInput): string {
   const canonical = {
     items: input.items.map((i) => [i.skuId, i.qty]),
     address: input.address,
-    attribution: input.attribution ?? null
+    attribution: input.attribution ?? null,
+    ...(input.couponId ? { couponId: input.couponId } : {})
   }
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex')
 }
@@ -92,6 +96,10 @@ export async function createOrder(
       }
 
       const id = newId('ord')
+      // The coupon is checked, priced and locked for this order in this transaction, with the stock.
+      const coupon = input.couponId ? await priceOrderCoupon(trx, { userId, orderId: id, userCouponId: input.couponId, lines: priced.lines, now }) : null
+      if (coupon && !coupon.ok) throw new Rollback(coupon)
+      const discount = coupon?.value
       const hint = input.attribution
       const attribution = await attributeOrder(trx, {
         userId,
@@ -102,7 +110,15 @@ export async function createOrder(
           ...(hint?.scene !== undefined ? { scene: String(hint.scene) } : {})
         }
       })
-      const items: OrderItemDto[] = priced.lines.map((l) => ({ skuId: l.skuId, title: l.title, attrs: l.attrs, priceFen: l.priceFen, qty: l.qty, image: l.image ?? null }))
+      const items: OrderItemDto[] = priced.lines.map((l, i) => ({
+        skuId: l.skuId,
+        title: l.title,
+        attrs: l.attrs,
+        priceFen: l.priceFen,
+        qty: l.qty,
+        image: l.image ?? null,
+        ...(discount ? { discountFen: discount.lineDiscounts[i] ?? 0 } : {})
+      }))
       const at = now.toISOString()
       const row: OrderRow = {
         id,
@@ -110,6 +126,10 @@ export async function createOrder(
         outTradeNo: makeOutTradeNo(id, 1),
         status: 'pending_payment',
         totalFen: priced.totalFen,
+        discountFen: discount?.discountFen ?? 0,
+        payableFen: priced.totalFen - (discount?.discountFen ?? 0),
+        couponId: discount ? input.couponId ?? null : null,
+        couponTitle: discount?.title ?? null,
         refundedFen: 0,
         refundingFen: null,
         statusBeforeRefund: null,

@@ -20,11 +20,17 @@ export function statusOf(row: OrderRow): OrderStatus {
 export function stateOf(row: OrderRow): OrderState {
   return {
     status: statusOf(row),
-    totalFen: row.totalFen,
+    // What the order's money moves are checked against: what WeChat Pay charged.
+    totalFen: paidFenOf(row),
     refundedFen: row.refundedFen,
     ...(row.refundingFen !== null ? { refundingFen: row.refundingFen } : {}),
     ...(row.statusBeforeRefund !== null ? { statusBeforeRefund: row.statusBeforeRefund as PaidStatus } : {})
   }
+}
+
+/** What WeChat Pay charges for this order (its total less the coupon's discount). */
+export function paidFenOf(row: OrderRow): number {
+  return Number(row.payableFen)
 }
 
 export function itemsOf(row: OrderRow): OrderItemDto[] {
@@ -67,6 +73,9 @@ export function toOrderDto(row: OrderRow, parts: OrderParts = {}, autoCompleteDa
     outTradeNo: row.outTradeNo,
     status,
     totalFen: row.totalFen,
+    discountFen: Number(row.discountFen),
+    payableFen: paidFenOf(row),
+    ...(row.couponId ? { coupon: { id: row.couponId, title: row.couponTitle ?? '' } } : {}),
     refundedFen: row.refundedFen,
     items: itemsOf(row),
     address: JSON.parse(row.address) as Address,

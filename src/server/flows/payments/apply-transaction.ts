@@ -14,7 +14,8 @@ import type { Deps } from '../../deps'
 import { isoFromWechat } from '../../wechat/pay/time'
 import type { Transaction } from '../../wechat/pay/views'
 import { recordServerEvent } from '../events/record-server-event'
-import { stateOf } from '../orders/order-view'
+import { spendOrderCoupon } from '../coupons/order-coupon'
+import { paidFenOf, stateOf } from '../orders/order-view'
 import { flagPayment } from './flag-payment'
 
 export type Applied = 'paid' | 'already_paid' | 'paid_after_close'
@@ -36,10 +37,10 @@ export async function applyPaidTransaction(deps: Deps, tx: Transaction): Promise
       if (code === 'AMOUNT_MISMATCH') {
         await flagPayment(deps.db, {
           kind: 'AMOUNT_MISMATCH',
-          message: `WeChat Pay reports ${tx.totalFen} fen paid for an order of ${order.totalFen} fen`,
+          message: `WeChat Pay reports ${tx.totalFen} fen paid for an order of ${paidFenOf(order)} fen`,
           orderId: order.id,
           outTradeNo: order.outTradeNo,
-          details: { expectedFen: order.totalFen, reportedFen: tx.totalFen, transactionId: tx.transactionId },
+          details: { expectedFen: paidFenOf(order), reportedFen: tx.totalFen, transactionId: tx.transactionId },
           dedupe: `${order.outTradeNo}:${tx.totalFen}`,
           at: now
         })
@@ -62,11 +63,12 @@ export async function applyPaidTransaction(deps: Deps, tx: Transaction): Promise
     const paidAt = isoFromWechat(tx.successTime) ?? now.toISOString()
     const won = await deps.db.transaction().execute(async (trx) => {
       if (!(await markPaid(trx, order.id, { paidAt, transactionId: tx.transactionId, updatedAt: now.toISOString() }))) return false
+      await spendOrderCoupon(trx, order.id, now.toISOString())
       await recordServerEvent(trx, {
         type: 'order_paid',
         userId: order.userId,
         orderId: order.id,
-        totalFen: order.totalFen,
+        totalFen: paidFenOf(order),
         at: now,
         contentSlug: order.attrContentSlug,
         shareId: order.attrShareId

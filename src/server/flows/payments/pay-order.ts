@@ -12,7 +12,7 @@ import { findBuyerOpenid, findOrder, markPayRequested, savePrepayId, type OrderR
 import type { Deps } from '../../deps'
 import type { RequestPaymentParams } from '../../wechat/pay/client'
 import { wechatCodeOf } from '../../wechat/pay/transport'
-import { payDescription } from '../orders/order-view'
+import { paidFenOf, payDescription } from '../orders/order-view'
 import { syncOrderPayment } from './sync-order-payment'
 
 export const PAY_NOTIFY_PATH = '/api/v1/wechatpay/notify'
@@ -43,7 +43,8 @@ export async function payOrder(deps: Deps, userId: string, orderId: string): Pro
     timeExpire: new Date(order.expiresAt),
     notifyUrl: `${deps.config.publicBaseUrl}${PAY_NOTIFY_PATH}`,
     attach: order.id,
-    totalFen: order.totalFen,
+    // What the shopper pays: the total less the coupon's discount.
+    totalFen: paidFenOf(order),
     openid
   })
   if (!created.ok) {

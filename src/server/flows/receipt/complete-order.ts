@@ -10,6 +10,7 @@ import type { Deps } from '../../deps'
 import { recordAudit } from '../audit/record-audit'
 import { recordServerEvent } from '../events/record-server-event'
 import { stateOf } from '../orders/order-view'
+import { grantSharerReward } from '../rewards/sharer-rewards'
 
 export type CompletedVia = 'shopper' | 'wechat_settlement' | 'auto'
 
@@ -31,6 +32,7 @@ export async function completeOrder(deps: Deps, order: OrderRow, via: CompletedV
       props: { via }
     })
     await recordAudit(trx, now, null, 'order.complete', { type: 'order', id: order.id }, { via })
+    await grantSharerReward(trx, order, now)
     return true
   })
 }

@@ -13,6 +13,7 @@ import type { SignedHeaders } from '../../wechat/pay/signing'
 import { readRefund } from '../../wechat/pay/views'
 import type { NotifyAnswer } from '../payments/handle-pay-notify'
 import { flagPayment } from '../payments/flag-payment'
+import { paidFenOf } from '../orders/order-view'
 import { settleRefund, type RefundOutcome } from './settle-refund'
 
 const EVENTS: Record<string, RefundOutcome> = { 'REFUND.SUCCESS': 'SUCCESS', 'REFUND.ABNORMAL': 'ABNORMAL', 'REFUND.CLOSED': 'CLOSED' }
@@ -32,10 +33,10 @@ export async function handleRefundNotify(deps: Deps, headers: SignedHeaders, raw
   if (!refund) return { status: 404, message: `No refund with out_refund_no ${r.outRefundNo}` }
   const order = await findOrder(deps.db, refund.orderId)
   if (!order || order.outTradeNo !== r.outTradeNo) return { status: 400, message: `out_trade_no ${r.outTradeNo} is not the refunded order's` }
-  if (r.refundFen !== refund.amountFen || r.totalFen !== order.totalFen) {
+  if (r.refundFen !== refund.amountFen || r.totalFen !== paidFenOf(order)) {
     await flagPayment(deps.db, {
       kind: 'REFUND_AMOUNT_MISMATCH',
-      message: `WeChat Pay reports a refund of ${r.refundFen}/${r.totalFen} fen; we asked for ${refund.amountFen}/${order.totalFen}`,
+      message: `WeChat Pay reports a refund of ${r.refundFen}/${r.totalFen} fen; we asked for ${refund.amountFen}/${paidFenOf(order)}`,
       orderId: order.id,
       outTradeNo: order.outTradeNo,
       outRefundNo: refund.outRefundNo,

@@ -8,6 +8,7 @@ import { ok, type Result } from '@core/result'
 import type { OrderRow } from '../../db/repos/order-repo'
 import { markRefundChecked, type RefundRow } from '../../db/repos/refund-repo'
 import type { Deps } from '../../deps'
+import { paidFenOf } from '../orders/order-view'
 import { settleRefund } from './settle-refund'
 
 export const REFUND_NOTIFY_PATH = '/api/v1/wechatpay/refund-notify'
@@ -21,7 +22,7 @@ export async function sendRefund(deps: Deps, refund: RefundRow, order: OrderRow)
     reason: refund.reason,
     notifyUrl: `${deps.config.publicBaseUrl}${REFUND_NOTIFY_PATH}`,
     refundFen: refund.amountFen,
-    totalFen: order.totalFen
+    totalFen: paidFenOf(order)
   })
   if (!answer.ok) {
     if (answer.error.code === 'PAY_REJECTED') await settleRefund(deps, refund, 'FAILED', { reason: answer.error.message })

@@ -19,6 +19,9 @@ import { stateOf } from '../orders/order-view'
 import { flagPayment, type FlagKind } from '../payments/flag-payment'
 import { settleAfterSaleRefund } from '../after-sales/settle-after-sale-refund'
 import { queueRefundMessage } from '../subscriptions/order-messages'
+import { shipmentsOfOrder } from '../../db/repos/shipment-repo'
+import { freeOrderCoupon } from '../coupons/order-coupon'
+import { voidSharerReward } from '../rewards/sharer-rewards'
 
 export type RefundOutcome = 'SUCCESS' | 'CLOSED' | 'ABNORMAL' | 'FAILED'
 
@@ -70,6 +73,9 @@ export async function settleRefund(
     }
     await settleAfterSaleRefund(trx, refund.id, outcome === 'SUCCESS', at)
     if (outcome === 'SUCCESS') {
+      // Refunded in full before anything shipped: the shopper gets the coupon back.
+      if (next.value.status === 'refunded' && (await shipmentsOfOrder(trx, order.id)).length === 0) await freeOrderCoupon(trx, order.id)
+      await voidSharerReward(trx, order, refund.createdAt, deps.config.afterSaleDays, now)
       await queueRefundMessage(deps, trx, { order, amountFen: refund.amountFen, succeeded: true, at: now })
       await recordServerEvent(trx, {
         type: 'order_refunded',

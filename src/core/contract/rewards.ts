@@ -1,0 +1,77 @@
+/** Sharer rewards: the rules staff set, the ledger, and a shopper's own shares. */
+import { z } from 'zod'
+import { SLUG_PATTERN } from '../content-page'
+import { id, isoTime } from './common'
+
+export const rewardRuleInput = z.object({
+  contentSlug: z.string().max(64).regex(SLUG_PATTERN, 'not a page slug').nullable().optional().describe('none: every page'),
+  couponId: id,
+  minPaidFen: z.number().int().min(0).max(10_000_000_000)
+})
+export type RewardRuleInput = z.infer<typeof rewardRuleInput>
+
+export const rewardRuleDto = z
+  .object({
+    id: z.string(),
+    contentSlug: z.string().nullable(),
+    couponId: z.string(),
+    couponTitle: z.string(),
+    minPaidFen: z.number().int(),
+    active: z.boolean(),
+    createdAt: isoTime
+  })
+  .meta({ id: 'RewardRule' })
+export type RewardRuleDto = z.infer<typeof rewardRuleDto>
+export const rewardRuleResponse = z.object({ rule: rewardRuleDto })
+export const rewardRuleList = z.object({ items: z.array(rewardRuleDto) })
+
+export const rewardLedgerEntry = z.object({
+  id: z.string(),
+  orderId: z.string(),
+  kind: z.enum(['grant', 'void']),
+  sharerId: z.string(),
+  ruleId: z.string(),
+  couponId: z.string(),
+  userCouponId: z.string(),
+  shareId: z.string().nullable(),
+  contentSlug: z.string().nullable(),
+  at: isoTime
+})
+export type RewardLedgerEntry = z.infer<typeof rewardLedgerEntry>
+export const rewardLedgerList = z.object({ items: z.array(rewardLedgerEntry) })
+
+/** GET /api/v1/me/shares: the shopper's own shares, newest first. */
+export const myShare = z.object({
+  shareId: z.string(),
+  contentSlug: z.string().nullable(),
+  productId: z.string().nullable(),
+  channel: z.string().nullable(),
+  sharedAt: isoTime,
+  /** Distinct other shoppers who opened it. */
+  opens: z.number().int(),
+  /** Paid orders attributed to it. */
+  orders: z.number().int(),
+  /** Reward coupons earned through it (granted and not voided). */
+  rewards: z.number().int()
+})
+export const mySharesResponse = z.object({
+  items: z.array(myShare),
+  totals: z.object({ shares: z.number().int(), opens: z.number().int(), orders: z.number().int(), rewards: z.number().int() })
+})
+export type MySharesResponse = z.infer<typeof mySharesResponse>
+
+/** GET /api/admin/analytics/channels: orders by the channel of the share that led to them (`none`: no share). */
+export const channelReportRow = z.object({
+  channel: z.string(),
+  orders: z.number().int(),
+  paidOrders: z.number().int(),
+  /** What WeChat Pay charged (gross of refunds). */
+  paidFen: z.number().int(),
+  refundedFen: z.number().int(),
+  /** paidFen − refundedFen. */
+  netPaidFen: z.number().int(),
+  discountFen: z.number().int(),
+  rewardsGranted: z.number().int()
+})
+export const channelReport = z.object({ rows: z.array(channelReportRow) })
+export const reportWindowQuery = z.object({ from: z.string().max(40).optional(), to: z.string().max(40).optional() })
