@@ -119,7 +119,9 @@ export const STATUS_OF_CODE: Record<ErrorCode, number> = {
   DB_UNAVAILABLE: 503,
   INTERNAL: 500,
   // coupons and sharer rewards
+  INVALID_COUPON: 400,
   UNKNOWN_COUPON: 400,
+  COUPON_NOT_FOUND: 404,
   COUPON_GONE: 409,
   COUPON_LIMIT: 409,
   COUPON_NOT_STARTED: 409,
