@@ -24,7 +24,8 @@ export async function installApiDocs(app: FastifyInstance): Promise<void> {
       components: {
         securitySchemes: {
           shopper: { type: 'http', scheme: 'bearer' },
-          staff: { type: 'apiKey', in: 'cookie', name: 'sid' }
+          staff: { type: 'apiKey', in: 'cookie', name: 'sid' },
+          metrics: { type: 'http', scheme: 'bearer', description: 'METRICS_TOKEN; unset: loopback clients only' }
         }
       }
     },

@@ -11,7 +11,9 @@
  */
 import { timingSafeEqual } from 'node:crypto'
 import { sql } from 'kysely'
-import type { FastifyRequest, FastifySchema } from 'fastify'
+import type { FastifyRequest } from 'fastify'
+import { errorResponses } from '@core/contract/common'
+import { metricsResponses, readyAnswer } from '@core/contract/health'
 import { AppError } from '../http/app-error'
 import { migrationStatus } from '../db/migrate'
 import { oldestDueTaskAgeSeconds } from '../ops/metrics'
@@ -30,12 +32,7 @@ function fromLoopbackDirectly(request: FastifyRequest): boolean {
   return !proxied && LOOPBACK.test(request.socket.remoteAddress ?? '') && LOOPBACK.test(request.ip)
 }
 
-/**
- * Operator endpoints stay out of the OpenAPI document (@fastify/swagger's `hide`; an unknown
- * schema key is ignored without it): they are not part of the shop's API and are described in
- * docs/operations.md. /metrics answers text, not JSON.
- */
-const operatorOnly = { schema: { hide: true } as FastifySchema }
+const tags = ['operator']
 
 interface Check {
   ok: boolean
@@ -43,7 +40,7 @@ interface Check {
 }
 
 export const opsRoutes: RegisterRoutes = (app, deps) => {
-  app.get('/readyz', operatorOnly, async (request, reply) => {
+  app.get('/readyz', { schema: { tags, response: { 200: readyAnswer, 503: readyAnswer } } }, async (request, reply) => {
     const checks: Record<string, Check> = {}
     try {
       await sql`select 1`.execute(deps.db)
@@ -73,7 +70,7 @@ export const opsRoutes: RegisterRoutes = (app, deps) => {
     return { ready, checks }
   })
 
-  app.get('/metrics', operatorOnly, async (request, reply) => {
+  app.get('/metrics', { schema: { tags, security: [{ metrics: [] }], response: { ...metricsResponses, ...errorResponses } } }, async (request, reply) => {
     const metrics = deps.metrics
     if (!metrics) throw new AppError(404, 'NOT_FOUND', 'metrics are not collected by this app')
     const token = deps.config.ops.metricsToken

@@ -99,6 +99,8 @@ describe('an answer that breaks its schema is not sent', () => {
       outTradeNo: 'T1',
       status: 'paid',
       totalFen: 100,
+      discountFen: 0,
+      payableFen: 100,
       items: [],
       address: { name: '张三', phone: '13800138000', province: '上海市', city: '上海市', district: '黄浦区', detail: '南京东路 1 号' },
       attribution: { shareId: null, sharerId: null, contentSlug: null, depth: null, scene: null },
