@@ -1,7 +1,7 @@
 // The shipping address of POST /orders, checked the same way by the app's
 // form and by the server. Messages are for the shopper (zh-CN).
 import * as z from 'zod/mini'
-import type { Address } from './api-types'
+import type { Address } from './contract/orders'
 import { err, ok, type FieldIssue, type Result } from './result'
 import { isPlainObject, toFieldIssues } from './zod-issues'
 

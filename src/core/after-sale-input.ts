@@ -2,7 +2,7 @@
 // checked the same way by the app's form and by the server. Messages are
 // for the shopper (zh-CN). Whether the order allows it is after-sale-rules.
 import * as z from 'zod/mini'
-import type { AfterSaleRequest, ReturnShipmentRequest } from './api-types'
+import type { AfterSaleRequest, ReturnShipmentRequest } from './contract/after-sales'
 import { cartItemsSchema } from './cart-input'
 import { err, ok, type Result } from './result'
 import { isPlainObject, toFieldIssues } from './zod-issues'

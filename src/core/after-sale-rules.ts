@@ -8,7 +8,7 @@
 // - one open request per order; the amount at most what is still refundable;
 // - the shop may let a paid, unshipped order be refunded on the request alone.
 import dayjs from 'dayjs'
-import type { AfterSaleKind } from './api-types'
+import type { AfterSaleKind } from './contract/after-sales'
 import type { OrderStatus } from './order'
 import { refundableFen } from './refundable'
 import { err, ok, type Result } from './result'

@@ -12,7 +12,7 @@
 //
 // Once the goods are back (returned) or money is moving (refunding) the
 // shopper can no longer withdraw; rejected, cancelled and refunded are final.
-import type { AfterSaleKind, AfterSaleStatus } from './api-types'
+import type { AfterSaleKind, AfterSaleStatus } from './contract/after-sales'
 import { err, ok, type Result } from './result'
 
 export type { AfterSaleKind, AfterSaleStatus }

@@ -4,10 +4,10 @@
 // Chinese, one row per order line, money in yuan with two decimals, times
 // in China time. A text field starting with = + - @ is prefixed with ' so
 // a spreadsheet never runs a shopper's address as a formula.
-import type { Address, OrderItemDto, OrderStatus } from './api-types'
+import type { Address, OrderItemDto, OrderStatus } from './contract/orders'
 import { ORDER_STATUS_LABELS } from './order'
 import { LOGISTICS_TYPE_LABELS } from './shipping'
-import type { LogisticsType } from './api-types'
+import type { LogisticsType } from './contract/shipping'
 
 export const CSV_BOM = '\uFEFF'
 

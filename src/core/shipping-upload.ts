@@ -3,7 +3,7 @@
 // numbers, upload_time in RFC 3339 with +08:00, item_desc of at most 120
 // characters from the parcel's items, and the SF receiver's phone masked to
 // its last four digits. Pure: the server fills in the order's facts.
-import type { LogisticsType } from './api-types'
+import type { LogisticsType } from './contract/shipping'
 
 export const LOGISTICS_TYPE_CODES: Record<LogisticsType, 1 | 2 | 3 | 4> = { express: 1, same_city: 2, virtual: 3, pickup: 4 }
 export const ITEM_DESC_MAX = 120

@@ -9,7 +9,7 @@
 //   - the items of the parcels never exceed what was ordered minus what already shipped;
 //     one parcel without items carries everything still to ship;
 //   - the order is all delivered when nothing is left, or when staff say so.
-import type { CartItem, LogisticsType, ShipRequest } from './api-types'
+import type { CartItem, LogisticsType, ShipRequest } from './contract/shipping'
 import { shipRefusal, type OrderStatus } from './order'
 import { err, ok, type Result } from './result'
 

@@ -14,7 +14,7 @@
 //   phone_number      ≤ 17 digits and symbols;  car_number ≤ 8 characters
 //
 // Empty values are refused by WeChat too, so each has a fallback.
-import type { AfterSaleKind, AfterSaleStatus } from './api-types'
+import type { AfterSaleKind, AfterSaleStatus } from './contract/after-sales'
 import { type Instant, requireEpochMs } from './time'
 
 export const TEMPLATE_VALUE_TYPES = [

@@ -1,6 +1,6 @@
 import { remainingItems, validateShipRequest, type ShipContext } from '@core/shipping'
 import { deliveryMode, itemDesc, maskPhone, uploadTime } from '@core/shipping-upload'
-import type { ShipRequest } from '@core/api-types'
+import type { ShipRequest } from '@core/contract/shipping'
 import { ORDER_STATUSES } from '@core/order'
 
 const carriers = new Set(['SF', 'YTO', 'ZTO'])

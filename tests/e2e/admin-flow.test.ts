@@ -4,7 +4,8 @@
 // then a shopper buys from it; find the order, refund part of it, and see the
 // analytics change. Every screen is photographed into screenshots/admin-*.png.
 import type { Browser, Page } from 'playwright-core'
-import type { PageResponse, Product } from '@core/api-types'
+import type { PageResponse } from '@core/contract/pages'
+import type { Product } from '@core/contract/catalog'
 import { ensureAdminBuild } from './helpers/admin-build'
 import { bridge, BUILT_API_BASE } from './helpers/api-bridge'
 import { shopperBuys } from './helpers/admin-shopper'

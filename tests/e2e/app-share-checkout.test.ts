@@ -5,7 +5,9 @@
 // shows the paid order.
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import type { OrderDto, Product, SharerReportRow } from '@core/api-types'
+import type { OrderDto } from '@core/contract/orders'
+import type { Product } from '@core/contract/catalog'
+import type { SharerReportRow } from '@core/contract/analytics'
 import { bridge, BUILT_API_BASE, BUILT_SANDBOX_BASE } from './helpers/api-bridge'
 import { launchBrowser, openPhonePage, screenshot } from './helpers/browser'
 import { placeholderSvg } from './helpers/placeholder-media'

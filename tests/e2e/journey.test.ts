@@ -6,7 +6,10 @@
 // screenshots/journey-*.png.
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import type { ContentReportRow, FunnelResponse, OrderDto, PageResponse, Product, SharerReportRow } from '@core/api-types'
+import type { ContentReportRow, FunnelResponse, SharerReportRow } from '@core/contract/analytics'
+import type { OrderDto } from '@core/contract/orders'
+import type { PageResponse } from '@core/contract/pages'
+import type { Product } from '@core/contract/catalog'
 import { ensureAdminBuild } from './helpers/admin-build'
 import { serveAdmin } from './helpers/admin-site'
 import { bridge, BUILT_API_BASE, BUILT_SANDBOX_BASE } from './helpers/api-bridge'

@@ -4,7 +4,7 @@
 // pays the order once, and the scheduled jobs (publish, order close) run once across
 // the instances because of the database lease, which the survivor takes over when the
 // holder dies. Needs TEST_DATABASE_URL; without it the suite is skipped, not passed.
-import type { Product } from '@core/api-types'
+import type { Product } from '@core/contract/catalog'
 import { CLUSTER_PG_URL, startCluster, type Cluster } from './helpers/cluster-stack'
 import { shopperOn, type ClusterShopper } from './helpers/cluster-shopper'
 import { adminClient } from './helpers/real-stack'

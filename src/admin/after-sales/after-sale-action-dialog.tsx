@@ -5,7 +5,7 @@
  */
 import { Alert, Checkbox, Form, Input, Modal } from 'antd'
 import { useState } from 'react'
-import type { AdminAfterSaleDto } from '@core/api-types'
+import type { AdminAfterSaleDto } from '@core/contract/after-sales'
 import { formatFen } from '@core/money'
 import { useNotify } from '../common/notify'
 import { afterSalesApi } from './after-sales-api'

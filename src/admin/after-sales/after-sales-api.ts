@@ -1,7 +1,8 @@
 /** Staff after-sales calls and the shop settings (admins only). */
-import type { AdminAfterSaleDto, AfterSaleStatus, ShopSettings } from '@core/api-types'
+import type { AdminAfterSaleDto, AfterSaleStatus } from '@core/contract/after-sales'
+import type { ShopSettings } from '@core/contract/settings'
 import { api } from '../api/client'
-import type { Paged } from '../api/types'
+import type { Paged } from '@core/contract/common'
 
 const base = (id: string) => `/api/admin/after-sales/${encodeURIComponent(id)}`
 

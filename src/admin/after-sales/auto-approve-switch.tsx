@@ -1,7 +1,7 @@
 /** The shop setting 「未发货订单的退款申请自动同意」 (GET/PUT /api/admin/settings). */
 import { Space, Switch, Typography } from 'antd'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { ShopSettings } from '@core/api-types'
+import type { ShopSettings } from '@core/contract/settings'
 import { useNotify } from '../common/notify'
 import { keys } from '../query/query-client'
 import { afterSalesApi } from './after-sales-api'

@@ -1,6 +1,6 @@
 /** The reports (docs/api.md "Report definitions"); from/to carry the staff's own UTC offset. */
 import { api } from '../api/client'
-import type { ContentReportRow, DailyRow, FunnelResponse, SharerReportRow } from '../api/types'
+import type { ContentReportRow, DailyRow, FunnelResponse, SharerReportRow } from '@core/contract/analytics'
 
 export interface Window {
   from: string

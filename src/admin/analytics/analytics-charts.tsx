@@ -1,7 +1,7 @@
 /** The funnel and the daily trend of paid orders. */
 import ReactEChartsCore from 'echarts-for-react/lib/core'
 import { formatFen } from '@core/money'
-import type { DailyRow, FunnelResponse } from '../api/types'
+import type { DailyRow, FunnelResponse } from '@core/contract/analytics'
 import { echarts } from './charts'
 import { funnelOption } from './funnel-option'
 

@@ -1,7 +1,7 @@
 /** The content table (views → add to cart → orders → paid ¥, conversion) and the sharer leaderboard. */
 import { Table } from 'antd'
 import { formatFen } from '@core/money'
-import type { ContentReportRow, SharerReportRow } from '../api/types'
+import type { ContentReportRow, SharerReportRow } from '@core/contract/analytics'
 import { percent, rankSharers } from './report-math'
 
 export function ContentTable({ rows, loading, titleOf = (s) => s }: { rows: ContentReportRow[]; loading: boolean; titleOf?: (slug: string) => string | null }) {

@@ -4,7 +4,7 @@
  * drawn at the minimum width) gets its label outside on the right in dark
  * text, so "支付 0" stays readable instead of white on a sliver.
  */
-import type { FunnelResponse } from '../api/types'
+import type { FunnelResponse } from '@core/contract/analytics'
 import { percent, STEP_LABELS } from './report-math'
 
 /** Below this share of the first step a band is too narrow for its label. */

@@ -1,5 +1,5 @@
 /** Labels and ratios for the reports; the numbers themselves come from the server. */
-import type { FunnelStepName, SharerReportRow } from '../api/types'
+import type { FunnelStepName, SharerReportRow } from '@core/contract/analytics'
 
 export const STEP_LABELS: Record<FunnelStepName, string> = {
   content_view: '浏览内容',

@@ -3,7 +3,7 @@
  * NOTE: fetch cannot report upload progress, so this one call uses XHR.
  */
 import { ApiError } from './api-error'
-import type { Media } from './types'
+import type { Media } from '@core/contract/admin-media'
 
 export function uploadMedia(file: File, onProgress: (percent: number) => void): Promise<Media> {
   return new Promise((resolve, reject) => {

@@ -7,7 +7,8 @@
 import { useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { api } from '../api/client'
-import type { Paged, Staff } from '../api/types'
+import type { Paged } from '@core/contract/common'
+import type { Staff } from '@core/contract/staff'
 import { keys } from '../query/query-client'
 import { useStaff } from '../session/session-context'
 

@@ -1,6 +1,6 @@
 /** Each block type's own form; fields report problems at their path (`blocks.2.image`). */
 import { Alert, Input } from 'antd'
-import type { Product } from '../api/types'
+import type { Product } from '@core/contract/catalog'
 import type { ErrorMap } from '../common/field-errors'
 import { ImageField } from '../common/image-field'
 import { Field } from './field'

@@ -8,7 +8,7 @@ import { arrayMove, SortableContext, sortableKeyboardCoordinates, useSortable, v
 import { CSS } from '@dnd-kit/utilities'
 import { Alert, Button, Card, Empty, Form, Space, Tag } from 'antd'
 import type { BlockType } from '@core/content'
-import type { Product } from '../api/types'
+import type { Product } from '@core/contract/catalog'
 import { errorsUnder, type ErrorMap } from '../common/field-errors'
 import { BlockForm } from './block-forms'
 import { ADDABLE, BLOCK_LABELS, emptyBlock, labelOf } from './block-types'

@@ -2,7 +2,7 @@
 import { Form, Input, Modal } from 'antd'
 import { useState } from 'react'
 import { validateSlug } from '@core/content'
-import type { AdminPage } from '../api/types'
+import type { AdminPage } from '@core/contract/admin-pages'
 import { useNotify } from '../common/notify'
 import { usePageChanged } from './page-queries'
 import { pagesApi } from './pages-api'

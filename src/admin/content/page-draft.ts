@@ -6,7 +6,7 @@
  */
 import { validatePageInput, type BlockType } from '@core/content'
 import type { FieldIssue } from '@core/result'
-import type { AdminPage } from '../api/types'
+import type { AdminPage } from '@core/contract/admin-pages'
 import type { ErrorMap } from '../common/field-errors'
 import type { SaveState } from './use-autosave'
 

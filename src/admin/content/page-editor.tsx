@@ -5,7 +5,7 @@
 import { Button, Card, Col, Row, Space, Typography } from 'antd'
 import { useCallback, useMemo, useState } from 'react'
 import { useNavigate, useParams } from 'react-router'
-import type { AdminPage } from '../api/types'
+import type { AdminPage } from '@core/contract/admin-pages'
 import { useAllProducts } from '../products/product-queries'
 import { QueryView } from '../query/query-state'
 import { BlockList } from './block-list'

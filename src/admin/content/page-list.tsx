@@ -3,18 +3,13 @@ import { PlusOutlined } from '@ant-design/icons'
 import { Button, Space, Table, Typography } from 'antd'
 import { useState } from 'react'
 import { Link, useNavigate } from 'react-router'
-import type { AdminPage } from '../api/types'
+import type { AdminPage } from '@core/contract/admin-pages'
 import { formatTime } from '../common/format'
 import { useStaffNames } from '../common/staff-names'
 import { ErrorBanner } from '../query/query-state'
 import { NewPageModal } from './new-page-modal'
 import { usePages } from './page-queries'
 import { StatusTag } from './status-tag'
-
-export function editorName(by: AdminPage['updatedBy']): string | null {
-  if (!by) return null
-  return typeof by === 'string' ? by : by.name || by.email || by.id
-}
 
 export function PageList() {
   const query = usePages()
@@ -49,7 +44,7 @@ export function PageList() {
             title: '最后修改',
             key: 'updated',
             render: (_, p) => {
-              const by = editorName(p.updatedBy) ?? staffNames?.lastPageEditors.get(p.id) ?? null
+              const by = staffNames?.lastPageEditors.get(p.id) ?? null
               return by ? `${by} · ${formatTime(p.updatedAt)}` : formatTime(p.updatedAt)
             }
           }

@@ -1,7 +1,7 @@
 /** Content pages through TanStack Query, and the slug → title lookup other screens use to name a page. */
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback } from 'react'
-import type { AdminPage } from '../api/types'
+import type { AdminPage } from '@core/contract/admin-pages'
 import { keys } from '../query/query-client'
 import { pagesApi } from './pages-api'
 

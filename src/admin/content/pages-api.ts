@@ -1,6 +1,7 @@
 /** Staff content calls: drafts, publish/unpublish, preview links, versions. */
 import { api } from '../api/client'
-import type { AdminPage, Paged, PageVersion, Preview } from '../api/types'
+import type { AdminPage, PageVersion, Preview } from '@core/contract/admin-pages'
+import type { Paged } from '@core/contract/common'
 import type { PageBody } from './page-draft'
 
 const one = (r: { page: AdminPage }) => r.page

@@ -1,6 +1,6 @@
 /** Pick one product (or several) by searching titles; shows price so staff pick the right one. */
 import { Select } from 'antd'
-import type { Product } from '../api/types'
+import type { Product } from '@core/contract/catalog'
 import { priceText } from '../products/product-list'
 
 function options(products: Product[]) {

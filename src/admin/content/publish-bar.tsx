@@ -5,7 +5,7 @@
 import { Button, DatePicker, Popconfirm, Space, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
-import type { AdminPage } from '../api/types'
+import type { AdminPage } from '@core/contract/admin-pages'
 import { formatTime } from '../common/format'
 import { useNotify } from '../common/notify'
 import { pagesApi } from './pages-api'

@@ -1,6 +1,6 @@
 /** A page's publication state as a coloured tag. */
 import { Tag } from 'antd'
-import type { AdminPage } from '../api/types'
+import type { AdminPage } from '@core/contract/admin-pages'
 import { formatTime } from '../common/format'
 
 export function StatusTag({ page }: { page: Pick<AdminPage, 'status' | 'scheduledAt'> }) {

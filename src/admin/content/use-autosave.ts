@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { ApiError, messageOf } from '../api/api-error'
-import type { AdminPage } from '../api/types'
+import type { AdminPage } from '@core/contract/admin-pages'
 import { toErrorMap, type ErrorMap } from '../common/field-errors'
 import { bodyOf, checkDraft, type Draft } from './page-draft'
 import { pagesApi } from './pages-api'

@@ -4,7 +4,7 @@
  */
 import { useMutation } from '@tanstack/react-query'
 import { Button, Drawer, List, Popconfirm, Tag, Typography } from 'antd'
-import type { AdminPage } from '../api/types'
+import type { AdminPage } from '@core/contract/admin-pages'
 import { formatTime } from '../common/format'
 import { useStaffNames } from '../common/staff-names'
 import { useNotify } from '../common/notify'

@@ -3,7 +3,7 @@
  * products; admins also orders, shipping, after-sales, refunds, analytics
  * and staff accounts.
  */
-import type { Role } from '../api/types'
+import type { Role } from '@core/contract/staff'
 
 export interface MenuEntry {
   path: string

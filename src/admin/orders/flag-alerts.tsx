@@ -2,7 +2,7 @@
 import { Alert, Badge, Button, List, Popover } from 'antd'
 import { BellOutlined } from '@ant-design/icons'
 import { Link } from 'react-router'
-import type { Flag } from '../api/types'
+import type { Flag } from '@core/contract/admin-orders'
 import { formatTime } from '../common/format'
 import { useOpenFlags } from './order-queries'
 

@@ -5,7 +5,7 @@
  * cache and invalidates the order lists, so no screen shows a stale status.
  */
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { Order } from '../api/types'
+import type { Order } from '@core/contract/admin-orders'
 import { usePollMs } from '../query/polling'
 import { keys } from '../query/query-client'
 import { ordersApi, type OrderFilter } from './orders-api'

@@ -1,6 +1,8 @@
 /** Staff order calls (admins only). */
 import { api, withQuery } from '../api/client'
-import type { Flag, Order, OrderStatus, OrderSummary, Paged } from '../api/types'
+import type { Flag, Order, OrderSummary } from '@core/contract/admin-orders'
+import type { OrderStatus } from '@core/contract/orders'
+import type { Paged } from '@core/contract/common'
 
 export interface OrderFilter {
   status?: OrderStatus

@@ -4,7 +4,7 @@ import { Button, Image, Space, Table, Typography } from 'antd'
 import { Link, useNavigate } from 'react-router'
 import { priceRange, totalStock } from '@core/catalog'
 import { formatFen } from '@core/money'
-import type { Product } from '../api/types'
+import type { Product } from '@core/contract/catalog'
 import { ErrorBanner } from '../query/query-state'
 import { useAllProducts } from './product-queries'
 

@@ -1,6 +1,7 @@
 /** Products through TanStack Query; a save puts the answer in the cache and reads the lists again. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { Product, ProductInput } from '../api/types'
+import type { Product } from '@core/contract/catalog'
+import type { ProductInput } from '@core/contract/admin-catalog'
 import { keys } from '../query/query-client'
 import { listAllProducts, productsApi } from './products-api'
 

@@ -1,6 +1,8 @@
 /** Staff catalog calls. */
 import { api } from '../api/client'
-import type { Paged, Product, ProductInput } from '../api/types'
+import type { Paged } from '@core/contract/common'
+import type { Product } from '@core/contract/catalog'
+import type { ProductInput } from '@core/contract/admin-catalog'
 
 export const productsApi = {
   list: (cursor?: string) => api.get<Paged<Product>>('/api/admin/products', { cursor, limit: 100 }),

@@ -7,7 +7,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { ApiError } from '../api/api-error'
 import { api, setUnauthenticatedHandler } from '../api/client'
-import type { Staff } from '../api/types'
+import type { Staff } from '@core/contract/staff'
 
 type SessionState = { status: 'loading' } | { status: 'anonymous'; expired: boolean } | { status: 'signedIn'; staff: Staff }
 

@@ -4,7 +4,7 @@
  * (`SF`) or its Chinese name (`顺丰速运`, or a part of it that names one
  * carrier only); rows with a problem are shown and not sent.
  */
-import type { BatchShipRow, Carrier } from '@core/api-types'
+import type { BatchShipRow, Carrier } from '@core/contract/shipping'
 import type { LocalErrorCode } from '@core/error-codes'
 import { err, ok, type Result } from '@core/result'
 import { parseCsv } from './csv'

@@ -7,7 +7,7 @@
 import { Alert, Button, Modal, Space, Table, Tag, Typography } from 'antd'
 import { UploadOutlined } from '@ant-design/icons'
 import { useMemo, useRef, useState } from 'react'
-import type { BatchShipResponse } from '@core/api-types'
+import type { BatchShipResponse } from '@core/contract/shipping'
 import { messageForCode } from '../api/api-error'
 import { useNotify } from '../common/notify'
 import { readTextFile } from '../common/read-text-file'

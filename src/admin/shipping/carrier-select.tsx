@@ -1,7 +1,7 @@
 /** WeChat's delivery companies (GET /api/admin/carriers), searchable by name or code. */
 import { Select } from 'antd'
 import { useQuery } from '@tanstack/react-query'
-import type { Carrier } from '@core/api-types'
+import type { Carrier } from '@core/contract/shipping'
 import { keys } from '../query/query-client'
 import { shippingApi } from './shipping-api'
 

@@ -4,12 +4,12 @@
  * said in Chinese by where it is. Parcels name their items only in a split
  * or partial delivery; one parcel without items carries everything left.
  */
-import type { Carrier, CartItem, LogisticsType, ShipRequest, ShipmentDto } from '@core/api-types'
+import type { Carrier, CartItem, LogisticsType, ShipRequest, ShipmentDto } from '@core/contract/shipping'
 import { LOGISTICS_TYPE_LABELS, MAX_PARCELS, MAX_TRACKING_NO, remainingItems, validateShipRequest } from '@core/shipping'
 import type { OrderStatus } from '@core/order'
 import type { FieldIssue } from '@core/result'
 import { messageForCode } from '../api/api-error'
-import type { OrderItem } from '../api/types'
+import type { OrderItem } from '@core/contract/admin-orders'
 
 export { LOGISTICS_TYPE_LABELS, MAX_PARCELS }
 

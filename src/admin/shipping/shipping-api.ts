@@ -1,7 +1,7 @@
 /** Staff shipping calls (admins only): WeChat's carrier list, ship one order, ship a CSV's rows. */
-import type { BatchShipRequest, BatchShipResponse, Carrier, CarriersResponse, ShipRequest } from '@core/api-types'
+import type { BatchShipRequest, BatchShipResponse, Carrier, CarriersResponse, ShipRequest } from '@core/contract/shipping'
 import { api } from '../api/client'
-import type { Order } from '../api/types'
+import type { Order } from '@core/contract/admin-orders'
 
 export const shippingApi = {
   carriers: () => api.get<CarriersResponse>('/api/admin/carriers').then((r) => r.items as Carrier[]),

@@ -2,7 +2,7 @@
 import { Form, Input, Modal, Select, Switch } from 'antd'
 import { useEffect, useState } from 'react'
 import { api } from '../api/client'
-import type { Role, Staff } from '../api/types'
+import type { Role, Staff } from '@core/contract/staff'
 import { useNotify } from '../common/notify'
 
 type Values = { email: string; name: string; role: Role; password?: string; active: boolean }

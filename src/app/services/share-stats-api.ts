@@ -1,7 +1,8 @@
 // 我的分享: GET /api/v1/me/shares — the shopper's own shares, newest first, with the
 // other shoppers who opened each, the paid orders through it and the reward coupons
 // earned (granted and not taken back), and the totals.
-import type { PageSummary, Paged } from '@core/api-types'
+import type { PageSummary } from '@core/contract/pages'
+import type { Paged } from '@core/contract/common'
 import type { MySharesResponse } from '@core/contract/rewards'
 import { api } from './api'
 

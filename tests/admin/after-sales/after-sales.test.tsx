@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { isOpenAfterSale } from '@core/after-sale'
-import type { AdminAfterSaleDto, AfterSaleStatus } from '@core/api-types'
+import type { AdminAfterSaleDto, AfterSaleStatus } from '@core/contract/after-sales'
 import { fail, ok, type FakeRequest } from '../helpers/fake-api'
 import { EDITOR, renderAdmin } from '../helpers/render-admin'
 

@@ -7,6 +7,6 @@ test('conversion as a percentage with one decimal, and a dash when nobody viewed
 })
 
 test('the sharer leaderboard ranks by paid amount, then paid orders, then opens', () => {
-  const row = (userId: string, paidFen: number, paidOrders: number, opens: number) => ({ userId, shares: 1, opens, loggedInOpens: opens, newUsers: 0, paidOrders, paidFen, refundedFen: 0, maxDepth: 1 })
+  const row = (userId: string, paidFen: number, paidOrders: number, opens: number) => ({ userId, shares: 1, opens, loggedInOpens: opens, newUsers: 0, paidOrders, paidFen, refundedFen: 0, discountFen: 0, rewardsGranted: 0, maxDepth: 1 })
   expect(rankSharers([row('a', 100, 1, 9), row('b', 500, 1, 0), row('c', 100, 2, 0), row('d', 100, 1, 10)]).map((r) => r.userId)).toEqual(['b', 'c', 'd', 'a'])
 })

@@ -1,4 +1,5 @@
-import type { AdminPage, Product } from '../../../src/admin/api/types'
+import type { AdminPage } from '@core/contract/admin-pages'
+import type { Product } from '@core/contract/catalog'
 
 export const PRODUCTS: Product[] = [
   { id: 'prd_1', title: '亚麻衬衫', description: '', images: [], skus: [{ id: 'sku_1', attrs: { 尺码: 'M' }, priceFen: 12900, stock: 5 }] },
@@ -16,9 +17,12 @@ export function page(over: Partial<AdminPage> = {}): AdminPage {
       { type: 'product', productId: 'prd_1' }
     ],
     share: { title: null, imageUrl: null },
+    effective: { cover: null, share: { title: '春日', imageUrl: null } },
     status: 'draft',
     publishedVersion: null,
+    publishedSlug: null,
     publishedAt: null,
+    scheduledVersion: null,
     scheduledAt: null,
     createdAt: '2026-03-01T02:00:00.000Z',
     updatedAt: '2026-03-01T02:00:00.000Z',

@@ -2,7 +2,7 @@
 import { StyleProvider } from '@ant-design/cssinjs'
 import { render } from '@testing-library/react'
 import { AdminApp } from '../../../src/admin/app'
-import type { Staff } from '../../../src/admin/api/types'
+import type { Staff } from '@core/contract/staff'
 import { fakeApi, ok, type Handler } from './fake-api'
 
 // react-router makes a Fetch Request for every navigation (for route loaders, which the admin

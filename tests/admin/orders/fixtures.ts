@@ -1,4 +1,4 @@
-import type { Flag, Order } from '../../../src/admin/api/types'
+import type { Flag, Order } from '@core/contract/admin-orders'
 
 export const FLAG: Flag = {
   id: 'flg_1',
@@ -18,6 +18,8 @@ export function order(over: Partial<Order> = {}): Order {
     outTradeNo: 'T2026000001',
     status: 'paid',
     totalFen: 25800,
+    discountFen: 0,
+    payableFen: 25800,
     refundedFen: 0,
     items: [
       { skuId: 'sku_1', title: '亚麻衬衫', attrs: { 颜色: '黑', 尺码: 'M' }, priceFen: 12900, qty: 2 }
@@ -30,7 +32,9 @@ export function order(over: Partial<Order> = {}): Order {
     paidAt: '2026-03-02T03:01:00.000Z',
     payment: { outTradeNo: 'T2026000001', transactionId: '4200000001', prepayId: 'wx1', payRequestedAt: '2026-03-02T03:00:30.000Z', paidAt: '2026-03-02T03:01:00.000Z' },
     refunds: [],
+    shipments: [],
     flags: [],
+    wechatTasks: [],
     ...over
   }
 }

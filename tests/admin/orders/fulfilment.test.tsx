@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import type { Order } from '../../../src/admin/api/types'
+import type { Order } from '@core/contract/admin-orders'
 import { readTextFile } from '../../../src/admin/common/read-text-file'
 import { file, fail, ok, type FakeRequest } from '../helpers/fake-api'
 import { renderAdmin } from '../helpers/render-admin'

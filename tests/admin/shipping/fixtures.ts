@@ -1,5 +1,5 @@
-import type { Carrier } from '@core/api-types'
-import type { OrderSummary } from '../../../src/admin/api/types'
+import type { Carrier } from '@core/contract/shipping'
+import type { OrderSummary } from '@core/contract/admin-orders'
 import { order } from '../orders/fixtures'
 
 /** The tests' clock: only Date is fake, timers stay real (antd and Testing Library need them). */
@@ -25,6 +25,8 @@ export function paidOrder(id: string, hoursAgo: number, over: Partial<OrderSumma
   return {
     ...order({ id, outTradeNo: `T${id}`, paidAt, createdAt: paidAt }),
     shipments: [],
+    // The list answers the shopper-facing refunds, the detail staff's own refund rows.
+    refunds: [],
     shipBy: new Date(NOW - hoursAgo * HOUR + 48 * HOUR).toISOString(),
     ...over
   }

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import type { OrderSummary } from '../../../src/admin/api/types'
+import type { OrderSummary } from '@core/contract/admin-orders'
 import { fail, ok, type FakeRequest } from '../helpers/fake-api'
 import { renderAdmin } from '../helpers/render-admin'
 import { CARRIERS, freezeDate, paidOrder } from './fixtures'

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import type { PageResponse } from '@core/api-types'
+import type { PageResponse } from '@core/contract/pages'
 import type { ClientEvent } from '@core/events'
 import { __reset, __router, __storage } from '../../setup/taro'
 import ContentPage from '../../../src/app/pages/content/index'

@@ -2,7 +2,7 @@
 // wx.login, send events, order, pay on the sandbox, and wait until WeChat Pay's
 // notification made the order paid.
 import { randomUUID } from 'node:crypto'
-import type { OrderDto } from '@core/api-types'
+import type { OrderDto } from '@core/contract/orders'
 import { poll } from '../../helpers/poll'
 
 async function call<T>(url: string, init: { method?: string; token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {

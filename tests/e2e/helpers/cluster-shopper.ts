@@ -2,7 +2,7 @@
 // sandbox's wx.login, orders with an Idempotency-Key, asks for payment parameters.
 // Answers keep their status, since races are judged by status.
 import { randomUUID } from 'node:crypto'
-import type { OrderDto } from '@core/api-types'
+import type { OrderDto } from '@core/contract/orders'
 import type { Sandbox } from '../../../src/sandbox/sandbox'
 
 export const ADDRESS = { name: '周一鸣', phone: '13900139000', province: '广东省', city: '深圳市', district: '南山区', detail: '科技园 8 号' }

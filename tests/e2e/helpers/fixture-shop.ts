@@ -3,7 +3,9 @@
 // real backend is exercised by app-share-checkout.test.ts.
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { OrderDto, PageResponse, Product } from '@core/api-types'
+import type { OrderDto } from '@core/contract/orders'
+import type { PageResponse } from '@core/contract/pages'
+import type { Product } from '@core/contract/catalog'
 import { priceCart } from '@core/cart'
 import { placeholderSvg } from './placeholder-media'
 
@@ -30,7 +32,7 @@ export const products: Record<string, Product> = {
 
 export const page: PageResponse = {
   page: {
-    slug: 'summer-linen', title: '夏日亚麻', cover: '/media/hero.svg', share: { title: '这个夏天，穿亚麻', imageUrl: '/media/hero.svg' },
+    slug: 'summer-linen', title: '夏日亚麻', cover: '/media/hero.svg', publishedAt: '2026-06-01T02:00:00.000Z', share: { title: '这个夏天，穿亚麻', imageUrl: '/media/hero.svg' },
     blocks: [
       { type: 'hero', image: '/media/hero.svg', title: '夏日亚麻', subtitle: '轻一点，慢一点，让风穿过衣服' },
       { type: 'text', text: '亚麻是最古老的织物之一。它吸湿、透气，越洗越软。\n\n这一季我们选了燕麦与墨黑两种颜色，搭配什么都不费力。' },

@@ -2,7 +2,8 @@
  * After-sales rows → the API's AfterSaleDto (shopper and staff) and
  * AdminAfterSaleDto (the staff queue). JSON columns are parsed here only.
  */
-import type { AdminAfterSaleDto, AfterSaleDto, CartItem } from '@core/api-types'
+import type { AdminAfterSaleDto, AfterSaleDto } from '@core/contract/after-sales'
+import type { CartItem } from '@core/contract/shipping'
 import { isAfterSaleKind, isAfterSaleStatus, type AfterSaleKind, type AfterSaleStatus } from '@core/after-sale'
 import { isOrderStatus } from '@core/order'
 import type { AfterSaleRow, QueueRow } from '../../db/repos/after-sale-repo'

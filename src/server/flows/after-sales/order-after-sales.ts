@@ -4,7 +4,7 @@
  * (processing / succeeded / failed, oldest first). Loaded for a page of
  * orders in two queries; order-view's loader calls this.
  */
-import type { AfterSaleDto, ShopperRefundDto, ShopperRefundStatus } from '@core/api-types'
+import type { AfterSaleDto, ShopperRefundDto, ShopperRefundStatus } from '@core/contract/after-sales'
 import { isOpenAfterSale } from '@core/after-sale'
 import type { Executor } from '../../db/database'
 import { afterSalesOfOrders } from '../../db/repos/after-sale-repo'

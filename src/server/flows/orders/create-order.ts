@@ -11,7 +11,7 @@
  * checkouts cannot slip past it: one shopper cannot hold a launch's stock.
  */
 import { createHash } from 'node:crypto'
-import type { Address, AttributionHint, OrderDto, OrderItemDto } from '@core/api-types'
+import type { Address, AttributionHint, OrderDto, OrderItemDto } from '@core/contract/orders'
 import { priceCart, type CartLine } from '@core/cart'
 import { err, ok, type Result } from '@core/result'
 import { makeOutTradeNo, orderExpiresAt } from '@core/order'

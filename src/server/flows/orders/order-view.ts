@@ -1,10 +1,12 @@
 /**
- * Order rows → the API's order shape (`OrderDto` of core/api-types), and →
+ * Order rows → the API's order shape (`OrderDto` of core/contract/orders.ts), and →
  * core's OrderState for transition(). JSON columns are parsed here only.
  * loadOrderDtos fills in what lives in other tables (parcels, refunds as the
  * shopper sees them, the after-sales request) for a page of orders at once.
  */
-import type { AfterSaleDto, Address, Attribution, LogisticsType, OrderDto, OrderItemDto, ShipmentDto, ShopperRefundDto } from '@core/api-types'
+import type { AfterSaleDto, ShopperRefundDto } from '@core/contract/after-sales'
+import type { Address, Attribution, OrderDto, OrderItemDto } from '@core/contract/orders'
+import type { LogisticsType, ShipmentDto } from '@core/contract/shipping'
 import { autoCompleteAtOf, isOrderStatus, shipByOf, type OrderState, type OrderStatus, type PaidStatus } from '@core/order'
 import { itemCount } from '@core/order-summary'
 import type { Executor } from '../../db/database'

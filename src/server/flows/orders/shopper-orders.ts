@@ -8,7 +8,7 @@
  * answer the stored order, so a shopper's client cannot relay a flood of
  * signed queries to WeChat.
  */
-import type { OrderDto } from '@core/api-types'
+import type { OrderDto } from '@core/contract/orders'
 import { err, ok, type Result } from '@core/result'
 import { decodeCursor, page } from '../../cursor'
 import { addMs } from '../../clock'

@@ -6,7 +6,8 @@
  * item_desc from each parcel's items; SF parcels with the receiver's phone
  * masked to its last four digits.
  */
-import type { Address, LogisticsType, OrderItemDto } from '@core/api-types'
+import type { Address, OrderItemDto } from '@core/contract/orders'
+import type { LogisticsType } from '@core/contract/shipping'
 import { CONTACT_CARRIERS, deliveryMode, itemDesc, LOGISTICS_TYPE_CODES, maskPhone, uploadTime } from '@core/shipping-upload'
 import type { OrderRow } from '../../db/repos/order-repo'
 import type { UploadShippingInfo } from '../../wechat/mp/trade-api'
