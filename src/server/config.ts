@@ -13,7 +13,7 @@ import { createPrivateKey, createPublicKey } from 'node:crypto'
 import { resolve } from 'node:path'
 import { z } from 'zod'
 import { parseTrustProxy, REPO_ROOT, type HostingConfig, type TrustProxy } from './config-hosting'
-import { loadOps, type OpsConfig } from './config-ops'
+import type { LogRotate, OpsConfig } from './config-ops'
 
 export interface WechatPayConfig {
   mchId: string
@@ -146,6 +146,16 @@ const trustProxy = text.transform((v, ctx): TrustProxy => {
   return typeof t === 'object' && !Array.isArray(t) ? fail(ctx, t.error.replace(/^TRUST_PROXY /, '')) : t
 })
 
+/** `daily`, or a size such as 50m / 1g (at least 1k). */
+const logRotate = text.transform((v, ctx): LogRotate => {
+  const raw = (v ?? 'daily').toLowerCase()
+  if (raw === 'daily') return { kind: 'daily' }
+  const size = /^(\d+)([kmg])$/.exec(raw)
+  if (!size) return fail(ctx, `must be "daily" or a size like 50m or 1g, got "${raw}"`)
+  const bytes = Number(size[1]) * { k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[size[2] as 'k' | 'm' | 'g']
+  return bytes >= 1024 ? { kind: 'size', bytes } : fail(ctx, 'must be at least 1k')
+})
+
 /** The environment the backend reads, in the order problems are reported. */
 const varsSchema = z
   .object({
@@ -184,7 +194,13 @@ const varsSchema = z
     ORDER_AUTO_COMPLETE_DAYS: int(10, 1, 90),
     AFTER_SALE_DAYS: int(7, 0, 365),
     TRUST_PROXY: trustProxy,
-    STATIC_DIR: text
+    STATIC_DIR: text,
+    METRICS_TOKEN: text.refine((v) => v === undefined || v.length >= 16, 'must be at least 16 characters'),
+    READY_OUTBOX_MAX_AGE_SECONDS: int(900, 1, 7 * 24 * 3600),
+    EVENT_RETENTION_DAYS: int(400, 1, 100 * 365),
+    LOG_FILE: text,
+    LOG_ROTATE: logRotate,
+    LOG_KEEP: int(14, 1, 1000)
   })
   // Pairs and sets: checked even when a single value failed, so every problem is named at once.
   .superRefine(
@@ -207,14 +223,12 @@ const envSchema = z.preprocess((env) => {
 export function loadConfig(env: Env): Config {
   // Only the variables of the schema are read (the rest of the environment is not ours).
   const parsed = envSchema.safeParse(env)
-  const opsProblems: string[] = []
-  const ops = loadOps(env, opsProblems)
-  if (!parsed.success || opsProblems.length > 0) {
-    const problems = (parsed.error?.issues ?? []).map((i) => {
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => {
       const name = String(i.path[0] ?? 'environment')
       return i.message.startsWith(':') ? `${name}${i.message}` : `${name} ${i.message}`
     })
-    throw new ConfigError([...new Set([...problems, ...opsProblems])])
+    throw new ConfigError([...new Set(problems)])
   }
   const e = parsed.data
   const pay = [e.WECHATPAY_MCHID, e.WECHATPAY_SERIAL_NO, e.WECHATPAY_PRIVATE_KEY_FILE, e.WECHATPAY_APIV3_KEY, e.WECHATPAY_PUBLIC_KEY_FILE, e.WECHATPAY_PUBLIC_KEY_ID] as const
@@ -238,6 +252,11 @@ export function loadConfig(env: Env): Config {
     orderAutoCompleteDays: e.ORDER_AUTO_COMPLETE_DAYS,
     afterSaleDays: e.AFTER_SALE_DAYS,
     hosting: { trustProxy: e.TRUST_PROXY, staticDir: resolve(e.STATIC_DIR ?? REPO_ROOT) },
-    ops
+    ops: {
+      metricsToken: e.METRICS_TOKEN ?? null,
+      readyOutboxMaxAgeSeconds: e.READY_OUTBOX_MAX_AGE_SECONDS,
+      eventRetentionDays: e.EVENT_RETENTION_DAYS,
+      log: { file: e.LOG_FILE ?? null, rotate: e.LOG_ROTATE, keep: e.LOG_KEEP }
+    }
   }
 }
