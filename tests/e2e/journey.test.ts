@@ -127,7 +127,8 @@ test('publish in the admin → A shares from the H5 shop → B buys two products
   // ---- 4. the admin: B's order, attributed to the page and to A
   await openOrder(staff, order.outTradeNo)
   const source = staff.locator('.ant-card', { hasText: '来源' })
-  await source.getByText(SLUG).waitFor()
+  // The order names its page by title, as staff know it.
+  await source.getByText('秋日针织').waitFor()
   await source.getByText(sharer.userId).waitFor()
   await screenshot(staff, 'journey-06-admin-order-attributed')
 

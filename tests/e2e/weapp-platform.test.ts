@@ -47,7 +47,7 @@ test('the build declares chooseAddress, which checkout calls, and breaks no uplo
   expect(privateApisCalled(DIST).get('chooseAddress')).toEqual(['pages/checkout/index.js'])
   const sizes = packageSizes(DIST)
   expect(sizes.main).toBeLessThan(LIMITS.packageBytes)
-  expect(Object.keys(sizes.subPackages)).toEqual(['pkg-orders'])
+  expect(Object.keys(sizes.subPackages).sort()).toEqual(['pkg-me', 'pkg-orders'])
   expect(staticViolations(DIST)).toEqual([])
 })
 

@@ -1,7 +1,7 @@
 /**
  * Three published content pages, each using every block type (hero, text,
- * image, product, product-grid, video), in the body shape the staff API
- * takes, so they pass the same validation as an editor's page.
+ * image, product, product-grid, video, coupon), in the body shape the staff
+ * API takes, so they pass the same validation as an editor's page.
  */
 import type { SceneName } from './art/scenes'
 
@@ -9,6 +9,8 @@ export interface PageAssets {
   product(key: string): string
   scene(name: SceneName): string
   video: { src: string; poster: string }
+  /** The demo coupon every page offers. */
+  couponId: string
 }
 
 export type DemoPageBody = {
@@ -21,6 +23,7 @@ export type DemoPageBody = {
 /** In the order they are published: the last is the newest, first in the shop's feed. */
 export function demoPages(a: PageAssets): DemoPageBody[] {
   const video = { type: 'video', src: a.video.src, poster: a.video.poster }
+  const coupon = { type: 'coupon', couponId: a.couponId }
   return [
     {
       slug: 'slow-living',
@@ -28,6 +31,7 @@ export function demoPages(a: PageAssets): DemoPageBody[] {
       share: { title: '把家过成喜欢的样子｜山茶家居指南' },
       blocks: [
         { type: 'hero', image: a.scene('home-hero'), title: '慢生活家居指南', subtitle: '一扇窗、一枝花、一盏烛光' },
+        coupon,
         {
           type: 'text',
           text: '忙碌的一周过去，周末不必出门，也能把日子过得松弛一点。\n\n我们挑了几件每天都会用到的小物：靠着的抱枕、洗手时的香皂、夜里点亮的蜡烛。它们不贵，却能让家里的每个角落多一分温度。'
@@ -49,6 +53,7 @@ export function demoPages(a: PageAssets): DemoPageBody[] {
       share: { title: '出门也要好好喝茶｜山茶茶器' },
       blocks: [
         { type: 'hero', image: a.scene('tea-hero'), title: '一盏茶的时间', subtitle: '德化白瓷与手作粗陶' },
+        coupon,
         {
           type: 'text',
           text: '泡一壶茶大约需要三分钟。水要滚，杯要温，茶叶在壶里慢慢舒展。\n\n这三分钟，是一天里难得什么也不用想的时候。'
@@ -71,6 +76,7 @@ export function demoPages(a: PageAssets): DemoPageBody[] {
       share: { title: '今年春天，穿亚麻｜山茶新品' },
       blocks: [
         { type: 'hero', image: a.scene('linen-hero'), title: '春日亚麻', subtitle: '水洗亚麻新品，轻、透、松弛' },
+        coupon,
         {
           type: 'text',
           text: '亚麻是最古老的织物之一。它吸湿、透气，洗过之后会变得越来越柔软。\n\n这一季我们选了法国诺曼底的亚麻纱，经过石洗，让衬衫和半身裙一上身就有被穿过很久的松弛感。'

@@ -17,6 +17,7 @@ import { listProductRows } from '../db/repos/product-repo'
 import type { Deps } from '../deps'
 import { createProduct } from '../flows/catalog/create-product'
 import { createPage } from '../flows/content/create-page'
+import { createCoupon } from '../flows/coupons/admin-coupons'
 import { publishPage } from '../flows/content/publish-page'
 import { productInputSchema } from '../inputs/product-input'
 import { productPhoto } from './art/product-photo'
@@ -112,7 +113,22 @@ export async function seedDemoBrand(deps: Deps, opts: SeedOptions = {}): Promise
   const video = await storeVideo(deps, adminId, drawn.video)
   media++
 
+  // A coupon every demo page offers: ¥20 off from ¥199, for 90 days, 500 in all, one each.
+  const now = deps.clock.now().getTime()
+  const coupon = await createCoupon(deps, adminId, {
+    title: '新客立减',
+    kind: 'amount_off',
+    amountOffFen: 2000,
+    minSpendFen: 19900,
+    startsAt: new Date(now).toISOString(),
+    endsAt: new Date(now + 90 * 24 * 3600 * 1000).toISOString(),
+    total: 500,
+    perUser: 1
+  })
+  if (!coupon.ok) throw new Error(`demo seed: the coupon was refused: ${coupon.error.code} ${coupon.error.message}`)
+
   const bodies = demoPages({
+    couponId: coupon.value.id,
     product: (key) => {
       const id = productIds.get(key)
       if (!id) throw new Error(`demo seed: page refers to unknown product ${key}`)
