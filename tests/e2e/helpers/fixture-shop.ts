@@ -106,6 +106,8 @@ export async function startFixtureShop(options: { emptyFeed?: boolean } = {}) {
         return send(201, { order })
       }
       if (p === '/api/v1/orders') return send(200, { items: orders, nextCursor: null })
+      // The checkout looks for usable coupons; the fixture shopper has none.
+      if (p === '/api/v1/me/coupons') return send(200, { items: [] })
       const m = /^\/api\/v1\/orders\/([^/]+)(\/pay|\/cancel)?$/.exec(p)
       const order = m && orders.find((o) => o.id === m[1])
       if (order && m?.[2] === '/cancel') return send(200, { order: Object.assign(order, { status: 'closed' }) })
