@@ -149,7 +149,8 @@ test('publish in the admin → A shares from the H5 shop → B buys two products
   // The analytics screen: the paid order, the page's row and A on the sharer board.
   await staff.getByRole('menuitem', { name: '数据' }).click()
   await staff.locator('.ant-statistic', { hasText: '支付订单' }).getByText('1').waitFor()
-  await staff.locator('tr', { hasText: SLUG }).first().waitFor()
+  // The content table names pages by title.
+  await staff.locator('tr', { hasText: '秋日针织' }).first().waitFor()
   await staff.locator('tr', { hasText: sharer.userId }).waitFor()
   await staff.waitForTimeout(500) // the charts' entry animation
   await screenshot(staff, 'journey-08-admin-analytics')
