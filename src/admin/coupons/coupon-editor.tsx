@@ -42,7 +42,7 @@ export function valuesOf(c: CouponDto | null, now: Dayjs): CouponValues {
     return {
       title: '',
       kind: 'amount_off',
-      minSpendFen: 0,
+      minSpendFen: null,
       scope: 'all',
       productIds: [],
       startsAt: now.startOf('minute'),
@@ -127,7 +127,7 @@ export function CouponEditor({ editing, onClose }: { editing: CouponDto | 'new' 
     }
   }
 
-  const yuan = { min: 0, precision: 2, step: 1, addonAfter: '元', style: { width: 200 } }
+  const yuan = { min: 0, precision: 2, step: 1, suffix: '元', style: { width: 200 } }
 
   return (
     <Modal
@@ -156,7 +156,7 @@ export function CouponEditor({ editing, onClose }: { editing: CouponDto | 'new' 
           {kind === 'percent_off' ? (
             <>
               <Form.Item label="减去" name="percentOff" extra="20 即打 8 折">
-                <InputNumber min={1} max={99} precision={0} addonAfter="%" style={{ width: 160 }} />
+                <InputNumber min={1} max={99} precision={0} suffix="%" style={{ width: 160 }} />
               </Form.Item>
               <Form.Item label="最高减免" name="maxOffFen" extra="留空则不封顶">
                 <InputNumber {...yuan} />
@@ -167,8 +167,8 @@ export function CouponEditor({ editing, onClose }: { editing: CouponDto | 'new' 
               <InputNumber {...yuan} />
             </Form.Item>
           )}
-          <Form.Item label="使用门槛" name="minSpendFen" extra="0 为无门槛">
-            <InputNumber {...yuan} />
+          <Form.Item label="使用门槛" name="minSpendFen" extra="留空为无门槛">
+            <InputNumber {...yuan} placeholder="无门槛" />
           </Form.Item>
         </Space>
         {preview && (
@@ -197,15 +197,15 @@ export function CouponEditor({ editing, onClose }: { editing: CouponDto | 'new' 
         </Form.Item>
         {validity === 'days' && (
           <Form.Item label="领取后有效天数" name="validDays">
-            <InputNumber min={1} precision={0} addonAfter="天" style={{ width: 160 }} />
+            <InputNumber min={1} precision={0} suffix="天" style={{ width: 160 }} />
           </Form.Item>
         )}
         <Space size="large" wrap>
           <Form.Item label="发放总量" name="total" extra="留空则不限量">
-            <InputNumber min={1} precision={0} addonAfter="张" style={{ width: 180 }} />
+            <InputNumber min={1} precision={0} suffix="张" style={{ width: 180 }} />
           </Form.Item>
           <Form.Item label="每人限领" name="perUser">
-            <InputNumber min={1} precision={0} addonAfter="张" style={{ width: 160 }} />
+            <InputNumber min={1} precision={0} suffix="张" style={{ width: 160 }} />
           </Form.Item>
         </Space>
         {existing && existing.claimed > 0 && <Alert type="info" showIcon message={`已被领取 ${existing.claimed} 张，其中 ${existing.used} 张已使用`} />}

@@ -49,7 +49,7 @@ export function RewardRuleForm({ open, onClose }: { open: boolean; onClose: () =
 
   return (
     <Modal title="新建奖励规则" open={open} onCancel={onClose} onOk={() => void submit()} okText="保存" cancelText="取消" confirmLoading={create.isPending}>
-      <Form form={form} layout="vertical" initialValues={{ contentSlug: ALL_PAGES, minPaidFen: 0 }}>
+      <Form form={form} layout="vertical" initialValues={{ contentSlug: ALL_PAGES, minPaidFen: null }}>
         <Form.Item label="分享的页面" name="contentSlug" extra="好友从这个页面的分享进来并完成订单，分享者得到奖励">
           <Select
             aria-label="分享的页面"
@@ -70,8 +70,8 @@ export function RewardRuleForm({ open, onClose }: { open: boolean; onClose: () =
             options={(coupons.data ?? []).map((c) => ({ value: c.id, label: `${c.title}（${c.description}）` }))}
           />
         </Form.Item>
-        <Form.Item label="好友订单最低实付" name="minPaidFen" extra="0 为不限">
-          <InputNumber aria-label="好友订单最低实付" min={0} precision={2} addonAfter="元" style={{ width: 200 }} />
+        <Form.Item label="好友订单最低实付" name="minPaidFen" extra="留空为不限">
+          <InputNumber aria-label="好友订单最低实付" min={0} precision={2} suffix="元" placeholder="不限" style={{ width: 200 }} />
         </Form.Item>
       </Form>
     </Modal>
