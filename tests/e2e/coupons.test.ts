@@ -5,7 +5,8 @@
 // buys with it (the checkout picks it; WeChat Pay, the sandbox, charges the discounted
 // amount); staff refund one line in part of the admin's order page and the sandbox refunds
 // that line's discounted share; a second order of B's with another coupon is cancelled and
-// the coupon is usable again; B's first order completes and A receives the reward coupon.
+// the coupon is usable again; B's first order completes and A receives the reward coupon,
+// which a further refund inside the after-sales window takes back.
 // On SQLite, and on PostgreSQL when TEST_DATABASE_URL is set.
 // Screens go to screenshots/coupons-*.png (coupons-pg-*.png on PostgreSQL).
 import fs from 'node:fs'
@@ -100,7 +101,7 @@ describe.each(DIALECTS)('on %s', (dialect: Dialect) => {
 
   const staffOrder = async (id: string) => (await api.get<{ order: StaffOrder }>(`/api/admin/orders/${id}`)).order
 
-  test('a coupon made in the admin is claimed from its page block, buys at the discount, refunds its discounted share, comes back on cancel; the sharer earns the reward', async () => {
+  test('a coupon made in the admin is claimed from its page block, buys at the discount, refunds its discounted share, comes back on cancel; the sharer earns the reward and loses it to a refund in the window', async () => {
     const wechat = wechatSide(stack.sandboxUrl)
 
     // The brand's catalog, a second coupon and the reward coupon, and a draft page (already there before the story).
@@ -186,6 +187,7 @@ describe.each(DIALECTS)('on %s', (dialect: Dialect) => {
     const couponBlock = b.locator('.blk-coupon', { hasText: '开业满减' })
     await couponBlock.locator('.blk-coupon__action', { hasText: '可领取' }).click()
     await couponBlock.locator('.blk-coupon__action', { hasText: '已领取' }).waitFor({ timeout: 30_000 })
+    await b.getByText('领取成功').waitFor({ state: 'hidden' })
     await shot(b, '04-shopper-block-claimed')
     await addFromBlock(b, 0, null, 1)
     await addFromBlock(b, 1, null, 2)
@@ -260,10 +262,17 @@ describe.each(DIALECTS)('on %s', (dialect: Dialect) => {
       everyMs: 500
     })
     expect(reward).toMatchObject({ couponId: rewardCoupon.id, title: '分享有礼', status: 'usable' })
-    const ledger = (await api.get<{ items: Array<{ kind: string; orderId: string; sharerId: string }> }>('/api/admin/rewards/ledger')).items
-    expect(ledger).toEqual([expect.objectContaining({ kind: 'grant', orderId, sharerId: sharer.userId })])
+    const ledger = async () => (await api.get<{ items: Array<{ kind: string; orderId: string; sharerId: string; userCouponId: string }> }>('/api/admin/rewards/ledger')).items
+    expect(await ledger()).toEqual([expect.objectContaining({ kind: 'grant', orderId, sharerId: sharer.userId, userCouponId: reward.id })])
+
+    // ---- 9. a refund inside the after-sales window takes the unused reward back
+    await api.post(`/api/admin/orders/${orderId}/refund`, { amountFen: 1000, reason: '补偿运输压痕' })
+    await poll(async () => (await ledger()).map((l) => l.kind).join(','), { until: (k) => k === 'grant,void', what: 'the reward to be voided after the refund', timeoutMs: 60_000, everyMs: 500 })
+    const after = (await asA<{ items: UserCouponDto[] }>('GET', '/api/v1/me/coupons')).items.find((c) => c.id === reward.id)
+    expect(after?.status ?? 'gone').not.toBe('usable')
     await staff.getByRole('menuitem', { name: '分享奖励' }).click()
     await staff.getByRole('row').filter({ hasText: orderId }).filter({ hasText: '发放' }).waitFor()
+    await staff.getByRole('row').filter({ hasText: orderId }).filter({ hasText: '收回' }).waitFor()
     await shot(staff, '09-admin-rewards')
 
     expect([...problems, ...phones.flat()]).toEqual([])

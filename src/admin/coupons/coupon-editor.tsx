@@ -152,7 +152,7 @@ export function CouponEditor({ editing, onClose }: { editing: CouponDto | 'new' 
             ]}
           />
         </Form.Item>
-        <Space size="large" wrap>
+        <Space size="large" wrap align="start">
           {kind === 'percent_off' ? (
             <>
               <Form.Item label="减去" name="percentOff" extra="20 即打 8 折">
@@ -184,7 +184,7 @@ export function CouponEditor({ editing, onClose }: { editing: CouponDto | 'new' 
             <ProductMultiPicker value={[]} onChange={() => undefined} products={products.data ?? []} loading={products.isPending} />
           </Form.Item>
         )}
-        <Space size="large" wrap>
+        <Space size="large" wrap align="start">
           <Form.Item label="领取开始" name="startsAt">
             <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" aria-label="领取开始" />
           </Form.Item>
@@ -200,7 +200,7 @@ export function CouponEditor({ editing, onClose }: { editing: CouponDto | 'new' 
             <InputNumber min={1} precision={0} suffix="天" style={{ width: 160 }} />
           </Form.Item>
         )}
-        <Space size="large" wrap>
+        <Space size="large" wrap align="start">
           <Form.Item label="发放总量" name="total" extra="留空则不限量">
             <InputNumber min={1} precision={0} suffix="张" style={{ width: 180 }} />
           </Form.Item>
