@@ -267,7 +267,7 @@ describe.each(DIALECTS)('on %s', (dialect: Dialect) => {
 
     // ---- 9. a refund inside the after-sales window takes the unused reward back
     await api.post(`/api/admin/orders/${orderId}/refund`, { amountFen: 1000, reason: '补偿运输压痕' })
-    await poll(async () => (await ledger()).map((l) => l.kind).join(','), { until: (k) => k === 'grant,void', what: 'the reward to be voided after the refund', timeoutMs: 60_000, everyMs: 500 })
+    await poll(async () => (await ledger()).map((l) => l.kind).sort().join(','), { until: (k) => k === 'grant,void', what: 'the reward to be voided after the refund', timeoutMs: 60_000, everyMs: 500 })
     const after = (await asA<{ items: UserCouponDto[] }>('GET', '/api/v1/me/coupons')).items.find((c) => c.id === reward.id)
     expect(after?.status ?? 'gone').not.toBe('usable')
     await staff.getByRole('menuitem', { name: '分享奖励' }).click()
