@@ -10,6 +10,7 @@ import { useNavigate, useParams } from 'react-router'
 import { formatAttrs } from '@core/catalog'
 import { formatFen, multiplyFen } from '@core/money'
 import type { Order, OrderItem, Refund } from '../api/types'
+import type { OrderDto } from '@core/contract/orders'
 import { formatTime, formatTimeSeconds } from '../common/format'
 import { usePageTitles } from '../content/page-queries'
 import { QueryView } from '../query/query-state'
@@ -40,6 +41,8 @@ export function OrderDetail({ order, onChange, settling = false }: { order: Orde
   const canShip = order.status === 'paid' && unshippedItems(order.items, order.shipments).length > 0
   const a = order.attribution
   const addr = order.address
+  // The coupon fields of the order (the admin's Order type predates them).
+  const priced = order as Order & Partial<Pick<OrderDto, 'discountFen' | 'payableFen' | 'coupon'>>
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -101,6 +104,8 @@ export function OrderDetail({ order, onChange, settling = false }: { order: Orde
           <Descriptions.Item label="微信支付单号">{order.payment.transactionId ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="订单金额">{formatFen(order.totalFen)}</Descriptions.Item>
           <Descriptions.Item label="已退款">{formatFen(order.refundedFen ?? 0)}</Descriptions.Item>
+          {priced.discountFen ? <Descriptions.Item label="优惠">{`${priced.coupon?.title ?? '优惠券'} −${formatFen(priced.discountFen)}`}</Descriptions.Item> : null}
+          {priced.discountFen ? <Descriptions.Item label="实付（微信支付）">{formatFen(priced.payableFen ?? order.totalFen - priced.discountFen)}</Descriptions.Item> : null}
         </Descriptions>
       </Card>
       <Card title="收货地址">
