@@ -145,6 +145,7 @@ describe.each(DIALECTS)('on %s', (dialect: Dialect) => {
     const ruleForm = staff.getByRole('dialog', { name: '新建奖励规则' })
     await ruleForm.getByRole('combobox', { name: '奖励的优惠券' }).click()
     await staff.locator('.ant-select-item-option', { hasText: '分享有礼' }).click()
+    await shot(staff, '02r-admin-reward-rule-form')
     await ruleForm.getByRole('button', { name: '保存' }).click()
     await ruleForm.waitFor({ state: 'hidden' })
     await staff.getByRole('row').filter({ hasText: '全部页面' }).filter({ hasText: '分享有礼' }).waitFor()
