@@ -3,6 +3,7 @@ import { Alert, Input } from 'antd'
 import type { Product } from '@core/contract/catalog'
 import type { ErrorMap } from '../common/field-errors'
 import { ImageField } from '../common/image-field'
+import { CouponBlockForm } from './coupon-block-form'
 import { Field } from './field'
 import type { DraftBlock } from './page-draft'
 import { ProductMultiPicker, ProductPicker } from './product-picker'
@@ -80,6 +81,8 @@ export function BlockForm({ block, path, errors, onChange, products, productsLoa
           {image('poster', '视频封面')}
         </>
       )
+    case 'coupon':
+      return <CouponBlockForm couponId={str(block.couponId)} path={path} errors={errors} onChange={(couponId) => set({ couponId })} />
     default:
       return <Alert type="error" showIcon message={`这个版本的后台不认识模块类型“${block.type}”，请删除它`} />
   }

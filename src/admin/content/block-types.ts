@@ -12,7 +12,7 @@ export const BLOCK_LABELS: Record<BlockType, string> = {
   coupon: '优惠券'
 }
 
-export const ADDABLE: BlockType[] = ['hero', 'text', 'image', 'product', 'product-grid', 'video']
+export const ADDABLE: BlockType[] = ['hero', 'text', 'image', 'product', 'product-grid', 'video', 'coupon']
 
 export function emptyBlock(type: BlockType): DraftBlock {
   switch (type) {

@@ -1,7 +1,7 @@
 /**
  * The side menu by role (docs/api.md "Authentication and roles"): editors see content and
- * products; admins also orders, shipping, after-sales, refunds, analytics
- * and staff accounts.
+ * products; admins also orders, shipping, after-sales, refunds, coupons,
+ * sharer rewards, analytics and staff accounts.
  */
 import type { Role } from '@core/contract/staff'
 
@@ -18,6 +18,8 @@ export const MENU: readonly MenuEntry[] = [
   { path: '/shipping', label: '待发货', adminOnly: true },
   { path: '/after-sales', label: '售后', adminOnly: true },
   { path: '/refunds', label: '退款', adminOnly: true },
+  { path: '/coupons', label: '优惠券', adminOnly: true },
+  { path: '/rewards', label: '分享奖励', adminOnly: true },
   { path: '/analytics', label: '数据', adminOnly: true },
   { path: '/staff', label: '员工账号', adminOnly: true }
 ]

@@ -40,6 +40,7 @@ export function OrderDetail({ order, onChange, settling = false }: { order: Orde
   const canShip = order.status === 'paid' && unshippedItems(order.items, order.shipments).length > 0
   const a = order.attribution
   const addr = order.address
+  // The coupon fields of the order (the admin's Order type predates them).
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -101,6 +102,8 @@ export function OrderDetail({ order, onChange, settling = false }: { order: Orde
           <Descriptions.Item label="微信支付单号">{order.payment.transactionId ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="订单金额">{formatFen(order.totalFen)}</Descriptions.Item>
           <Descriptions.Item label="已退款">{formatFen(order.refundedFen ?? 0)}</Descriptions.Item>
+          {order.discountFen ? <Descriptions.Item label="优惠">{`${order.coupon?.title ?? '优惠券'} −${formatFen(order.discountFen)}`}</Descriptions.Item> : null}
+          {order.discountFen ? <Descriptions.Item label="实付（微信支付）">{formatFen(order.payableFen)}</Descriptions.Item> : null}
         </Descriptions>
       </Card>
       <Card title="收货地址">
