@@ -27,16 +27,21 @@ export const couponInput = z.object({
 })
 export type CouponInput = z.infer<typeof couponInput>
 
+/** The rule of a coupon as answered (a template and a shopper's copy both carry it, so the app prices as the server does). */
+const couponRule = z.object({
+  kind: z.enum(COUPON_KINDS),
+  amountOffFen: z.number().int().optional(),
+  percentOff: z.number().int().optional(),
+  maxOffFen: z.number().int().optional(),
+  minSpendFen: z.number().int(),
+  productIds: z.array(z.string()).optional()
+})
+
 export const couponDto = z
   .object({
     id: z.string(),
     title: z.string(),
-    kind: z.enum(COUPON_KINDS),
-    amountOffFen: z.number().int().optional(),
-    percentOff: z.number().int().optional(),
-    maxOffFen: z.number().int().optional(),
-    minSpendFen: z.number().int(),
-    productIds: z.array(z.string()).optional(),
+    ...couponRule.shape,
     startsAt: isoTime,
     endsAt: isoTime,
     validDays: z.number().int().optional(),
@@ -64,12 +69,7 @@ export const userCouponDto = z
     couponId: z.string(),
     title: z.string(),
     description: z.string(),
-    kind: z.enum(COUPON_KINDS),
-    amountOffFen: z.number().int().optional(),
-    percentOff: z.number().int().optional(),
-    maxOffFen: z.number().int().optional(),
-    minSpendFen: z.number().int(),
-    productIds: z.array(z.string()).optional(),
+    ...couponRule.shape,
     validFrom: isoTime,
     expiresAt: isoTime,
     status: userCouponStatus,

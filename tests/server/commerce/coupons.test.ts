@@ -6,6 +6,7 @@
  * capped by what was paid, a cancelled order or a full refund before
  * shipping gives the coupon back.
  */
+import { poll } from '../../helpers/poll'
 import { describeEachDb } from '../helpers/each-db'
 import { editorCookie } from '../helpers/seed'
 import { createShop, type Shop, type Shopper } from './helpers/shop'
@@ -14,15 +15,6 @@ import { placeOrder, payInSandbox, seedSku } from './helpers/orders'
 const HOUR = 3600_000
 const DAY = 24 * HOUR
 
-async function until<T>(check: () => Promise<T | undefined>, what: string, ms = 8000): Promise<T> {
-  const end = Date.now() + ms
-  for (;;) {
-    const v = await check()
-    if (v !== undefined) return v
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 20))
-  }
-}
 
 describeEachDb('coupons', (dialect) => {
   let shop: Shop
@@ -132,20 +124,20 @@ describeEachDb('coupons', (dialect) => {
 
     await payInSandbox(shop, buyer, order.id)
     expect(shop.sandbox.store.orders.get(order.outTradeNo)?.totalFen).toBe(18900)
-    const paid = await until(async () => {
+    const paid = await poll(async () => {
       const o = (await shop.call('GET', `/api/v1/orders/${order.id}`, { token: buyer.token })).json.order
       return o.status === 'paid' ? o : undefined
-    }, 'paid')
+    }, { what: 'paid' })
     expect(paid.payableFen).toBe(18900)
     expect(await statusOf(buyer, uc.id)).toBe('used')
 
     // Staff refund the hat's discounted share (3300 − 316), then cannot refund more than the rest of what was paid.
     const refund = (amountFen: number) => shop.call('POST', `/api/admin/orders/${order.id}/refund`, { cookie: shop.t.adminCookie, body: { amountFen, reason: '退一件' } })
     expect((await refund(2984)).status).toBe(200)
-    const afterPart = await until(async () => {
+    const afterPart = await poll(async () => {
       const o = (await shop.call('GET', `/api/admin/orders/${order.id}`, { cookie: shop.t.adminCookie })).json.order
       return o.status === 'paid' ? o : undefined
-    }, 'partial refund settled')
+    }, { what: 'partial refund settled' })
     expect(afterPart.refundedFen).toBe(2984)
     const outRefundNo = afterPart.refunds[0].outRefundNo
     expect(shop.sandbox.store.refunds.get(outRefundNo)).toEqual(expect.objectContaining({ refundFen: 2984 }))
@@ -155,7 +147,7 @@ describeEachDb('coupons', (dialect) => {
 
     // The rest, before anything shipped: the order is refunded in full and the coupon comes back.
     expect((await refund(15916)).status).toBe(200)
-    await until(async () => ((await shop.call('GET', `/api/admin/orders/${order.id}`, { cookie: shop.t.adminCookie })).json.order.status === 'refunded' ? true : undefined), 'refunded')
+    await poll(async () => ((await shop.call('GET', `/api/admin/orders/${order.id}`, { cookie: shop.t.adminCookie })).json.order.status === 'refunded' ? true : undefined), { what: 'refunded' })
     expect(await statusOf(buyer, uc.id)).toBe('usable')
 
     // The content report shows what was charged (gross), the discount given and what was refunded.

@@ -6,6 +6,7 @@
  * the unused reward back. An order without the buyer's own logged-in open
  * of the share earns nothing. 我的分享 counts it all.
  */
+import { poll } from '../../helpers/poll'
 import { describeEachDb } from '../helpers/each-db'
 import { ADMIN } from '../helpers/test-app'
 import { createFulfilmentShop, type FulfilmentShop } from '../shipping/helpers/fulfilment'
@@ -16,15 +17,6 @@ const HOUR = 3600_000
 const DAY = 24 * HOUR
 let seq = 0
 
-async function until<T>(check: () => Promise<T | undefined>, what: string, ms = 8000): Promise<T> {
-  const end = Date.now() + ms
-  for (;;) {
-    const v = await check()
-    if (v !== undefined) return v
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 20))
-  }
-}
 
 describeEachDb('sharer rewards', (dialect) => {
   let shop: FulfilmentShop
@@ -106,7 +98,7 @@ describeEachDb('sharer rewards', (dialect) => {
     // A refund inside the after-sales window voids the unused reward.
     const refund = await shop.call('POST', `/api/admin/orders/${attributed.json.order.id}/refund`, { cookie: shop.t.adminCookie, body: { amountFen: 1000, reason: '补差价' } })
     expect(refund.status).toBe(200)
-    await until(async () => ((await rewardsOf(sharer)).length === 0 ? true : undefined), 'reward voided')
+    await poll(async () => ((await rewardsOf(sharer)).length === 0 ? true : undefined), { what: 'reward voided' })
     const after = (await shop.call('GET', '/api/admin/rewards/ledger', { cookie: shop.t.adminCookie })).json.items
     expect(after.filter((l: { orderId: string }) => l.orderId === attributed.json.order.id).map((l: { kind: string }) => l.kind).sort()).toEqual(['grant', 'void'])
     expect((await shop.call('GET', '/api/v1/me/shares', { token: sharer.token })).json.totals.rewards).toBe(0)
@@ -137,6 +129,6 @@ describeEachDb('sharer rewards', (dialect) => {
   }
   async function pay(who: Shopper, orderId: string): Promise<void> {
     await payInSandbox(shop, who, orderId)
-    await until(async () => ((await shop.adminOrder(orderId)).status === 'paid' ? true : undefined), 'paid')
+    await poll(async () => ((await shop.adminOrder(orderId)).status === 'paid' ? true : undefined), { what: 'paid' })
   }
 })

@@ -1,35 +1,19 @@
 // 我的优惠券: the shopper's coupons, usable first, each with its state in words.
-import { useCallback, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { CouponCard } from '../../components/coupon-card'
 import { EmptyState } from '../../components/empty-state'
 import { ErrorState } from '../../components/error-state'
 import { LoadingView } from '../../components/loading-view'
 import { usePageView } from '../../hooks/use-page-view'
-import { listMyCoupons, type UserCouponView } from '../../services/coupon-api'
-import { go, routes, stopPullDownRefresh } from '../../services/nav'
+import { useShownData } from '../../hooks/use-shown-data'
+import { listMyCoupons } from '../../services/coupon-api'
+import { go, routes } from '../../services/nav'
 import './index.css'
 
 export default function MyCouponsPage() {
-  const [coupons, setCoupons] = useState<UserCouponView[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
   usePageView('pkg-me/coupons/index')
-
-  const refresh = useCallback(async () => {
-    try {
-      setCoupons(await listMyCoupons())
-      setError(null)
-    } catch (e) {
-      setError((e as Error).message)
-    } finally {
-      stopPullDownRefresh()
-    }
-  }, [])
-
-  // Back from checkout or a paid order: a coupon may have been used or given back.
-  useDidShow(() => void refresh())
-  usePullDownRefresh(() => void refresh())
+  // Read on every show: back from checkout or a paid order, a coupon may have been used or given back.
+  const { data: coupons, error, refresh } = useShownData(listMyCoupons)
 
   if (error && !coupons) return <ErrorState message={error} onRetry={() => void refresh()} />
   if (!coupons) return <LoadingView cards={2} />

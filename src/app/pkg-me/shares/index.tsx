@@ -1,16 +1,15 @@
 // 我的分享: what the shopper shared, how many friends opened it and bought through it,
 // and the reward coupons earned (a reward is taken back when its order is refunded
 // within the after-sales window; the coupons themselves are in 我的优惠券).
-import { useCallback, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import dayjs from 'dayjs'
-import { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { EmptyState } from '../../components/empty-state'
 import { ErrorState } from '../../components/error-state'
 import { LoadingView } from '../../components/loading-view'
 import { usePageView } from '../../hooks/use-page-view'
-import { go, routes, stopPullDownRefresh } from '../../services/nav'
-import { getMyShares, type MyShares, type ShareRow } from '../../services/share-stats-api'
+import { useShownData } from '../../hooks/use-shown-data'
+import { go, routes } from '../../services/nav'
+import { getMyShares, type ShareRow } from '../../services/share-stats-api'
 import './index.css'
 
 const CHANNELS: Record<string, string> = { chat: '微信好友', timeline: '朋友圈', poster: '海报' }
@@ -21,23 +20,8 @@ function shareTitle(s: ShareRow): string {
 }
 
 export default function MySharesPage() {
-  const [data, setData] = useState<MyShares | null>(null)
-  const [error, setError] = useState<string | null>(null)
   usePageView('pkg-me/shares/index')
-
-  const refresh = useCallback(async () => {
-    try {
-      setData(await getMyShares())
-      setError(null)
-    } catch (e) {
-      setError((e as Error).message)
-    } finally {
-      stopPullDownRefresh()
-    }
-  }, [])
-
-  useDidShow(() => void refresh())
-  usePullDownRefresh(() => void refresh())
+  const { data, error, refresh } = useShownData(getMyShares)
 
   if (error && !data) return <ErrorState message={error} onRetry={() => void refresh()} />
   if (!data) return <LoadingView cards={2} />
