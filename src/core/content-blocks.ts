@@ -2,15 +2,31 @@
 // The admin gets every problem with its exact path; the app, which may be
 // older than the page it renders, skips what it does not understand.
 import * as z from 'zod/mini'
-import { idField, mediaUrl, plainText } from './content-fields'
+import { idField, mediaUrl, plainText, slugSchema } from './content-fields'
 import { err, ok, type FieldIssue, type Result } from './result'
 import { isPlainObject, toFieldIssues } from './zod-issues'
 
-export const BLOCK_TYPES = ['hero', 'text', 'image', 'product', 'product-grid', 'video', 'coupon'] as const
+export const BLOCK_TYPES = [
+  'hero',
+  'text',
+  'image',
+  'product',
+  'product-grid',
+  'video',
+  'coupon',
+  'shop-the-look',
+  'carousel',
+  'countdown',
+  'divider',
+  'quote'
+] as const
 export type BlockType = (typeof BLOCK_TYPES)[number]
 
 export const MAX_BLOCKS = 100
 export const MAX_GRID_PRODUCTS = 20
+export const MAX_HOTSPOTS = 12
+export const MAX_SLIDES = 10
+export const DIVIDER_STYLES = ['line', 'dots', 'space'] as const
 const HTML_TAG = /<\/?[a-zA-Z][^>]*>/
 
 export const heroBlockSchema = z.object({
@@ -46,6 +62,45 @@ export const videoBlockSchema = z.object({
 /** A claim button for one coupon (可领取 / 已领取 / 已抢光). */
 export const couponBlockSchema = z.object({ type: z.literal('coupon'), couponId: idField('优惠券') })
 
+/** A position on an image as fractions of its width and height (0..1), so it holds on every screen. */
+const fraction = (label: string) =>
+  z.number({ error: `请填写${label}` }).check(z.minimum(0, `${label}需在 0 到 1 之间`), z.maximum(1, `${label}需在 0 到 1 之间`))
+export const hotspotSchema = z.object({ x: fraction('横向位置'), y: fraction('纵向位置'), productId: idField('商品') })
+/** A lookbook image with dots placed on it, each tied to a product (tapping one opens its SKU picker). */
+export const shopTheLookBlockSchema = z.object({
+  type: z.literal('shop-the-look'),
+  image: mediaUrl('图片'),
+  title: z.optional(plainText('标题', 60, 0)),
+  hotspots: z
+    .array(hotspotSchema)
+    .check(z.minLength(1, '请在图片上至少放 1 个商品点'), z.maxLength(MAX_HOTSPOTS, `最多 ${MAX_HOTSPOTS} 个商品点`))
+})
+/** One image of a carousel; it may link to a product or to another content page, not both. */
+export const slideSchema = z
+  .object({ image: mediaUrl('图片'), productId: z.optional(idField('商品')), contentSlug: z.optional(slugSchema) })
+  .check(z.refine((s) => s.productId === undefined || s.contentSlug === undefined, '一张图只能链接到商品或页面之一'))
+export const carouselBlockSchema = z.object({
+  type: z.literal('carousel'),
+  slides: z.array(slideSchema).check(z.minLength(1, '请至少添加 1 张图片'), z.maxLength(MAX_SLIDES, `最多 ${MAX_SLIDES} 张图片`))
+})
+/**
+ * A countdown to a launch time. When it names a product, that product is
+ * not on sale before launchAt: the app shows 即将开售 and offers a 开售提醒,
+ * the server refuses its orders (409 NOT_ON_SALE).
+ */
+export const countdownBlockSchema = z.object({
+  type: z.literal('countdown'),
+  launchAt: z.iso.datetime({ offset: true, error: '开售时间需要是完整的日期时间' }),
+  title: z.optional(plainText('标题', 60, 0)),
+  productId: z.optional(idField('商品'))
+})
+export const dividerBlockSchema = z.object({ type: z.literal('divider'), style: z.optional(z.enum(DIVIDER_STYLES)) })
+export const quoteBlockSchema = z.object({
+  type: z.literal('quote'),
+  text: plainText('引文', 300),
+  cite: z.optional(plainText('出处', 60, 0))
+})
+
 export const blockSchemas = {
   hero: heroBlockSchema,
   text: textBlockSchema,
@@ -53,7 +108,12 @@ export const blockSchemas = {
   product: productBlockSchema,
   'product-grid': productGridBlockSchema,
   video: videoBlockSchema,
-  coupon: couponBlockSchema
+  coupon: couponBlockSchema,
+  'shop-the-look': shopTheLookBlockSchema,
+  carousel: carouselBlockSchema,
+  countdown: countdownBlockSchema,
+  divider: dividerBlockSchema,
+  quote: quoteBlockSchema
 } as const
 
 export const blockSchema = z.discriminatedUnion('type', [
@@ -63,7 +123,12 @@ export const blockSchema = z.discriminatedUnion('type', [
   productBlockSchema,
   productGridBlockSchema,
   videoBlockSchema,
-  couponBlockSchema
+  couponBlockSchema,
+  shopTheLookBlockSchema,
+  carouselBlockSchema,
+  countdownBlockSchema,
+  dividerBlockSchema,
+  quoteBlockSchema
 ])
 
 export type HeroBlock = z.infer<typeof heroBlockSchema>
@@ -73,7 +138,26 @@ export type ProductBlock = z.infer<typeof productBlockSchema>
 export type ProductGridBlock = z.infer<typeof productGridBlockSchema>
 export type VideoBlock = z.infer<typeof videoBlockSchema>
 export type CouponBlock = z.infer<typeof couponBlockSchema>
-export type Block = HeroBlock | TextBlock | ImageBlock | ProductBlock | ProductGridBlock | VideoBlock | CouponBlock
+export type Hotspot = z.infer<typeof hotspotSchema>
+export type ShopTheLookBlock = z.infer<typeof shopTheLookBlockSchema>
+export type Slide = z.infer<typeof slideSchema>
+export type CarouselBlock = z.infer<typeof carouselBlockSchema>
+export type CountdownBlock = z.infer<typeof countdownBlockSchema>
+export type DividerBlock = z.infer<typeof dividerBlockSchema>
+export type QuoteBlock = z.infer<typeof quoteBlockSchema>
+export type Block =
+  | HeroBlock
+  | TextBlock
+  | ImageBlock
+  | ProductBlock
+  | ProductGridBlock
+  | VideoBlock
+  | CouponBlock
+  | ShopTheLookBlock
+  | CarouselBlock
+  | CountdownBlock
+  | DividerBlock
+  | QuoteBlock
 
 export function isBlockType(value: unknown): value is BlockType {
   return typeof value === 'string' && (BLOCK_TYPES as readonly string[]).includes(value)

@@ -30,3 +30,13 @@ export function plainText(label: string, max: number, min = 1) {
 export function idField(label: string) {
   return z.string({ error: missing(label) }).check(z.regex(ID_PATTERN, `${label}格式不对`))
 }
+
+/** Lowercase letters and digits in words joined by single hyphens, 2–64 characters. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+export const SLUG_MESSAGE = '链接名只能用小写字母、数字和单个连字符，2–64 个字符，不能以连字符开头或结尾'
+
+export const slugSchema = z.string({ error: '请填写链接名' }).check(
+  z.minLength(2, SLUG_MESSAGE),
+  z.maxLength(64, SLUG_MESSAGE),
+  z.regex(SLUG_PATTERN, SLUG_MESSAGE)
+)

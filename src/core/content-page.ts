@@ -2,19 +2,11 @@
 // and share image a page falls back to when staff leave them empty.
 import * as z from 'zod/mini'
 import { type Block, blockSchema, validateBlocks } from './content-blocks'
-import { mediaUrl, plainText } from './content-fields'
+import { mediaUrl, plainText, SLUG_MESSAGE, slugSchema } from './content-fields'
 import { err, ok, type FieldIssue, type Result } from './result'
 import { isPlainObject, toFieldIssues } from './zod-issues'
 
-/** Lowercase letters and digits in words joined by single hyphens, 2–64 characters. */
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
-const SLUG_MESSAGE = '链接名只能用小写字母、数字和单个连字符，2–64 个字符，不能以连字符开头或结尾'
-
-export const slugSchema = z.string({ error: '请填写链接名' }).check(
-  z.minLength(2, SLUG_MESSAGE),
-  z.maxLength(64, SLUG_MESSAGE),
-  z.regex(SLUG_PATTERN, SLUG_MESSAGE)
-)
+export { SLUG_PATTERN, slugSchema } from './content-fields'
 
 export function validateSlug(value: unknown): Result<string, 'INVALID_SLUG'> {
   const parsed = slugSchema.safeParse(value)

@@ -9,14 +9,35 @@ import { nulIssues } from './text'
 import { jsonByteLength } from './utf8'
 import { isPlainObject, toFieldIssues } from './zod-issues'
 
-export const CLIENT_EVENT_TYPES = ['app_launch', 'page_view', 'content_view', 'product_view', 'share', 'share_open', 'add_to_cart', 'checkout_start', 'coupon_claim'] as const
+export const CLIENT_EVENT_TYPES = [
+  'app_launch',
+  'page_view',
+  'content_view',
+  'product_view',
+  'share',
+  'share_open',
+  'campaign_open',
+  'add_to_cart',
+  'checkout_start',
+  'coupon_claim',
+  'block_view'
+] as const
 export const SERVER_EVENT_TYPES = ['order_created', 'order_paid', 'order_shipped', 'order_completed', 'order_refunded'] as const
 export const EVENT_TYPES = [...CLIENT_EVENT_TYPES, ...SERVER_EVENT_TYPES] as const
 export type ClientEventType = (typeof CLIENT_EVENT_TYPES)[number]
 export type ServerEventType = (typeof SERVER_EVENT_TYPES)[number]
 export type EventType = ClientEventType | ServerEventType
-export const SHARE_CHANNELS = ['chat', 'timeline'] as const
+/** How a shopper shares: a chat card, Moments, or a poster with the share's mini-program code. */
+export const SHARE_CHANNELS = ['chat', 'timeline', 'poster'] as const
 export type ShareChannel = (typeof SHARE_CHANNELS)[number]
+/** Where a brand posts a campaign link or code (微博, 短信, 邮件, 海报, 线下二维码, 公众号文章, 其他). */
+export const CAMPAIGN_CHANNELS = ['weibo', 'sms', 'email', 'poster', 'offline', 'article', 'other'] as const
+export type CampaignChannel = (typeof CAMPAIGN_CHANNELS)[number]
+/** The channel of an open: a share's, a campaign's, a search, or other. */
+export const OPEN_CHANNELS = ['chat', 'timeline', 'poster', 'weibo', 'sms', 'email', 'offline', 'article', 'search', 'other'] as const
+export type OpenChannel = (typeof OPEN_CHANNELS)[number]
+/** A campaign's code: in a link's query as `c`, in a code's scene as `c=CODE`. */
+export const CAMPAIGN_CODE_PATTERN = /^[0-9A-Za-z]{4,16}$/
 
 export const MAX_PROPS_BYTES = 2 * 1024
 export const MAX_BATCH_EVENTS = 100
@@ -31,7 +52,8 @@ const common = {
   scene: z.optional(z.int().check(z.nonnegative())),
   shareId: z.optional(id),
   parentShareId: z.optional(id),
-  channel: z.optional(z.enum(SHARE_CHANNELS)),
+  channel: z.optional(z.enum(OPEN_CHANNELS)),
+  campaignCode: z.optional(z.string().check(z.regex(CAMPAIGN_CODE_PATTERN, 'must be 4–16 letters or digits'))),
   contentSlug: z.optional(slugSchema),
   productId: z.optional(id),
   skuId: z.optional(id),
@@ -66,9 +88,11 @@ export const REQUIRED_FIELDS: Record<EventType, readonly Field[]> = {
   product_view: ['productId'],
   share: ['shareId', 'channel'],
   share_open: ['shareId'],
+  campaign_open: ['campaignCode'],
   add_to_cart: ['skuId', 'qty'],
   checkout_start: [],
   coupon_claim: [],
+  block_view: ['contentSlug'],
   order_created: ['userId', 'orderId', 'amountFen'],
   order_paid: ['userId', 'orderId', 'amountFen'],
   order_shipped: ['userId', 'orderId', 'amountFen'],
@@ -84,6 +108,12 @@ function typeRules(event: ServerEvent): FieldIssue[] {
     .map((field) => ({ path: field, message: `${event.type} needs ${field}` }))
   if (event.type === 'share' && event.contentSlug === undefined && event.productId === undefined) {
     issues.push({ path: 'contentSlug', message: 'share needs contentSlug or productId: what was shared' })
+  }
+  if (event.type === 'share' && event.channel !== undefined && !(SHARE_CHANNELS as readonly string[]).includes(event.channel)) {
+    issues.push({ path: 'channel', message: `a share's channel is one of ${SHARE_CHANNELS.join(', ')}` })
+  }
+  if (event.type === 'block_view' && blockOf(event) === null) {
+    issues.push({ path: 'props.blockIndex', message: 'block_view needs props.blockIndex (0-based) and props.blockType' })
   }
   if (event.parentShareId !== undefined && event.parentShareId === event.shareId) {
     issues.push({ path: 'parentShareId', message: 'a share cannot be its own parent' })
@@ -125,4 +155,18 @@ export function validateEvent(input: unknown, options: { from: 'client' | 'serve
     }
   }
   return ok(parsed.data)
+}
+
+/**
+ * The content block an event happened in: `props.blockIndex` (0-based, in
+ * the page's block list) and `props.blockType`. block_view always carries
+ * them; product_view (a tap) and add_to_cart carry them when they came from
+ * a block, which is how the per-block report counts views, taps and adds.
+ */
+export function blockOf(event: { props?: Record<string, unknown> }): { index: number; type: string } | null {
+  const index = event.props?.blockIndex
+  const type = event.props?.blockType
+  if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= 1000) return null
+  if (typeof type !== 'string' || type.length === 0 || type.length > 40) return null
+  return { index, type }
 }

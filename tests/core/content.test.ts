@@ -32,7 +32,7 @@ function issuesOf(input: unknown) {
 
 describe('validateBlocks', () => {
   test('accepts every contract block type', () => {
-    expect(BLOCK_TYPES).toEqual(['hero', 'text', 'image', 'product', 'product-grid', 'video', 'coupon'])
+    expect(BLOCK_TYPES).toEqual(['hero', 'text', 'image', 'product', 'product-grid', 'video', 'coupon', 'shop-the-look', 'carousel', 'countdown', 'divider', 'quote'])
     expect(validateBlocks(good)).toEqual({ ok: true, value: good })
   })
 
@@ -81,10 +81,10 @@ describe('validateBlocks', () => {
   })
 
   test('an unknown type is UNKNOWN_BLOCK_TYPE, other problems still listed', () => {
-    const { code, issues } = issuesOf([good[0], { type: 'carousel', images: [] }, { type: 'text' }])
+    const { code, issues } = issuesOf([good[0], { type: 'gallery', images: [] }, { type: 'text' }])
     expect(code).toBe('UNKNOWN_BLOCK_TYPE')
     expect(issues).toEqual([
-      { path: 'blocks.1.type', message: '未知的模块类型 "carousel"', code: 'UNKNOWN_BLOCK_TYPE' },
+      { path: 'blocks.1.type', message: '未知的模块类型 "gallery"', code: 'UNKNOWN_BLOCK_TYPE' },
       { path: 'blocks.2.text', message: '请填写正文' }
     ])
   })

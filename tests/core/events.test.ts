@@ -23,7 +23,9 @@ const examples: Record<(typeof CLIENT_EVENT_TYPES)[number], Record<string, unkno
   share_open: { shareId: 'sh1', scene: 1007 },
   add_to_cart: { skuId: 'k1', qty: 2, productId: 'p1', contentSlug: 'spring' },
   checkout_start: {},
-  coupon_claim: { contentSlug: 'spring', props: { couponId: 'cpn_1' } }
+  coupon_claim: { contentSlug: 'spring', props: { couponId: 'cpn_1' } },
+  campaign_open: { campaignCode: 'Wb2026a', channel: 'weibo', scene: 1194 },
+  block_view: { contentSlug: 'spring', props: { blockIndex: 2, blockType: 'shop-the-look' } }
 }
 
 const codeOf = (input: unknown, from: 'client' | 'server' = 'client', now?: number) => {
@@ -72,7 +74,7 @@ describe('validateEvent: fields', () => {
     ['ts', { ts: -1 }],
     ['anonId', { anonId: undefined }],
     ['sessionId', { sessionId: 5 }],
-    ['channel', { channel: 'weibo' }],
+    ['channel', { channel: 'telegram' }],
     ['contentSlug', { contentSlug: 'Bad Slug' }],
     ['qty', { qty: 0 }],
     ['qty', { qty: 100 }],
@@ -93,6 +95,9 @@ describe('validateEvent: fields', () => {
     ['share', { channel: 'chat', contentSlug: 'spring' }, 'shareId'],
     ['share', { shareId: 'sh1', contentSlug: 'spring' }, 'channel'],
     ['share', { shareId: 'sh1', channel: 'timeline' }, 'contentSlug'],
+    ['share', { shareId: 'sh1', channel: 'weibo', contentSlug: 'spring' }, 'channel'],
+    ['campaign_open', { channel: 'weibo' }, 'campaignCode'],
+    ['block_view', { contentSlug: 'spring', props: { blockType: 'quote' } }, 'props.blockIndex'],
     ['share', { shareId: 'sh1', channel: 'chat', productId: 'p1', parentShareId: 'sh1' }, 'parentShareId'],
     ['share_open', { scene: 1007 }, 'shareId'],
     ['add_to_cart', { qty: 1 }, 'skuId'],

@@ -9,7 +9,12 @@ export const BLOCK_LABELS: Record<BlockType, string> = {
   product: '商品',
   'product-grid': '商品组',
   video: '视频',
-  coupon: '优惠券'
+  coupon: '优惠券',
+  'shop-the-look': '搭配购',
+  carousel: '轮播图',
+  countdown: '倒计时',
+  divider: '分隔线',
+  quote: '引文'
 }
 
 export const ADDABLE: BlockType[] = ['hero', 'text', 'image', 'product', 'product-grid', 'video', 'coupon']
@@ -30,6 +35,16 @@ export function emptyBlock(type: BlockType): DraftBlock {
       return { type, src: '', poster: '' }
     case 'coupon':
       return { type, couponId: '' }
+    case 'shop-the-look':
+      return { type, image: '', title: '', hotspots: [] }
+    case 'carousel':
+      return { type, slides: [] }
+    case 'countdown':
+      return { type, launchAt: '', title: '' }
+    case 'divider':
+      return { type, style: 'line' }
+    case 'quote':
+      return { type, text: '', cite: '' }
   }
 }
 

@@ -84,16 +84,16 @@ test('a product block picks by search; a hero image uploads with progress and st
 })
 
 test('a block type this admin does not know is flagged on its card and blocks saving until removed', async () => {
-  let current = page({ blocks: [{ type: 'text', text: '第一段' }, { type: 'carousel', images: [] } as never] })
+  let current = page({ blocks: [{ type: 'text', text: '第一段' }, { type: 'gallery', images: [] } as never] })
   const { api } = renderAdmin('/pages/pg_1', {
     ...editorRoutes(),
     'GET /api/admin/pages/:id': () => ok({ page: current }),
     'PUT /api/admin/pages/:id': (req: FakeRequest) => ok({ page: (current = { ...current, ...req.body }) })
   })
-  const unknown = await block(2, '未知模块（carousel）')
-  expect(within(unknown).getByText('这个版本的后台不认识模块类型“carousel”，请删除它')).toBeInTheDocument()
+  const unknown = await block(2, '未知模块（gallery）')
+  expect(within(unknown).getByText('这个版本的后台不认识模块类型“gallery”，请删除它')).toBeInTheDocument()
   await user().type(within(await block(1, '文字')).getByLabelText('正文'), '。')
-  expect(await within(unknown).findByText('未知的模块类型 "carousel"')).toBeInTheDocument()
+  expect(await within(unknown).findByText('未知的模块类型 "gallery"')).toBeInTheDocument()
   expect(api.callsTo('PUT', '/api/admin/pages/pg_1')).toHaveLength(0)
 
   await user().click(screen.getByRole('button', { name: '删除模块 2' }))

@@ -73,7 +73,7 @@ test('read-only (Moments single-page mode): prices show, nothing can be bought',
 
 test('blocks of a type this app does not know are skipped, not a crash', () => {
   const onSkip = jest.fn()
-  const parsed = parseBlocksLenient([{ type: 'carousel', images: [] }, { type: 'text', text: '还在' }], onSkip)
+  const parsed = parseBlocksLenient([{ type: 'gallery', images: [] }, { type: 'text', text: '还在' }], onSkip)
   render(<BlockRenderer blocks={parsed} products={{}} />)
   expect(screen.getByText('还在')).toBeInTheDocument()
   expect(onSkip).toHaveBeenCalledWith(0, expect.any(Array))

@@ -43,7 +43,7 @@ describeEachDb('content pages (staff)', (dialect) => {
 
   test('an unknown block type is refused with its field path, and nothing is stored', async () => {
     const body = pageBody('with-unknown', undefined, {
-      blocks: [{ type: 'text', text: 'ok' }, { type: 'carousel', images: [] }]
+      blocks: [{ type: 'text', text: 'ok' }, { type: 'gallery', images: [] }]
     })
     const res = await admin('POST', '/api/admin/pages', body)
     expect(res.status).toBe(400)
