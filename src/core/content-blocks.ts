@@ -26,7 +26,6 @@ export const MAX_BLOCKS = 100
 export const MAX_GRID_PRODUCTS = 20
 export const MAX_HOTSPOTS = 12
 export const MAX_SLIDES = 10
-export const DIVIDER_STYLES = ['line', 'dots', 'space'] as const
 const HTML_TAG = /<\/?[a-zA-Z][^>]*>/
 
 export const heroBlockSchema = z.object({
@@ -77,28 +76,28 @@ export const shopTheLookBlockSchema = z.object({
 })
 /** One image of a carousel; it may link to a product or to another content page, not both. */
 export const slideSchema = z
-  .object({ image: mediaUrl('图片'), productId: z.optional(idField('商品')), contentSlug: z.optional(slugSchema) })
-  .check(z.refine((s) => s.productId === undefined || s.contentSlug === undefined, '一张图只能链接到商品或页面之一'))
+  .object({ image: mediaUrl('图片'), productId: z.optional(idField('商品')), pageSlug: z.optional(slugSchema) })
+  .check(z.refine((s) => s.productId === undefined || s.pageSlug === undefined, '一张图只能链接到商品或页面之一'))
 export const carouselBlockSchema = z.object({
   type: z.literal('carousel'),
   slides: z.array(slideSchema).check(z.minLength(1, '请至少添加 1 张图片'), z.maxLength(MAX_SLIDES, `最多 ${MAX_SLIDES} 张图片`))
 })
 /**
  * A countdown to a launch time. When it names a product, that product is
- * not on sale before launchAt: the app shows 即将开售 and offers a 开售提醒,
+ * not on sale before `until`: the app shows 即将开售 and offers a 开售提醒,
  * the server refuses its orders (409 NOT_ON_SALE).
  */
 export const countdownBlockSchema = z.object({
   type: z.literal('countdown'),
-  launchAt: z.iso.datetime({ offset: true, error: '开售时间需要是完整的日期时间' }),
+  until: z.iso.datetime({ offset: true, error: '开售时间需要是完整的日期时间' }),
   title: z.optional(plainText('标题', 60, 0)),
   productId: z.optional(idField('商品'))
 })
-export const dividerBlockSchema = z.object({ type: z.literal('divider'), style: z.optional(z.enum(DIVIDER_STYLES)) })
+export const dividerBlockSchema = z.object({ type: z.literal('divider') })
 export const quoteBlockSchema = z.object({
   type: z.literal('quote'),
   text: plainText('引文', 300),
-  cite: z.optional(plainText('出处', 60, 0))
+  by: z.optional(plainText('出处', 60, 0))
 })
 
 export const blockSchemas = {

@@ -40,11 +40,11 @@ export function emptyBlock(type: BlockType): DraftBlock {
     case 'carousel':
       return { type, slides: [] }
     case 'countdown':
-      return { type, launchAt: '', title: '' }
+      return { type, until: '', title: '' }
     case 'divider':
-      return { type, style: 'line' }
+      return { type }
     case 'quote':
-      return { type, text: '', cite: '' }
+      return { type, text: '', by: '' }
   }
 }
 
