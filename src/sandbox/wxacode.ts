@@ -1,11 +1,11 @@
 // POST /wxa/getwxacodeunlimit: a mini-program code as a PNG. WeChat draws its round 小程序码, which
 // only WeChat can read; the sandbox draws a plain QR code whose text says what WeChat would open
 // (`<sandbox>/wxacode/scan?appid=…&page=…&scene=…&env_version=…`), so tests and people can decode it.
-import QRCode from 'qrcode'
 import type { Deps } from './deps'
 import { html, route, type Route } from './http'
 import { RawAnswer, type WxResult } from './mp-api'
 import { wxError } from './mp-errors'
+import { qrPng, type Rgba } from './png'
 import { envVersionOf, pageProblem, SCENE_CHARS } from './reach-rules'
 
 export const CODE_WIDTH = { min: 280, max: 1280, default: 430 } as const
@@ -13,12 +13,11 @@ export const CODE_WIDTH = { min: 280, max: 1280, default: 430 } as const
 export const CODE_SCENE = 1047
 const HOME_PAGE = 'pages/index/index'
 
-function color(value: unknown): string | null {
+function color(value: unknown): Rgba | null {
   if (typeof value !== 'object' || value === null) return null
   const c = value as Record<string, unknown>
-  const part = (n: unknown) => (typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 255 ? n.toString(16).padStart(2, '0') : null)
-  const [r, g, b] = [part(c.r), part(c.g), part(c.b)]
-  return r && g && b ? `#${r}${g}${b}` : null
+  const ok = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 255
+  return ok(c.r) && ok(c.g) && ok(c.b) ? [c.r, c.g, c.b, 255] : null
 }
 
 /** The text a sandbox code holds (what a scan would open). */
@@ -27,7 +26,7 @@ export function codeText(d: Deps, page: string, scene: string, envVersion: strin
   return `${d.baseUrl()}/wxacode/scan?${q.toString()}`
 }
 
-export async function getUnlimitedCode(d: Deps, body: Record<string, unknown>): Promise<WxResult | RawAnswer> {
+export function getUnlimitedCode(d: Deps, body: Record<string, unknown>): WxResult | RawAnswer {
   const scene = body.scene
   if (typeof scene !== 'string' || !SCENE_CHARS.test(scene)) {
     return wxError(40169, 'scene must be 1-32 characters of [0-9A-Za-z] and !#$&\'()*+,/:;=?@-._~')
@@ -43,11 +42,11 @@ export async function getUnlimitedCode(d: Deps, body: Record<string, unknown>): 
   if (typeof width !== 'number' || !Number.isFinite(width)) return wxError(40097, 'width must be a number')
   // Like WeChat, a width out of bounds is drawn at the nearest bound.
   const px = Math.round(Math.min(CODE_WIDTH.max, Math.max(CODE_WIDTH.min, width)))
-  const dark = body.auto_color === true ? '#000000' : (color(body.line_color) ?? '#000000')
+  const dark: Rgba = body.auto_color === true ? [0, 0, 0, 255] : (color(body.line_color) ?? [0, 0, 0, 255])
   // A transparent background keeps white RGB, so a reader that ignores alpha still sees light modules.
-  const light = body.is_hyaline === true ? '#ffffff00' : '#ffffff'
+  const light: Rgba = body.is_hyaline === true ? [255, 255, 255, 0] : [255, 255, 255, 255]
   const page = (body.page as string | undefined) || d.o.pages?.[0] || HOME_PAGE
-  const png = await QRCode.toBuffer(codeText(d, page, scene, env), { type: 'png', width: px, margin: 2, errorCorrectionLevel: 'M', color: { dark, light } })
+  const png = qrPng(codeText(d, page, scene, env), px, dark, light)
   return new RawAnswer({ status: 200, binary: png, headers: { 'Content-Type': 'image/png', 'Cache-Control': 'no-store' } })
 }
 
