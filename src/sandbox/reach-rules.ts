@@ -1,5 +1,5 @@
 // The request rules generate_urllink / generatescheme / genwxashortlink / getwxacodeunlimit share
-// (docs/wechat.md "Links and codes"; ../shared/reference/wechat-commerce.md §2, wechat-protocols.md §3.4).
+// (docs/wechat.md "Links, codes and msg_sec_check").
 import type { Deps } from './deps'
 import { wxError, type WxError } from './mp-errors'
 import type { EnvVersion } from './reach-store'
