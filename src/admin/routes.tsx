@@ -20,6 +20,7 @@ export const SCREENS: Array<{ path: string; screen: Screen }> = [
   { path: '/shipping', screen: named(() => import('./shipping/shipping-queue'), 'ShippingQueue') },
   { path: '/after-sales', screen: named(() => import('./after-sales/after-sales-queue'), 'AfterSalesQueue') },
   { path: '/refunds', screen: named(() => import('./orders/refund-list'), 'RefundList') },
+  { path: '/campaigns', screen: named(() => import('./campaigns/campaign-list'), 'CampaignList') },
   { path: '/coupons', screen: named(() => import('./coupons/coupon-list'), 'CouponList') },
   { path: '/rewards', screen: named(() => import('./rewards/reward-rules'), 'RewardsScreen') },
   { path: '/analytics', screen: named(() => import('./analytics/analytics-screen'), 'AnalyticsScreen') },

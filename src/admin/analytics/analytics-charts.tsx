@@ -1,8 +1,12 @@
-/** The funnel and the daily trend of paid orders. */
+/** The funnel, the daily trend of paid orders, and opens and paid orders per channel. */
 import ReactEChartsCore from 'echarts-for-react/lib/core'
+import { Empty } from 'antd'
+import { channelLabel } from '@core/channels'
 import { formatFen } from '@core/money'
 import type { DailyRow, FunnelResponse } from '@core/contract/analytics'
+import type { ChannelReportRow } from '@core/contract/rewards'
 import { echarts } from './charts'
+import { byChannel } from './channel-report'
 import { funnelOption } from './funnel-option'
 
 export function FunnelChartView({ steps }: { steps: FunnelResponse['steps'] }) {
@@ -28,6 +32,26 @@ export function DailyChartView({ rows }: { rows: DailyRow[] }) {
     series: [
       { name: '支付订单', type: 'line', data: rows.map((r) => r.paidOrders) },
       { name: '支付金额（元）', type: 'bar', yAxisIndex: 1, barMaxWidth: 24, itemStyle: { opacity: 0.35 }, data: rows.map((r) => r.paidFen / 100) }
+    ]
+  }
+  return <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: 300 }} />
+}
+
+export function ChannelChartView({ rows }: { rows: ChannelReportRow[] }) {
+  const channels = byChannel(rows)
+  if (channels.length === 0) return <Empty description="这段时间没有渠道数据" />
+  const option = {
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0, data: ['打开', '支付订单'] },
+    grid: { left: 48, right: 48, top: 40, bottom: 32 },
+    xAxis: { type: 'category', data: channels.map((c) => channelLabel(c.channel)) },
+    yAxis: [
+      { type: 'value', name: '次', minInterval: 1 },
+      { type: 'value', name: '笔', minInterval: 1 }
+    ],
+    series: [
+      { name: '打开', type: 'bar', barMaxWidth: 28, data: channels.map((c) => c.opens) },
+      { name: '支付订单', type: 'bar', barMaxWidth: 28, yAxisIndex: 1, data: channels.map((c) => c.paidOrders) }
     ]
   }
   return <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: 300 }} />

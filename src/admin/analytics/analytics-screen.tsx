@@ -1,4 +1,4 @@
-/** 数据: a date range, then the funnel, the daily trend, the content table and the sharer leaderboard. */
+/** 数据: a date range, then the funnel, the daily trend, the channels, the content table and the sharer leaderboard. */
 import { useQuery } from '@tanstack/react-query'
 import { Card, Col, DatePicker, Row, Select, Space, Spin, Statistic, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
@@ -8,8 +8,9 @@ import { usePageTitles } from '../content/page-queries'
 import { keys } from '../query/query-client'
 import { ErrorBanner, QueryView } from '../query/query-state'
 import { analyticsApi, type Window } from './analytics-api'
-import { DailyChartView, FunnelChartView } from './analytics-charts'
+import { ChannelChartView, DailyChartView, FunnelChartView } from './analytics-charts'
 import { ContentTable, SharerTable } from './analytics-tables'
+import { ChannelTable } from './channel-report'
 
 type Range = [Dayjs, Dayjs]
 const lastDays = (n: number): Range => [dayjs().subtract(n - 1, 'day').startOf('day'), dayjs().endOf('day')]
@@ -25,6 +26,7 @@ export function AnalyticsScreen() {
       return { content, sharers, daily }
     }
   })
+  const channelsQuery = useQuery({ queryKey: [...keys.analytics, 'channels', win, slug ?? null], queryFn: () => analyticsApi.channels(win, slug) })
   const funnelQuery = useQuery({ queryKey: [...keys.analytics, 'funnel', win, slug ?? null], queryFn: () => analyticsApi.funnel(win, slug) })
   const reports = reportsQuery.data
   const steps = funnelQuery.data
@@ -85,6 +87,15 @@ export function AnalyticsScreen() {
           <Card title="每日支付订单">{reports ? <DailyChartView rows={reports.daily} /> : <Spin />}</Card>
         </Col>
       </Row>
+      <Card title={slug ? `渠道（${titleOf(slug) ?? slug}）` : '渠道'}>
+        <ErrorBanner query={channelsQuery} />
+        <Row gutter={16}>
+          <Col xs={24} xl={10}>{channelsQuery.data ? <ChannelChartView rows={channelsQuery.data} /> : <Spin />}</Col>
+          <Col xs={24} xl={14}>
+            <ChannelTable rows={channelsQuery.data ?? []} loading={channelsQuery.isPending} />
+          </Col>
+        </Row>
+      </Card>
       <Card title="内容表现">
         <ContentTable rows={reports?.content ?? []} loading={reportsQuery.isPending} titleOf={titleOf} />
       </Card>

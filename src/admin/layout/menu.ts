@@ -1,6 +1,6 @@
 /**
- * The side menu by role (docs/api.md "Authentication and roles"): editors see content and
- * products; admins also orders, shipping, after-sales, refunds, coupons,
+ * The side menu by role (docs/api.md "Authentication and roles"): editors see content,
+ * products and campaigns; admins also orders, shipping, after-sales, refunds, coupons,
  * sharer rewards, analytics and staff accounts.
  */
 import type { Role } from '@core/contract/staff'
@@ -14,6 +14,7 @@ export interface MenuEntry {
 export const MENU: readonly MenuEntry[] = [
   { path: '/pages', label: '内容', adminOnly: false },
   { path: '/products', label: '商品', adminOnly: false },
+  { path: '/campaigns', label: '推广', adminOnly: false },
   { path: '/orders', label: '订单', adminOnly: true },
   { path: '/shipping', label: '待发货', adminOnly: true },
   { path: '/after-sales', label: '售后', adminOnly: true },

@@ -60,9 +60,19 @@ export const mySharesResponse = z.object({
 })
 export type MySharesResponse = z.infer<typeof mySharesResponse>
 
-/** GET /api/admin/analytics/channels: orders by the channel of the share that led to them (`none`: no share). */
+/**
+ * GET /api/admin/analytics/channels: by the channel (and campaign) of the last
+ * touch (share open or campaign open in 7 days) that led to them; `none`: no touch.
+ */
 export const channelReportRow = z.object({
   channel: z.string(),
+  campaignCode: z.string().nullable(),
+  campaignName: z.string().nullable(),
+  /** share_open + campaign_open events in the window. */
+  opens: z.number().int(),
+  /** Shoppers whose first event ever came through this channel in the window. */
+  newUsers: z.number().int(),
+  addToCarts: z.number().int(),
   orders: z.number().int(),
   paidOrders: z.number().int(),
   /** What WeChat Pay charged (gross of refunds). */
@@ -73,5 +83,6 @@ export const channelReportRow = z.object({
   discountFen: z.number().int(),
   rewardsGranted: z.number().int()
 })
+export type ChannelReportRow = z.infer<typeof channelReportRow>
 export const channelReport = z.object({ rows: z.array(channelReportRow) })
 export const reportWindowQuery = z.object({ from: z.string().max(40).optional(), to: z.string().max(40).optional() })

@@ -4,7 +4,7 @@ import { ok } from '../helpers/fake-api'
 import { renderAdmin } from '../helpers/render-admin'
 
 // jsdom has no canvas: the charts are ECharts' business, the data and the labels around them are ours.
-jest.mock('../../../src/admin/analytics/analytics-charts', () => ({ FunnelChartView: () => null, DailyChartView: () => null }))
+jest.mock('../../../src/admin/analytics/analytics-charts', () => ({ FunnelChartView: () => null, DailyChartView: () => null, ChannelChartView: () => null }))
 
 const row = { slug: 'spring', views: 10, viewers: 8, shares: 2, shareOpens: 3, addToCarts: 1, orders: 1, paidOrders: 1, paidFen: 12900, refundedFen: 0 }
 
@@ -14,7 +14,8 @@ test('the funnel selector and the content table name pages by title; choosing on
     'GET /api/admin/analytics/content': () => ok({ rows: [row] }),
     'GET /api/admin/analytics/sharers': () => ok({ rows: [] }),
     'GET /api/admin/analytics/daily': () => ok({ rows: [] }),
-    'GET /api/admin/analytics/funnel': () => ok({ steps: [{ name: 'content_view', users: 8 }] })
+    'GET /api/admin/analytics/funnel': () => ok({ steps: [{ name: 'content_view', users: 8 }] }),
+    'GET /api/admin/analytics/channels': () => ok({ rows: [] })
   })
   const table = (await screen.findByText('内容表现')).closest('.ant-card') as HTMLElement
   await waitFor(() => expect(within(table).getByText('春日上新')).toBeInTheDocument())
