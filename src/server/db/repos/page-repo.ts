@@ -175,3 +175,26 @@ export async function findPreviewPageId(db: Executor, tokenHash: string, nowIso:
 export async function deleteExpiredPreviewTokens(db: Executor, nowIso: string): Promise<void> {
   await db.deleteFrom('previewTokens').where('expiresAt', '<=', nowIso).execute()
 }
+
+/** Pages whose scheduled end (unpublish_at, migration 0014) has come, oldest first. */
+export function findPagesToEnd(db: Executor, nowIso: string, limit = 50) {
+  return db
+    .selectFrom('pages')
+    .select(['id', 'unpublishAt', 'publishedVersion', 'scheduledAt'])
+    .where('unpublishAt', 'is not', null)
+    .where('unpublishAt', '<=', nowIso)
+    .orderBy('unpublishAt')
+    .limit(limit)
+    .execute()
+}
+
+/** Takes a page offline at its scheduled end if that end is still the one we read (a second runner updates nothing). */
+export async function endPage(db: Executor, id: string, unpublishAt: string): Promise<boolean> {
+  const res = await db
+    .updateTable('pages')
+    .set({ publishedVersion: null, publishedSlug: null, publishedAt: null, scheduledVersion: null, scheduledAt: null, unpublishAt: null })
+    .where('id', '=', id)
+    .where('unpublishAt', '=', unpublishAt)
+    .executeTakeFirst()
+  return Number(res.numUpdatedRows) === 1
+}
