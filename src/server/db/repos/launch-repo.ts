@@ -102,3 +102,22 @@ export function remindersCreatedIn(db: Executor, fromIso: string, toIso: string,
   if (contentSlug !== undefined) q = q.where('contentSlug', '=', contentSlug)
   return q.execute()
 }
+
+/** Paid orders (statuses given) of these shoppers created at or after `fromIso`: what the reminder report matches against. */
+export function paidOrdersOf(db: Executor, userIds: readonly string[], fromIso: string, statuses: readonly string[]) {
+  if (userIds.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('orders')
+    .select(['id', 'userId', 'items', 'createdAt'])
+    .where('userId', 'in', [...userIds])
+    .where('createdAt', '>=', fromIso)
+    .where('status', 'in', [...statuses])
+    .execute()
+}
+
+/** SKU id → product id, active or not (orders keep SKUs that were retired since). */
+export async function productOfSkus(db: Executor, skuIds: readonly string[]): Promise<Map<string, string>> {
+  if (skuIds.length === 0) return new Map()
+  const rows = await db.selectFrom('skus').select(['id', 'productId']).where('id', 'in', [...new Set(skuIds)]).execute()
+  return new Map(rows.map((r) => [r.id, r.productId]))
+}

@@ -198,3 +198,15 @@ export async function endPage(db: Executor, id: string, unpublishAt: string): Pr
     .executeTakeFirst()
   return Number(res.numUpdatedRows) === 1
 }
+
+/** Which of these slugs some page uses, as its draft slug or its live one. */
+export async function existingSlugs(db: Executor, slugs: readonly string[]): Promise<string[]> {
+  if (slugs.length === 0) return []
+  const rows = await db
+    .selectFrom('pages')
+    .select(['slug', 'publishedSlug'])
+    .where((eb) => eb.or([eb('slug', 'in', [...slugs]), eb('publishedSlug', 'in', [...slugs])]))
+    .execute()
+  const found = new Set(rows.flatMap((r) => [r.slug, r.publishedSlug]))
+  return slugs.filter((s) => found.has(s))
+}
