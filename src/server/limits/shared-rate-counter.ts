@@ -110,6 +110,9 @@ export class SharedRateCounter {
       if (e.windowStart < current - this.windowMs) this.entries.delete(key) // too old to matter
       else if (e.pending > 0) deltas.push({ key, windowStart: e.windowStart, delta: e.pending })
       else if (e.windowStart < current) this.entries.delete(key) // last window, nothing left to send
+      // Nothing new here, but the key is live: adding 0 answers the total, so this instance
+      // still learns what the others counted (else an idle instance would trust a stale total).
+      else deltas.push({ key, windowStart: e.windowStart, delta: 0 })
     }
     const sent = deltas.map((d) => {
       const e = this.entries.get(d.key)!
