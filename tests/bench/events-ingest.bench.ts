@@ -19,6 +19,7 @@ import { buildApp } from '../../src/server/app'
 import { loadConfig } from '../../src/server/config'
 import { openDatabase } from '../../src/server/db/database'
 import { migrateToLatest } from '../../src/server/db/migrate'
+import { ingestCommitStats } from '../../src/server/flows/events/ingest-events'
 import type { RegisterRoutes } from '../../src/server/routes/route'
 import { row, type BenchRow } from './bench-row'
 
@@ -151,6 +152,8 @@ export async function measureIngest(opts: { clients?: number; batchSize?: number
     const base = await app.listen({ port: 0, host: '127.0.0.1' })
     const ceiling = await measure(`${base}/api/v1/bench-empty-events`, clients, batchSize, durationSec, 'c')
     const ingest = await measure(`${base}/api/v1/events`, clients, batchSize, durationSec, 'i')
+    const commits = ingestCommitStats(app.deps)
+    console.log(`group commit: ${commits.jobs} batches in ${commits.transactions} transactions (${(commits.jobs / Math.max(1, commits.transactions)).toFixed(1)} a transaction), ${commits.fallbacks} groups written again alone`)
     const stored = await database.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
     const figures: IngestFigures = {
       clients,

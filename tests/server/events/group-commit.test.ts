@@ -37,6 +37,7 @@ describeEachDb('group commit', (dialect) => {
       })
 
     const first = send('gc1-a', ['k1'])
+    await new Promise((resolve) => setImmediate(resolve)) // its write has started
     const rest = [send('gc1-b', ['k3', 'k2']), send('gc1-c', ['k2']), send('gc1-d', ['k4'])]
     await new Promise((resolve) => setImmediate(resolve))
     expect(answered).toEqual([]) // nobody is answered while the first write holds the database
@@ -57,6 +58,7 @@ describeEachDb('group commit', (dialect) => {
     })
     const write = (id: string) => (trx: Executor) => insertEventsCounting(trx, [row(id)], t.database.sqlite)
     const first = gc.run([], write('gc2-a'))
+    await new Promise((resolve) => setImmediate(resolve))
     const good1 = gc.run([], write('gc2-b'))
     const bad = gc.run([], async (trx) => {
       await insertEventsCounting(trx, [row('gc2-bad')], t.database.sqlite)

@@ -7,8 +7,10 @@
  * durable" holds exactly as with one transaction per batch: nobody is
  * answered before the write that holds their events is on disk.
  *
- * Nothing waits on a timer: a lone batch is written at once; the queue only
- * fills while the database is busy, which is when sharing a commit pays.
+ * Nothing waits on a timer: an idle queue starts its write on the next turn
+ * of the event loop (setImmediate), so the batches read in the same turn go
+ * together, and later ones queue while that write is under way; a lone
+ * batch waits one turn at most.
  * When a group's transaction fails (one batch's work threw, a deadlock, the
  * database hiccupped) every batch of it is written again alone, so a bad
  * batch fails only itself and the others get their own exact answers.
@@ -36,6 +38,7 @@ export interface GroupCommitOptions {
 export class GroupCommit {
   private readonly queue: Array<Job<unknown>> = []
   private active = 0
+  private starting = 0
   private readonly maxJobs: number
   private readonly concurrency: number
   /** Transactions committed and batches written in them (docs, tests, the bench's log). */
@@ -54,7 +57,15 @@ export class GroupCommit {
   run<R>(keys: readonly string[], work: (trx: Executor) => Promise<R>): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.queue.push({ keys, work, resolve, reject } as Job<unknown>)
-      if (this.active < this.concurrency) void this.drain()
+      if (this.active + this.starting < this.concurrency) {
+        // Start on the next turn of the event loop, not now: the requests read in this same turn
+        // join the group. On SQLite a write never yields to I/O, so without this no queue would form.
+        this.starting++
+        setImmediate(() => {
+          this.starting--
+          void this.drain()
+        })
+      }
     })
   }
 

@@ -27,6 +27,11 @@ import { GroupCommit } from './group-commit'
 // One queue per database (several apps may share a process: tests, the bench).
 const committers = new WeakMap<object, GroupCommit>()
 
+/** Transactions and batches written so far by this database's ingest (the bench prints them). */
+export function ingestCommitStats(deps: Deps): GroupCommit['stats'] {
+  return groupCommitOf(deps).stats
+}
+
 function groupCommitOf(deps: Deps): GroupCommit {
   let committer = committers.get(deps.db)
   if (!committer) {
