@@ -1,6 +1,6 @@
 /**
- * Group commit for POST /api/v1/events (docs/architecture.md "Event
- * ingest: group commit"): batches that arrive while a write is under way
+ * Group commit for POST /api/v1/events
+ * (docs/architecture.md "Event ingest: group commit"): batches that arrive while a write is under way
  * wait in a queue, and when that write ends they are all written in ONE
  * transaction, each batch's work run in turn inside it. A batch's promise
  * settles only after that transaction has committed, so "acknowledged =
