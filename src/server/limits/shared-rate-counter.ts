@@ -44,6 +44,7 @@ export class SharedRateCounter {
   private readonly entries = new Map<string, Entry>()
   private flushing: Promise<void> | null = null
   private timer: ReturnType<typeof setInterval> | null = null
+  private prunedAt: number | null = null
 
   constructor(
     private readonly store: CounterStore,
@@ -123,7 +124,11 @@ export class SharedRateCounter {
     let totals: Array<{ key: string; windowStart: number; total: number }> | null = null
     try {
       totals = deltas.length > 0 ? await this.store.add(deltas) : []
-      await this.store.prune(current - this.windowMs)
+      // Old windows are forgotten once a window, not at every flush: an idle instance writes nothing.
+      if (this.prunedAt !== current) {
+        await this.store.prune(current - this.windowMs)
+        this.prunedAt = current
+      }
     } catch (e) {
       this.onError(e)
     }
