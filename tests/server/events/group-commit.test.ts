@@ -49,6 +49,15 @@ describeEachDb('group commit', (dialect) => {
     expect(await storedIds('gc1-')).toEqual(['gc1-a', 'gc1-b', 'gc1-c', 'gc1-d'])
   })
 
+  test('batches read in the same turn of the event loop go in one transaction', async () => {
+    const gc = new GroupCommit(t.database.db, async () => {})
+    const write = (id: string) => (trx: Executor) => insertEventsCounting(trx, [row(id)], t.database.sqlite)
+    expect(await Promise.all(['gc3-a', 'gc3-b', 'gc3-c'].map((id) => gc.run([], write(id))))).toEqual([1, 1, 1])
+    expect(gc.stats).toEqual({ transactions: 1, jobs: 3, fallbacks: 0 })
+    // A resent batch is stored once: its insert counts nothing new.
+    expect(await gc.run([], write('gc3-a'))).toBe(0)
+  })
+
   test('a batch that fails inside a group fails alone; the others are written once', async () => {
     let releaseFirst!: () => void
     const firstHeld = new Promise<void>((resolve) => (releaseFirst = resolve))
