@@ -155,6 +155,7 @@ function print(f: OrderPayFigures): void {
     console.log(`${name.padEnd(30)} ${String(r.count).padStart(7)} ${String(r.errors).padStart(9)} ${String(r.perSec).padStart(7)} ${String(r.p50Ms).padStart(9)} ${String(r.p99Ms).padStart(9)}`)
   }
   console.log(`ratio order+pay / product: p50 ${f.p50Ratio}×, p99 ${f.p99Ratio}×`)
+  for (const r of [f.orderPay, f.product]) if (r.firstError) console.log(`first error: ${r.firstError}`)
 }
 
 export async function run(opts: { shoppers?: number; durationSec?: number } = {}): Promise<BenchRow[]> {

@@ -44,6 +44,7 @@ export class SharedRateCounter {
   private readonly entries = new Map<string, Entry>()
   private flushing: Promise<void> | null = null
   private timer: ReturnType<typeof setInterval> | null = null
+  private prunedAt: number | null = null
 
   constructor(
     private readonly store: CounterStore,
@@ -110,6 +111,9 @@ export class SharedRateCounter {
       if (e.windowStart < current - this.windowMs) this.entries.delete(key) // too old to matter
       else if (e.pending > 0) deltas.push({ key, windowStart: e.windowStart, delta: e.pending })
       else if (e.windowStart < current) this.entries.delete(key) // last window, nothing left to send
+      // Nothing new here, but the key is live: adding 0 answers the total, so this instance
+      // still learns what the others counted (else an idle instance would trust a stale total).
+      else deltas.push({ key, windowStart: e.windowStart, delta: 0 })
     }
     const sent = deltas.map((d) => {
       const e = this.entries.get(d.key)!
@@ -120,7 +124,11 @@ export class SharedRateCounter {
     let totals: Array<{ key: string; windowStart: number; total: number }> | null = null
     try {
       totals = deltas.length > 0 ? await this.store.add(deltas) : []
-      await this.store.prune(current - this.windowMs)
+      // Old windows are forgotten once a window, not at every flush: an idle instance writes nothing.
+      if (this.prunedAt !== current) {
+        await this.store.prune(current - this.windowMs)
+        this.prunedAt = current
+      }
     } catch (e) {
       this.onError(e)
     }

@@ -1,4 +1,5 @@
 /** The append-only events table: inserts that keep the first copy of an id, and the reads attribution needs. */
+import type SQLite from 'better-sqlite3'
 import { SqliteAdapter, sql, type CompiledQuery, type Insertable } from 'kysely'
 import type { Executor } from '../database'
 import type { EventTables } from '../schema'
@@ -49,8 +50,9 @@ const valuesOf = (r: EventRow) => EVENT_COLUMNS.map((c) => r[c] ?? null)
  * 1,000-parameter statement); on PostgreSQL one multi-row statement saves
  * round trips.
  */
-export async function insertEventsCounting(db: Executor, rows: readonly EventRow[]): Promise<number> {
+export async function insertEventsCounting(db: Executor, rows: readonly EventRow[], sqlite?: SQLite.Database): Promise<number> {
   if (rows.length === 0) return 0
+  if (sqlite) return insertEventsSqlite(sqlite, rows)
   if (db.getExecutor().adapter instanceof SqliteAdapter) {
     let inserted = 0
     for (const row of rows) {
@@ -63,6 +65,29 @@ export async function insertEventsCounting(db: Executor, rows: readonly EventRow
   const params = rows.flatMap(valuesOf)
   const res = await db.executeQuery({ ...compiledInsert(db, rows, params), parameters: params })
   return Number(res.numAffectedRows ?? 0)
+}
+
+const snake = (c: string) => c.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`)
+const rawInserts = new WeakMap<SQLite.Database, SQLite.Statement>()
+
+/**
+ * SQLite's hot path: one prepared statement on the better-sqlite3 handle,
+ * run once a row without a trip through Kysely (a promise and a query
+ * transform per row cost more than the insert). Only for a caller inside a
+ * Kysely transaction on that same handle: its single connection is held by
+ * that transaction, so these rows commit (or roll back) with it.
+ */
+function insertEventsSqlite(sqlite: SQLite.Database, rows: readonly EventRow[]): number {
+  let statement = rawInserts.get(sqlite)
+  if (!statement) {
+    statement = sqlite.prepare(
+      `INSERT INTO events (${EVENT_COLUMNS.map(snake).join(', ')}) VALUES (${EVENT_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (id) DO NOTHING`
+    )
+    rawInserts.set(sqlite, statement)
+  }
+  let inserted = 0
+  for (const row of rows) inserted += statement.run(valuesOf(row)).changes
+  return inserted
 }
 
 /** The shopper's share_open events with ts in [fromMs, toMs], oldest first. */

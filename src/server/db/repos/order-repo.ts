@@ -103,6 +103,12 @@ export async function savePrepayId(db: Executor, id: string, prepayId: string): 
   await db.updateTable('orders').set({ prepayId }).where('id', '=', id).execute()
 }
 
+/** Saves the prepay id and answers the order's status as of that write (one statement instead of a write and a read). */
+export async function savePrepayIdReadingStatus(db: Executor, id: string, prepayId: string): Promise<string | undefined> {
+  const row = await db.updateTable('orders').set({ prepayId }).where('id', '=', id).returning('status').executeTakeFirst()
+  return row?.status
+}
+
 export async function markPayChecked(db: Executor, id: string, at: string): Promise<void> {
   await db.updateTable('orders').set({ payCheckedAt: at }).where('id', '=', id).execute()
 }

@@ -1,8 +1,9 @@
 /**
  * POST /api/v1/events: validate the batch shape, then each event alone
- * (core), and store the good ones in one transaction with one INSERT, so an
- * acknowledged batch is durable as a whole and a resent batch is stored
- * once. Each event is stored with its shopper (the user its device is bound
+ * (core), and store the good ones in one transaction, so an acknowledged
+ * batch is durable as a whole and a resent batch is stored once. Batches
+ * that arrive while a write is under way share the next transaction (group
+ * commit, group-commit.ts); each is answered after that commit. Each event is stored with its shopper (the user its device is bound
  * to, else the anon id). With a shopper's token the batch's devices are
  * bound to that user first, as a login would, so a shopper whose app never
  * sent anonId at login is still one person.
@@ -21,6 +22,24 @@ import { claimShareIds, findShareOwners } from '../../db/repos/share-owner-repo'
 import type { Executor } from '../../db/database'
 import type { Deps } from '../../deps'
 import { bindDevice } from './bind-device'
+import { GroupCommit } from './group-commit'
+
+// One queue per database (several apps may share a process: tests, the bench).
+const committers = new WeakMap<object, GroupCommit>()
+
+/** Transactions and batches written so far by this database's ingest (the bench prints them). */
+export function ingestCommitStats(deps: Deps): GroupCommit['stats'] {
+  return groupCommitOf(deps).stats
+}
+
+function groupCommitOf(deps: Deps): GroupCommit {
+  let committer = committers.get(deps.db)
+  if (!committer) {
+    committer = new GroupCommit(deps.db, lockAnonIds, { concurrency: deps.database.dialect === 'postgres' ? 4 : 1 })
+    committers.set(deps.db, committer)
+  }
+  return committer
+}
 
 export async function ingestEvents(
   deps: Deps,
@@ -34,8 +53,9 @@ export async function ingestEvents(
   const receivedAt = now.toISOString()
   const anonIds = [...new Set(events.map(({ event }) => (event as ClientEvent).anonId))]
 
-  const { inserted, taken } = await deps.db.transaction().execute(async (trx) => {
-    await lockAnonIds(trx, anonIds)
+  // Written in a transaction shared with the batches that arrived beside it (group-commit.ts);
+  // answered only once that transaction has committed.
+  const { inserted, taken } = await groupCommitOf(deps).run(anonIds, async (trx) => {
     if (input.userId) {
       for (const anonId of anonIds) await bindDevice(trx, { anonId, userId: input.userId, at: now })
     }
@@ -46,7 +66,7 @@ export async function ingestEvents(
       const e = event as ClientEvent
       return toRow(e, receivedAt, input.userId, shopperOf(e))
     })
-    return { inserted: await insertEventsCounting(trx, rows), taken }
+    return { inserted: await insertEventsCounting(trx, rows, deps.database.sqlite), taken }
   })
   const refused = [...taken].map((index) => ({
     index,

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto'
 import { validateEvent, type ServerEventType } from '@core/events'
 import { ID_PATTERN } from '@core/ids'
 import type { Executor } from '../../db/database'
-import { insertEvents } from '../../db/repos/event-repo'
+import { insertEventsCounting } from '../../db/repos/event-repo'
 
 export interface ServerEventInput {
   type: ServerEventType
@@ -48,7 +48,8 @@ export async function recordServerEvent(db: Executor, e: ServerEventInput): Prom
   const checked = validateEvent(event, { from: 'server' })
   // Our own order flows build these; a bad one is a bug, not a shopper's mistake.
   if (!checked.ok) throw new Error(`recordServerEvent: ${checked.error.message} (${JSON.stringify(checked.error.details)})`)
-  await insertEvents(db, [
+  // The events insert compiled once and reused (event-repo): it runs on every order and payment.
+  await insertEventsCounting(db, [
     {
       id: event.id,
       type: event.type,

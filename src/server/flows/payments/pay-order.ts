@@ -8,7 +8,7 @@
  */
 import { err, ok, type Result } from '@core/result'
 import { isOrderExpired } from '@core/order'
-import { findBuyerOpenid, findOrder, markPayRequested, savePrepayId, type OrderRow } from '../../db/repos/order-repo'
+import { findBuyerOpenid, findOrder, markPayRequested, savePrepayIdReadingStatus, type OrderRow } from '../../db/repos/order-repo'
 import type { Deps } from '../../deps'
 import type { RequestPaymentParams } from '../../wechat/pay/client'
 import { wechatCodeOf } from '../../wechat/pay/transport'
@@ -56,10 +56,9 @@ export async function payOrder(deps: Deps, userId: string, orderId: string): Pro
     if (code === 'ORDER_CLOSED') return err('ORDER_CLOSED', 'WeChat Pay has closed this order; place a new order')
     return created
   }
-  await savePrepayId(deps.db, order.id, created.value.prepayId)
   // A cancel that ran while WeChat was creating the order found nothing to close there: close it now.
-  const after = await findOrder(deps.db, order.id)
-  if (after?.status === 'closed') {
+  const statusAfter = await savePrepayIdReadingStatus(deps.db, order.id, created.value.prepayId)
+  if (statusAfter === 'closed') {
     const closed = await pay.closeOrder(order.outTradeNo)
     if (!closed.ok) return closed
     return err('ORDER_CLOSED', 'This order was cancelled; place a new order')
