@@ -12,6 +12,12 @@ export type WechatApiName =
   | 'notify_confirm_receive'
   | 'subscribe_message'
   | 'get_delivery_list'
+  | 'generate_urllink'
+  | 'query_urllink'
+  | 'generatescheme'
+  | 'genwxashortlink'
+  | 'getwxacodeunlimit'
+  | 'msg_sec_check'
 
 export type ErrcodeVerdict =
   /** Try again after a backoff. */
@@ -79,7 +85,20 @@ const PROBLEMS: Record<number, StaffProblem> = {
   40003: { message: '用户 openid 无效', action: '请联系技术人员核对买家账号' },
   40037: { message: '订阅消息模板 ID 无效', action: '请检查服务器配置 WECHAT_SUBSCRIBE_TEMPLATES' },
   47003: { message: '订阅消息内容不符合模板要求', action: '请联系技术人员检查模板字段' },
-  10060028: { message: '订单在微信侧不处于已发货状态', action: '无需操作' }
+  10060028: { message: '订单在微信侧不处于已发货状态', action: '无需操作' },
+  // Links, codes and content security (docs/wechat.md "Links, codes and msg_sec_check").
+  40165: { message: '小程序页面路径无效', action: '请确认页面已在线上版本中发布；路径不以 / 开头、不带参数' },
+  40212: { message: '链接参数不合法', action: '参数不超过 1024 个字符，中文和特殊字符须 URL 编码' },
+  85401: { message: '链接有效期不合法（1 分钟至 30 天）', action: '请联系技术人员处理' },
+  85400: { message: '永久链接数量已达微信上限', action: '请改用 30 天内有效的链接' },
+  85403: { message: '微信找不到这个链接', action: '请重新生成链接' },
+  85079: { message: '小程序尚未发布线上版本', action: '发布小程序后才能生成链接和小程序码' },
+  41030: { message: '小程序码的页面不存在，或小程序尚未发布', action: '请确认页面已在线上版本中发布' },
+  40169: { message: '小程序码的 scene 不合法', action: 'scene 最多 32 个字符，只能是字母、数字和部分符号' },
+  40066: { message: '短链接的页面地址无效', action: '请确认页面已在线上版本中发布' },
+  40225: { message: '短链接标题不合法', action: '请修改标题后重试' },
+  40129: { message: '内容安全检测的场景值无效', action: '请联系技术人员处理' },
+  43104: { message: '本小程序没有这个微信接口的权限', action: '个人主体小程序不能生成链接；请在小程序后台确认主体类型和类目' }
 }
 
 /** What staff read on the order when a call failed for good or keeps failing. */

@@ -48,6 +48,8 @@ async function startServices(o: StartOptions, signal: AbortSignal): Promise<Serv
     merchantName: '山茶生活馆（沙箱）',
     messagePushUrl: `http://${o.host}:${o.port}/api/v1/wechat/message`,
     messageToken: pushToken,
+    // A URL Link opened in the browser lands on the H5 shop the backend serves at /.
+    h5Url: `http://${o.host}:${o.port}/`,
     log: (line) => say(`  [sandbox] ${line}`)
   })
   await sandbox.listen(o.sandboxPort, o.host).catch((e: unknown) => {

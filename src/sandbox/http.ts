@@ -4,6 +4,8 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 export interface Reply {
   status: number
   body?: string
+  /** A binary body (getwxacodeunlimit's PNG); sent instead of `body`. */
+  binary?: Buffer
   headers?: Record<string, string>
 }
 
@@ -64,7 +66,7 @@ export function readBody(req: IncomingMessage, limitBytes = 1024 * 1024): Promis
 }
 
 export function sendReply(res: ServerResponse, reply: Reply): void {
-  const body = reply.body ?? ''
+  const body = reply.binary ?? reply.body ?? ''
   res.writeHead(reply.status, { ...reply.headers, 'Content-Length': String(Buffer.byteLength(body)) })
   res.end(body)
 }

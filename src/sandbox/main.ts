@@ -25,6 +25,8 @@ async function main(): Promise<void> {
     messagePushUrl: process.env.SANDBOX_MESSAGE_PUSH_URL || undefined,
     messageToken: process.env.SANDBOX_MESSAGE_TOKEN || undefined,
     messageAesKey: process.env.SANDBOX_MESSAGE_AES_KEY || undefined,
+    // Where a URL Link opened in a browser lands: the shop's H5 build (npm start serves it at the backend's /).
+    h5Url: process.env.SANDBOX_H5_URL || 'http://127.0.0.1:3000/',
     log: (line) => console.log(`[sandbox] ${line}`)
   })
   const { url } = await sandbox.listen(port, host)

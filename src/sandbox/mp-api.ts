@@ -1,10 +1,15 @@
 import { checkAccessToken } from './access-token'
 import type { Deps } from './deps'
-import { parseJsonObject, route, type RequestContext, type Route } from './http'
+import { parseJsonObject, route, type Reply, type RequestContext, type Route } from './http'
 import { wxError, wxReply, type WxError } from './mp-errors'
 
 /** What a server API handler answers: the success fields (errcode 0 is added) or an error. */
 export type WxResult = Record<string, unknown> | WxError
+
+/** A success answer that is not JSON (getwxacodeunlimit's image): sent as it is. */
+export class RawAnswer {
+  constructor(readonly reply: Reply) {}
+}
 
 export const isWxError = (r: WxResult): r is WxError => typeof r.errcode === 'number' && r.errcode !== 0
 
@@ -16,7 +21,7 @@ export interface MpApi {
   token?: boolean
   /** errcode 0 / errmsg ok are added to success answers unless false (stable_token has neither). */
   ok?: boolean
-  handle: (body: Record<string, unknown>, ctx: RequestContext) => WxResult | Promise<WxResult>
+  handle: (body: Record<string, unknown>, ctx: RequestContext) => WxResult | RawAnswer | Promise<WxResult | RawAnswer>
 }
 
 /** Keeps the secret out of the call log. */
@@ -40,7 +45,7 @@ function takeForcedFailure(d: Deps, api: string): WxError | null {
 export function mpRoute(d: Deps, spec: MpApi): Route {
   return route('POST', spec.path, async (ctx) => {
     let body: unknown = ctx.body
-    const result = await (async (): Promise<WxResult> => {
+    const result = await (async (): Promise<WxResult | RawAnswer> => {
       if (spec.token !== false) {
         const bad = checkAccessToken(d, ctx.url.searchParams.get('access_token'))
         if (bad) return bad
@@ -52,6 +57,11 @@ export function mpRoute(d: Deps, spec: MpApi): Route {
       if (!parsed) return wxError(47001, 'the body must be a JSON object')
       return spec.handle(parsed, ctx)
     })()
+    if (result instanceof RawAnswer) {
+      d.store.mp.calls.push({ api: spec.api, at: new Date(d.o.now()).toISOString(), body: loggable(body), errcode: 0 })
+      d.o.log(`${spec.api} → 0`)
+      return result.reply
+    }
     const failed = isWxError(result)
     const errcode = failed ? result.errcode : 0
     d.store.mp.calls.push({ api: spec.api, at: new Date(d.o.now()).toISOString(), body: loggable(body), errcode })

@@ -4,15 +4,19 @@ import type { Deps } from './deps'
 import type { Route } from './http'
 import { mpRoute } from './mp-api'
 import { wxError } from './mp-errors'
+import { generateScheme, generateShortLink, generateUrlLink, queryScheme, queryUrlLink } from './reach-links'
 import { notifyConfirmReceive } from './receipt'
+import { msgSecCheck } from './sec-check'
 import { uploadShipping } from './shipping-upload'
 import { sendSubscribeMessage } from './subscribe-send'
 import { orderByQuery, orderView } from './trade-orders'
+import { getUnlimitedCode } from './wxacode'
 
 /** The API names POST /sandbox/mp/fail and GET /sandbox/mp/calls use. */
 export const MP_APIS = [
   'stable_token', 'get_delivery_list', 'upload_shipping_info', 'get_order', 'set_msg_jump_path',
-  'notify_confirm_receive', 'is_trade_managed', 'subscribe_send'
+  'notify_confirm_receive', 'is_trade_managed', 'subscribe_send',
+  'generate_urllink', 'query_urllink', 'generatescheme', 'queryscheme', 'genwxashortlink', 'getwxacodeunlimit', 'msg_sec_check'
 ] as const
 
 /** The mini-program server APIs at api.weixin.qq.com that the backend calls. */
@@ -52,6 +56,13 @@ export function mpRoutes(d: Deps): Route[] {
         return { is_trade_managed: true }
       }
     }),
-    mpRoute(d, { api: 'subscribe_send', path: '/cgi-bin/message/subscribe/send', handle: (body) => sendSubscribeMessage(d, body) })
+    mpRoute(d, { api: 'subscribe_send', path: '/cgi-bin/message/subscribe/send', handle: (body) => sendSubscribeMessage(d, body) }),
+    mpRoute(d, { api: 'generate_urllink', path: '/wxa/generate_urllink', handle: (body) => generateUrlLink(d, body) }),
+    mpRoute(d, { api: 'query_urllink', path: '/wxa/query_urllink', handle: (body) => queryUrlLink(d, body) }),
+    mpRoute(d, { api: 'generatescheme', path: '/wxa/generatescheme', handle: (body) => generateScheme(d, body) }),
+    mpRoute(d, { api: 'queryscheme', path: '/wxa/queryscheme', handle: (body) => queryScheme(d, body) }),
+    mpRoute(d, { api: 'genwxashortlink', path: '/wxa/genwxashortlink', handle: (body) => generateShortLink(d, body) }),
+    mpRoute(d, { api: 'getwxacodeunlimit', path: '/wxa/getwxacodeunlimit', handle: (body) => getUnlimitedCode(d, body) }),
+    mpRoute(d, { api: 'msg_sec_check', path: '/wxa/msg_sec_check', handle: (body) => msgSecCheck(d, body) })
   ]
 }

@@ -1,4 +1,5 @@
 // The mini-program side of WeChat (access tokens, trade-managed orders, subscription messages), in memory.
+import { createReachStore, type ReachStore } from './reach-store'
 
 /** 1 待发货, 2 已发货, 3 确认收货, 4 交易完成, 5 已退款 (6 资金待结算 is never reached here). */
 export type OrderState = 1 | 2 | 3 | 4 | 5
@@ -84,6 +85,8 @@ export interface MpStore {
   /** `openid templateId` → acceptances left (each allows one message). */
   acceptances: Map<string, number>
   messages: SentMessage[]
+  /** URL Links, schemes, short links and msg_sec_check's words. */
+  reach: ReachStore
 }
 
 export function createMpStore(): MpStore {
@@ -95,6 +98,7 @@ export function createMpStore(): MpStore {
     calls: [],
     orders: new Map(),
     acceptances: new Map(),
-    messages: []
+    messages: [],
+    reach: createReachStore()
   }
 }

@@ -37,6 +37,13 @@ export interface SandboxOptions {
   messageToken?: string
   /** The 43-character EncodingAESKey; when set, pushes go in safe mode (`{Encrypt}`, `msg_signature`). */
   messageAesKey?: string
+  /**
+   * The shop's H5 address (`http://127.0.0.1:3000/`): where a URL Link opened in a browser
+   * (GET /wxaurl/:ticket) sends the shopper, at the link's page and query plus scene=1194.
+   */
+  h5Url?: string
+  /** The published pages (app.json `pages`); when given, links and codes refuse other paths (40165, 41030, 40066). */
+  pages?: string[]
   /** Epoch milliseconds; drives header timestamps, the 5-minute windows, code and prepay expiry. */
   now?: () => number
   /** Where the sandbox reports what it does (deliveries, refusals); silent by default. */
@@ -65,6 +72,8 @@ export interface ResolvedOptions {
   messageToken?: string
   /** The AES key decoded from the EncodingAESKey (safe mode), or undefined (plain mode). */
   messageAesKey?: Buffer
+  h5Url?: string
+  pages?: string[]
   now: () => number
   log: (line: string) => void
 }
@@ -95,6 +104,12 @@ function messagePush(o: SandboxOptions): Pick<ResolvedOptions, 'messagePushUrl' 
     }
   }
   return { ...(url ? { messagePushUrl: url } : {}), ...(token ? { messageToken: token } : {}), ...(key ? { messageAesKey: key } : {}) }
+}
+
+function h5(o: SandboxOptions): Pick<ResolvedOptions, 'h5Url'> {
+  if (!o.h5Url) return {}
+  if (!/^https?:\/\/[^/]/.test(o.h5Url)) throw new Error(`createSandbox: h5Url must be an http(s) URL, got ${o.h5Url}`)
+  return { h5Url: o.h5Url }
 }
 
 /** Checks every option once at construction, so a bad key fails at start and not at the first payment. */
@@ -134,6 +149,8 @@ export function resolveOptions(o: SandboxOptions): ResolvedOptions {
     unionid: o.unionid ?? false,
     acceptUnknownOpenids: o.acceptUnknownOpenids ?? false,
     ...messagePush(o),
+    ...h5(o),
+    ...(o.pages ? { pages: [...o.pages] } : {}),
     now: o.now ?? Date.now,
     log: o.log ?? (() => {})
   }

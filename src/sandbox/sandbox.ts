@@ -19,6 +19,9 @@ import { createStore, type Store } from './store'
 import { Timers } from './timers'
 import { handleV3, signReply } from './v3-gateway'
 import { payError } from './pay-errors'
+import { linkPageRoutes } from './reach-links'
+import { reachControlRoutes } from './reach-control-routes'
+import { codeScanRoutes } from './wxacode'
 
 export type { SandboxOptions } from './options'
 export type { MpControl } from './mp-control'
@@ -64,7 +67,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const mp = createMpControl(d)
   const routes: Route[] = [
     ...loginRoutes(d), ...payApiRoutes(d), ...refundRoutes(d), ...payPageRoutes(d), ...controlRoutes(d),
-    ...mpRoutes(d), ...mpControlRoutes(d, mp), ...confirmPageRoutes(d)
+    ...mpRoutes(d), ...mpControlRoutes(d, mp), ...confirmPageRoutes(d),
+    ...linkPageRoutes(d), ...codeScanRoutes(d), ...reachControlRoutes(d)
   ]
 
   function match(method: string, path: string): { route?: Route; params: Record<string, string> } {

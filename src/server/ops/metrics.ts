@@ -230,6 +230,7 @@ export function instrumentPay(pay: PayClient, metrics: Metrics): PayClient {
 /** The mini-program API client, timed per API path (api = mp./path, without the access_token). */
 export function instrumentMp(mp: MpClient, metrics: Metrics): MpClient {
   return {
-    post: (path, body) => timed(metrics, `mp.${path.split('?')[0]}`, () => mp.post(path, body))
+    post: (path, body) => timed(metrics, `mp.${path.split('?')[0]}`, () => mp.post(path, body)),
+    postBinary: (path, body) => timed(metrics, `mp.${path.split('?')[0]}`, () => mp.postBinary(path, body))
   }
 }

@@ -36,3 +36,38 @@ export async function postJson(url: string, body: unknown, timeoutMs = 10_000): 
   if (errcode !== 0) return { ok: false, errcode, errmsg: typeof answer.errmsg === 'string' ? answer.errmsg : '' }
   return { ok: true, body: answer }
 }
+
+/** An API that answers a file on success (getwxacodeunlimit's image) and JSON `{errcode, errmsg}` on failure. */
+export type MpBinaryAnswer = { ok: true; body: Buffer; contentType: string } | { ok: false; errcode: number | null; errmsg: string }
+
+export async function postForBinary(url: string, body: unknown, timeoutMs = 10_000): Promise<MpBinaryAnswer> {
+  let bytes: Buffer
+  let status: number
+  let type: string
+  try {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs)
+    })
+    status = res.status
+    type = res.headers.get('content-type') ?? ''
+    bytes = Buffer.from(await res.arrayBuffer())
+  } catch (e) {
+    return { ok: false, errcode: null, errmsg: `WeChat could not be reached (${(e as Error).name}: ${(e as Error).message})` }
+  }
+  // NOTE: the image comes with HTTP 200 and an image/* type; an error is JSON with HTTP 200 too, and
+  // its type is not always application/json, so anything that is not an image is read as JSON.
+  if (status === 200 && type.toLowerCase().startsWith('image/') && bytes.length > 0) return { ok: true, body: bytes, contentType: type }
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(bytes.toString('utf8'))
+  } catch {
+    return { ok: false, errcode: null, errmsg: `WeChat answered HTTP ${status} (${type || 'no type'}) with neither an image nor JSON` }
+  }
+  const answer = (parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : {}) as Record<string, unknown>
+  const errcode = typeof answer.errcode === 'number' && answer.errcode !== 0 ? answer.errcode : null
+  const errmsg = typeof answer.errmsg === 'string' ? answer.errmsg : `WeChat answered HTTP ${status} with JSON instead of an image`
+  return { ok: false, errcode, errmsg }
+}
