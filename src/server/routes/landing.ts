@@ -8,7 +8,7 @@ import { errorResponses } from '@core/contract/common'
 import { CAMPAIGN_CODE_PATTERN } from '@core/event-schema'
 import { must } from '../http/app-error'
 import { findCampaignByCode } from '../db/repos/reach-repo'
-import { campaignScene, freshCampaign } from '../flows/campaigns/campaigns'
+import { CAMPAIGN_CODE_WIDTH, campaignScene, freshCampaign } from '../flows/campaigns/campaigns'
 import { landingHtml, notFoundHtml, visitorOf } from '../flows/campaigns/landing'
 import { codePng } from '../flows/reach/code-images'
 import { pageOf } from '../flows/reach/targets'
@@ -33,7 +33,7 @@ export const landingRoutes: RegisterRoutes = (app, deps) => {
   app.get('/l/:code/code.png', { schema: { tags, params: codeParams, response: { ...pngResponses, ...errorResponses } } }, async (request, reply) => {
     const row = await find(request.params.code)
     if (!row) return must({ ok: false, error: { code: 'CAMPAIGN_NOT_FOUND', message: `No campaign ${request.params.code}` } })
-    const png = must(await codePng(deps, campaignScene(row.code), pageOf(row)))
+    const png = must(await codePng(deps, campaignScene(row.code), pageOf(row), CAMPAIGN_CODE_WIDTH))
     return reply.header('content-type', 'image/png').header('cache-control', 'public, max-age=86400').send(png)
   })
 }

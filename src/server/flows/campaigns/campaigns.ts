@@ -24,6 +24,8 @@ import { reachWechat } from '../reach/reach-wechat'
 import { campaignQuery, pageOf, targetDto } from '../reach/targets'
 import { channelRows } from '../analytics/channel-report'
 
+/** Campaign codes are printed: the largest width WeChat draws. */
+export const CAMPAIGN_CODE_WIDTH = 1280
 /** Renew a URL Link (and the scheme) when fewer than 3 days are left of its 30. */
 export const RENEW_BEFORE_MS = 3 * 24 * 3600_000
 const CODE_ALPHABET = '23456789abcdefghjkmnpqrstuvwxyz'
@@ -79,7 +81,7 @@ export async function createCampaign(deps: Deps, staffId: string, input: Campaig
   const scheme = await wx.scheme(path, query)
   if (!scheme.ok) return scheme
   // A Short Link is for WeChat text only and some accounts may not have one: the campaign stands without it.
-  const short = await wx.shortLink(`${path}?${query}`, input.name.slice(0, 20))
+  const short = await wx.shortLink(path, query, input.name.slice(0, 20))
   const now = deps.clock.now().toISOString()
   const row: CampaignRow = {
     id: newId('cmp'),
@@ -108,7 +110,7 @@ export async function createCampaign(deps: Deps, staffId: string, input: Campaig
     })
   })
   // Warm the code image; a failure here only means it is made on first download.
-  await codePng(deps, campaignScene(code), path)
+  await codePng(deps, campaignScene(code), path, CAMPAIGN_CODE_WIDTH)
   return ok(toCampaignDto(deps, row))
 }
 
@@ -183,5 +185,5 @@ export async function getCampaign(deps: Deps, id: string): Promise<Result<Campai
 export async function campaignCodeImage(deps: Deps, id: string): Promise<Result<Buffer, ErrorCode>> {
   const row = await findCampaign(deps.db, id)
   if (!row) return err('CAMPAIGN_NOT_FOUND', `No campaign ${id}`)
-  return codePng(deps, campaignScene(row.code), pageOf(row))
+  return codePng(deps, campaignScene(row.code), pageOf(row), CAMPAIGN_CODE_WIDTH)
 }

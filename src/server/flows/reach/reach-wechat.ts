@@ -15,54 +15,46 @@ export const LINK_DAYS = 30
 export interface ReachWechat {
   urlLink(path: string, query: string): Promise<Result<{ urlLink: string; expiresAt: Date }, ErrorCode>>
   scheme(path: string, query: string): Promise<Result<{ scheme: string; expiresAt: Date }, ErrorCode>>
-  shortLink(pageUrl: string, title: string): Promise<Result<string, ErrorCode>>
-  code(scene: string, page: string): Promise<Result<Buffer, ErrorCode>>
+  shortLink(path: string, query: string, title: string): Promise<Result<string, ErrorCode>>
+  /** width: 280–1280 px (WeChat's default 430). */
+  code(scene: string, page: string, width?: number): Promise<Result<Buffer, ErrorCode>>
   /** risky: WeChat's suggest was not `pass`. */
   textCheck(openid: string, content: string): Promise<Result<{ risky: boolean; label: number | null }, ErrorCode>>
 }
 
-type Refusal = { ok: false; errcode?: number | null; errmsg?: string }
-
-function refused(what: string, a: Refusal): Result<never, ErrorCode> {
-  const code: ErrorCode = a.errcode === null || a.errcode === undefined ? 'WECHAT_UNAVAILABLE' : 'WECHAT_MISCONFIGURED'
-  return err(code, `WeChat refused ${what}: ${a.errcode ?? 'unreachable'} ${a.errmsg ?? ''}`.trim())
-}
-
-const toDate = (v: unknown, fallback: Date): Date => {
-  if (v instanceof Date) return v
-  if (typeof v === 'number') return new Date(v < 1e12 ? v * 1000 : v)
-  if (typeof v === 'string' && !Number.isNaN(Date.parse(v))) return new Date(v)
-  return fallback
+function refused(what: string, a: api.ReachFailure): Result<never, ErrorCode> {
+  const code: ErrorCode = a.errcode === null ? 'WECHAT_UNAVAILABLE' : a.verdict === 'retry' ? 'WECHAT_BUSY' : 'WECHAT_MISCONFIGURED'
+  return err(code, `WeChat refused ${what} (${a.errcode ?? 'no answer'} ${a.errmsg}): ${a.problem.message}`, { errcode: a.errcode, action: a.problem.action })
 }
 
 export function reachWechat(deps: Deps): ReachWechat {
   const client = deps.mp
-  const later = () => new Date(deps.clock.now().getTime() + LINK_DAYS * 24 * 3600_000)
+  const envVersion = deps.config.wechatEnvVersion
   return {
     async urlLink(path, query) {
-      const a = await api.generateUrlLink(client, { path, query, expireIntervalDays: LINK_DAYS })
+      const a = await api.generateUrlLink(client, { path, query, expireIntervalDays: LINK_DAYS, envVersion, now: deps.clock.now() })
       if (!a.ok) return refused('a URL Link', a)
-      return ok({ urlLink: a.urlLink, expiresAt: toDate(a.expiresAt, later()) })
+      return ok({ urlLink: a.urlLink, expiresAt: a.expiresAt })
     },
     async scheme(path, query) {
-      const a = await api.generateScheme(client, { path, query, expireIntervalDays: LINK_DAYS })
+      const a = await api.generateScheme(client, { path, query, expireIntervalDays: LINK_DAYS, envVersion, now: deps.clock.now() })
       if (!a.ok) return refused('a URL Scheme', a)
-      return ok({ scheme: a.openlink, expiresAt: toDate(a.expiresAt, later()) })
+      return ok({ scheme: a.openlink, expiresAt: a.expiresAt })
     },
-    async shortLink(pageUrl, title) {
-      const a = await api.generateShortLink(client, { pageUrl, pageTitle: title })
+    async shortLink(path, query, title) {
+      const a = await api.generateShortLink(client, { path, query, title })
       if (!a.ok) return refused('a Short Link', a)
       return ok(a.link)
     },
-    async code(scene, page) {
-      const a = await api.getUnlimitedCode(client, { scene, page })
+    async code(scene, page, width) {
+      const a = await api.getUnlimitedCode(client, { scene, page, envVersion, ...(width !== undefined ? { width } : {}) })
       if (!a.ok) return refused('a mini-program code', a)
       return ok(a.png)
     },
     async textCheck(openid, content) {
-      const a = await api.msgSecCheck(client, { openid, content })
+      const a = await api.msgSecCheck(client, { openid, content, scene: 1 })
       if (!a.ok) return refused('the text check', a)
-      return ok({ risky: a.suggest !== 'pass', label: typeof a.label === 'number' ? a.label : null })
+      return ok({ risky: a.suggest !== 'pass', label: a.label })
     }
   }
 }
