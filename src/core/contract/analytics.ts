@@ -26,6 +26,8 @@ export type FunnelResponse = z.infer<typeof funnelResponse>
 
 export const contentReportRow = z.object({
   slug: z.string(),
+  /** The page's title, when a page has (or had) this slug; the admin shows it instead of the slug. */
+  title: z.string().optional(),
   views: z.number().int(),
   viewers: z.number().int(),
   shares: z.number().int(),

@@ -11,7 +11,7 @@ import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
 import { runDueJobs } from '../../../src/server/jobs'
 import { createShop, type Shop, type Shopper } from '../commerce/helpers/shop'
-import { ADDRESS, payInSandbox, placeOrder } from '../commerce/helpers/orders'
+import { payInSandbox, placeOrder } from '../commerce/helpers/orders'
 import { describeEachDb } from '../helpers/each-db'
 import { EDITOR, editorCookie, seedPage, seedProduct } from '../helpers/seed'
 import { ADMIN, type Json } from '../helpers/test-app'
@@ -328,6 +328,9 @@ describeEachDb('reach', (dialect) => {
       })
       const winter = await shop.call('GET', `/api/admin/analytics/channels?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&contentSlug=winter`, { cookie: editor })
       expect(winter.json.rows.find((r: Json) => r.campaignCode === c.code)).toBeUndefined()
+      // The content report names the page by its title beside the slug.
+      const content = await shop.call('GET', `/api/admin/analytics/content?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, { cookie: editor })
+      expect(content.json.rows.find((r: Json) => r.slug === 'spring')).toEqual(expect.objectContaining({ slug: 'spring', title: '页面 spring', addToCarts: 1 }))
       const fig = (await shop.call('GET', `/api/admin/campaigns/${c.id}`, { cookie: editor })).json.campaign.figures
       expect(fig).toEqual({ opens: 2, newUsers: 1, addToCarts: 1, orders: 2, paidOrders: 1, paidFen: 19900, refundedFen: 5000 })
     })

@@ -9,7 +9,7 @@ import type { ErrorCode } from '@core/error-codes'
 import type { Deps } from '../../deps'
 import * as api from '../../wechat/mp/reach-api'
 
-/** URL Links and schemes live 30 days at most (wechat-commerce.md §2.1). */
+/** URL Links and schemes live 30 days at most (WeChat's rule since 2022-04-11). */
 export const LINK_DAYS = 30
 
 export interface ReachWechat {
