@@ -357,6 +357,18 @@ describeEachDb('reach', (dialect) => {
       const after = (await shop.call('GET', `/api/admin/campaigns/${c.id}`, { cookie: editor })).json.campaign
       expect(after.urlLink).not.toBe(renewed.urlLink)
       expect(Date.parse(after.urlLinkExpiresAt)).toBe(shop.clock.now().getTime() + 30 * DAY)
+
+      // WeChat refusing a renewal keeps the old link; the runner tries again 10 minutes later, not every tick.
+      const campaigns = (await shop.call('GET', '/api/admin/campaigns', { cookie: editor })).json.items.length
+      shop.clock.advance(28 * DAY)
+      // Every due campaign's first call is refused (one generate_urllink call each).
+      shop.sandbox.mp.fail('generate_urllink', 45009, campaigns)
+      const refused = (await runDueJobs(shop.t.deps)).campaignLinks
+      expect(refused?.renewed).toEqual([])
+      expect(refused?.failed).toEqual(expect.arrayContaining([c.code]))
+      expect((await runDueJobs(shop.t.deps)).campaignLinks).toBeUndefined()
+      shop.clock.advance(11 * 60_000)
+      expect((await runDueJobs(shop.t.deps)).campaignLinks?.renewed).toEqual(expect.arrayContaining([c.code]))
     })
   })
 })

@@ -29,9 +29,16 @@ export function listCampaigns(db: Executor, limit = 500): Promise<CampaignRow[]>
   return db.selectFrom('campaigns').selectAll().orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(limit).execute()
 }
 
-/** Campaigns whose URL Link runs out before `beforeIso`, soonest first. */
-export function campaignsExpiringBefore(db: Executor, beforeIso: string, limit: number): Promise<CampaignRow[]> {
-  return db.selectFrom('campaigns').selectAll().where('urlLinkExpiresAt', '<', beforeIso).orderBy('urlLinkExpiresAt').limit(limit).execute()
+/** Campaigns whose URL Link runs out before `beforeIso` and that were not touched (renewed or tried) since `untouchedSinceIso`, soonest first. */
+export function campaignsExpiringBefore(db: Executor, beforeIso: string, untouchedSinceIso: string, limit: number): Promise<CampaignRow[]> {
+  return db
+    .selectFrom('campaigns')
+    .selectAll()
+    .where('urlLinkExpiresAt', '<', beforeIso)
+    .where('updatedAt', '<', untouchedSinceIso)
+    .orderBy('urlLinkExpiresAt')
+    .limit(limit)
+    .execute()
 }
 
 export async function findCode(db: Executor, key: string): Promise<Buffer | undefined> {

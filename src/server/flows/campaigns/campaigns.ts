@@ -141,13 +141,21 @@ export async function freshCampaign(deps: Deps, row: CampaignRow): Promise<Campa
   return renewed.ok ? renewed.value : row
 }
 
+/** A campaign WeChat refused to renew is tried again by the jobs runner after this long (not every tick). */
+export const RENEW_RETRY_MS = 10 * 60_000
+
 /** Jobs runner: renews links that are due, a few per tick; answers the codes renewed and those WeChat refused. */
 export async function renewDueCampaignLinks(deps: Deps, limit = 20): Promise<{ renewed: string[]; failed: string[] }> {
-  const due = await campaignsExpiringBefore(deps.db, new Date(deps.clock.now().getTime() + RENEW_BEFORE_MS).toISOString(), limit)
+  const now = deps.clock.now().getTime()
+  const due = await campaignsExpiringBefore(deps.db, new Date(now + RENEW_BEFORE_MS).toISOString(), new Date(now - RENEW_RETRY_MS).toISOString(), limit)
   const out = { renewed: [] as string[], failed: [] as string[] }
   for (const row of due) {
     const r = await renewCampaignLinks(deps, row)
-    ;(r.ok ? out.renewed : out.failed).push(row.code)
+    if (r.ok) out.renewed.push(row.code)
+    else {
+      out.failed.push(row.code)
+      await updateCampaign(deps.db, row.id, { updatedAt: deps.clock.now().toISOString() })
+    }
   }
   return out
 }
