@@ -33,6 +33,7 @@ async function main(): Promise<void> {
   const env = backendEnvFor(keysDir, url)
   console.log(`[sandbox] WeChat sandbox listening on ${url} (keys in ${keysDir})`)
   console.log(`[sandbox] pay page: ${url}/pay?prepay_id=…  login codes: POST ${url}/sandbox/login-code`)
+  console.log(`[sandbox] URL Links (${url}/wxaurl/…) open the H5 shop at ${process.env.SANDBOX_H5_URL || 'http://127.0.0.1:3000/'} (SANDBOX_H5_URL)`)
   // Secrets stay out of the log; the backend reads them from the same key folder.
   for (const [name, value] of Object.entries(env)) {
     const hidden = name === 'WECHAT_SECRET' || name === 'WECHATPAY_APIV3_KEY'

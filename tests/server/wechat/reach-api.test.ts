@@ -5,6 +5,8 @@ import { PNG } from 'pngjs'
 import {
   generateScheme, generateShortLink, generateUrlLink, getUnlimitedCode, msgSecCheck, queryUrlLink
 } from '../../../src/server/wechat/mp/reach-api'
+import { createMpClient } from '../../../src/server/wechat/mp/client'
+import { postForBinary } from '../../../src/server/wechat/mp/http'
 import { createShop, type Shop } from '../commerce/helpers/shop'
 
 const PAGES = ['pages/index/index', 'pages/cart/index', 'pages/content/index', 'pages/product/index', 'pages/checkout/index']
@@ -126,5 +128,23 @@ describe('msgSecCheck', () => {
 
   test('an openid WeChat does not know is an error (40003), not a verdict', async () => {
     expect(await msgSecCheck(mp(), { openid: 'oNotAShopper', content: '你好' })).toEqual(expect.objectContaining({ ok: false, errcode: 40003 }))
+  })
+})
+
+describe('postForBinary (the image transport)', () => {
+  test('an answer that is neither an image nor JSON, and no answer at all, are errcode null (a retry)', async () => {
+    // The sandbox's scan page answers HTML.
+    const html = await postForBinary(`${shop.sandbox.url}/wxacode/scan`, {})
+    expect(html).toEqual(expect.objectContaining({ ok: false, errcode: null }))
+    const closed = await postForBinary('http://127.0.0.1:9/wxa/getwxacodeunlimit', {}, 2000)
+    expect(closed).toEqual(expect.objectContaining({ ok: false, errcode: null }))
+    expect(closed.ok ? '' : closed.errmsg).toMatch(/could not be reached/)
+  })
+
+  test('WeChat unreachable: getUnlimitedCode fails with verdict retry and a staff message', async () => {
+    const ctx = { db: shop.t.deps.db, clock: shop.t.deps.clock, ...shop.t.config.wechat, instanceId: 'offline', apiBase: 'http://127.0.0.1:9' }
+    const r = await getUnlimitedCode(createMpClient(ctx), { scene: 'c=a', page: 'pages/index/index' })
+    expect(r).toEqual(expect.objectContaining({ ok: false, errcode: null, verdict: 'retry' }))
+    if (!r.ok) expect(r.problem.message).toMatch(/无法连接微信服务器/)
   })
 })
