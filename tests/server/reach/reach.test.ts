@@ -235,6 +235,11 @@ describeEachDb('reach', (dialect) => {
       expect(shop.sandbox.mp.calls('msg_sec_check').at(-1)!.body).toEqual(expect.objectContaining({ openid: who.openid, content: '这里有违禁词', scene: 1 }))
       const again = await shop.call('PUT', '/api/v1/me/profile', { token: who.token, body: { avatarUrl: '/media/def.png' } })
       expect(again.json.profile).toEqual({ name: '小茶', avatarUrl: '/media/def.png' })
+      // The sharers report names them by their profile.
+      await send(who, 'share', { shareId: `pf${++seq}x`, channel: 'chat', contentSlug: 'spring' })
+      const to = encodeURIComponent(new Date(shop.clock.now().getTime() + HOUR).toISOString())
+      const sharers = (await shop.call('GET', `/api/admin/analytics/sharers?to=${to}`, { cookie: editor })).json.rows
+      expect(sharers.find((r: Json) => r.userId === who.userId)).toEqual(expect.objectContaining({ name: '小茶', avatarUrl: '/media/def.png', shares: 1 }))
       expect((await shop.call('PUT', '/api/v1/me/profile', { body: { name: 'x' } })).status).toBe(401)
     })
 
