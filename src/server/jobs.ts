@@ -17,6 +17,7 @@ import { reconcilePayments, type ReconcileReport } from './flows/payments/reconc
 import { runOutbox, type OutboxReport } from './flows/outbox/run-outbox'
 import { autoCompleteOrders, type AutoCompleteReport } from './flows/receipt/auto-complete'
 import { runRetention, type RetentionReport } from './ops/retention'
+import { renewDueCampaignLinks } from './flows/campaigns/campaigns'
 
 export const JOBS_LEASE = 'jobs'
 /** The retention job (event pruning, expired rows) runs at most this often per instance. */
@@ -38,6 +39,8 @@ export interface TickResult {
   autoComplete?: AutoCompleteReport
   /** Events pruned into rollups and expired rows purged; absent when the retention job did not run or found nothing. */
   retention?: RetentionReport
+  /** Campaign URL Links renewed before their 30 days ran out (codes), or refused; absent when none was due. */
+  campaignLinks?: { renewed: string[]; failed: string[] }
 }
 
 export async function runDueJobs(deps: Deps, leaseMs = 30_000): Promise<TickResult> {
@@ -57,6 +60,7 @@ export async function runDueJobs(deps: Deps, leaseMs = 30_000): Promise<TickResu
   const reconciled = await reconcilePayments(deps)
   const outbox = await runOutbox(deps)
   const autoComplete = await autoCompleteOrders(deps)
+  const campaignLinks = await renewDueCampaignLinks(deps)
   let retention: RetentionReport | undefined
   const last = lastRetention.get(deps)
   if (last === undefined || now.getTime() - last >= RETENTION_INTERVAL_MS || now.getTime() < last) {
@@ -74,7 +78,8 @@ export async function runDueJobs(deps: Deps, leaseMs = 30_000): Promise<TickResu
     ...(busy.some((list) => list.length > 0) ? { orders: { ...closing, reconciled } } : {}),
     ...(sent ? { outbox } : {}),
     ...(autoComplete.completed.length + autoComplete.waiting.length > 0 ? { autoComplete } : {}),
-    ...(retention ? { retention } : {})
+    ...(retention ? { retention } : {}),
+    ...(campaignLinks.renewed.length + campaignLinks.failed.length > 0 ? { campaignLinks } : {})
   }
 }
 
@@ -97,6 +102,7 @@ export function startJobs(deps: Deps, intervalMs: number, log: FastifyBaseLogger
         if (r.reminders) log.info({ reminders: r.reminders }, 'launch reminders handled')
         if (r.orders) log.info({ orders: r.orders }, 'order jobs: overdue orders closed, payments reconciled')
         if (r.outbox) log.info({ outbox: r.outbox }, 'WeChat outbox: tasks sent, rescheduled or given up')
+        if (r.campaignLinks) log.info({ campaignLinks: r.campaignLinks }, 'campaign URL Links renewed before they ran out')
         if (r.autoComplete) log.info({ autoComplete: r.autoComplete }, 'shipped orders auto-completed or still waiting')
       })
       .catch((e: unknown) => {

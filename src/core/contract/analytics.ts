@@ -26,6 +26,8 @@ export type FunnelResponse = z.infer<typeof funnelResponse>
 
 export const contentReportRow = z.object({
   slug: z.string(),
+  /** The page's title, when a page has (or had) this slug; the admin shows it instead of the slug. */
+  title: z.string().optional(),
   views: z.number().int(),
   viewers: z.number().int(),
   shares: z.number().int(),
@@ -59,7 +61,10 @@ export const sharerReportRow = z.object({
   discountFen: z.number().int(),
   /** Rewards this sharer was granted (not voided) for orders in the window. */
   rewardsGranted: z.number().int(),
-  maxDepth: z.number().int()
+  maxDepth: z.number().int(),
+  /** The sharer's nickname and avatar, when they set them (PUT /api/v1/me/profile). */
+  name: z.string().optional(),
+  avatarUrl: z.string().optional()
 })
 export type SharerReportRow = z.infer<typeof sharerReportRow>
 export const sharerReport = rows(sharerReportRow)

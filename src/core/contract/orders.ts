@@ -37,7 +37,11 @@ export const attribution = z.object({
   sharerId: z.string().nullable(),
   contentSlug: z.string().nullable(),
   depth: z.number().int().nullable(),
-  scene: z.number().int().nullable()
+  scene: z.number().int().nullable(),
+  /** The channel of the last touch (chat, timeline, poster or a campaign's channel); absent without one. */
+  channel: z.string().optional(),
+  /** The campaign's code when the last touch was a campaign open. */
+  campaignCode: z.string().optional()
 })
 export type Attribution = z.infer<typeof attribution>
 

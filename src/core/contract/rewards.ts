@@ -61,17 +61,19 @@ export const mySharesResponse = z.object({
 export type MySharesResponse = z.infer<typeof mySharesResponse>
 
 /**
- * GET /api/admin/analytics/channels: by the channel (and campaign) of the last
- * touch (share open or campaign open in 7 days) that led to them; `none`: no touch.
+ * GET /api/admin/analytics/channels: one row per channel and campaign (`campaignCode` absent for share
+ * channels and for `none`, orders no touch led to). The channel of a share open is chat, timeline or
+ * poster (by scene); a campaign's is its own (weibo, sms, …), from the campaigns table.
  */
 export const channelReportRow = z.object({
   channel: z.string(),
-  campaignCode: z.string().nullable(),
-  campaignName: z.string().nullable(),
-  /** share_open + campaign_open events in the window. */
+  campaignCode: z.string().optional(),
+  campaignName: z.string().optional(),
+  /** Distinct shoppers who opened through this channel / campaign in the window (share opens of others' shares). */
   opens: z.number().int(),
-  /** Shoppers whose first event ever came through this channel in the window. */
+  /** Those of them whose first event ever was that open. */
   newUsers: z.number().int(),
+  /** add_to_cart events after such an open in the same session. */
   addToCarts: z.number().int(),
   orders: z.number().int(),
   paidOrders: z.number().int(),
@@ -86,3 +88,4 @@ export const channelReportRow = z.object({
 export type ChannelReportRow = z.infer<typeof channelReportRow>
 export const channelReport = z.object({ rows: z.array(channelReportRow) })
 export const reportWindowQuery = z.object({ from: z.string().max(40).optional(), to: z.string().max(40).optional() })
+export const channelReportQuery = reportWindowQuery.extend({ contentSlug: z.string().max(64).regex(SLUG_PATTERN, 'not a page slug').optional() })

@@ -43,6 +43,9 @@ export interface ShopperTables {
     sessionKey: string
     createdAt: string
     lastLoginAt: string
+    /** Migration 0013: WeChat's nickname and avatar fill-in, null until the shopper sets them. */
+    name: Later
+    avatarUrl: Later
   }
   shopperSessions: { tokenHash: string; userId: string; createdAt: string; expiresAt: string }
   anonBindings: { anonId: string; userId: string; boundAt: string }
@@ -137,6 +140,8 @@ export interface EventTables {
     props: string | null
     /** The bound user, else the anon id; the user id for server events (migration 0004). */
     shopper: string
+    /** Migration 0013: the campaign of a campaign_open (its code). */
+    campaignCode: Later
   }
 }
 
@@ -185,6 +190,9 @@ export interface CommerceTables {
     payableFen: number
     couponId: Later
     couponTitle: Later
+    /** Migration 0013: the channel of the last touch (share or campaign), and the campaign's code when it was one. */
+    attrChannel: Later
+    attrCampaignCode: Later
   }
   refunds: {
     id: string
@@ -296,7 +304,18 @@ export interface AfterSalesTables {
 
 /** Migration 0010: shareId owners by the server's clock, and shared rate-limit counters. */
 export interface HardeningTables {
-  shareOwners: { shareId: string; anonId: string | null; shopper: string; claimedAt: string }
+  shareOwners: {
+    shareId: string
+    anonId: string | null
+    shopper: string
+    claimedAt: string
+    /** Migration 0013: what a server-issued share points at, its channel and parent; issued = 1 for POST /api/v1/shares. */
+    contentSlug: Later
+    productId: Later
+    channel: Later
+    parentShareId: Later
+    issued: ColumnType<number, number | undefined, number>
+  }
   /** windowStart: epoch ms (bigint: pg reads it back as a string). */
   rateCounters: { key: string; windowStart: ColumnType<number | string, number, number>; count: number }
 }
@@ -389,9 +408,31 @@ export interface LaunchTables {
   }
 }
 
+/** Campaigns and cached mini-program codes (migration 0013). Times ISO UTC; PNGs base64. */
+export interface ReachTables {
+  campaigns: {
+    id: string
+    code: string
+    name: string
+    channel: string
+    contentSlug: string | null
+    productId: string | null
+    urlLink: string
+    urlLinkExpiresAt: string
+    scheme: string
+    schemeExpiresAt: string
+    shortLink: string | null
+    createdBy: string | null
+    createdAt: string
+    updatedAt: string
+  }
+  reachCodes: { key: string; pngBase64: string; createdAt: string }
+}
+
 export interface Tables
   extends LaunchTables,
-     StaffTables,
+    ReachTables,
+    StaffTables,
     ShopperTables,
     CatalogTables,
     ContentTables,

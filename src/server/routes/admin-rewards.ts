@@ -2,13 +2,13 @@
  * Sharer reward rules and the ledger, admins only: POST/GET
  * /api/admin/rewards/rules, GET /api/admin/rewards/ledger; and the report of
  * orders, discounts and rewards by share channel, GET
- * /api/admin/analytics/channels (?from=&to=, as the other reports), for any
- * signed-in staff member as the other reports are.
+ * /api/admin/analytics/channels (?from=&to=&contentSlug=; rows per channel
+ * and campaign, flows/analytics/channel-report.ts), for any signed-in staff
+ * member as the other reports are.
  */
 import { errorResponses } from '@core/contract/common'
-import { channelReport, reportWindowQuery, rewardLedgerList, rewardRuleInput, rewardRuleList, rewardRuleResponse } from '@core/contract/rewards'
-import { orderTotalsByChannel } from '../db/repos/analytics-order-repo'
-import { PAID_STATUSES } from '../flows/analytics/paid-statuses'
+import { channelReport, channelReportQuery, rewardLedgerList, rewardRuleInput, rewardRuleList, rewardRuleResponse } from '@core/contract/rewards'
+import { channelRows } from '../flows/analytics/channel-report'
 import { reportWindow } from '../flows/analytics/report-window'
 import { must } from '../http/app-error'
 import { requireStaff, staffOf } from '../http/guards'
@@ -33,11 +33,10 @@ export const adminRewardRoutes: RegisterRoutes = (app, deps) => {
 
   app.get(
     '/api/admin/analytics/channels',
-    { onRequest: requireStaff(deps), schema: { tags: ['admin: analytics'], security, querystring: reportWindowQuery, response: { 200: channelReport, ...errorResponses } } },
+    { onRequest: requireStaff(deps), schema: { tags: ['admin: analytics'], security, querystring: channelReportQuery, response: { 200: channelReport, ...errorResponses } } },
     async (request) => {
       const w = must(reportWindow(request.query, deps.clock.now()))
-      const rows = await orderTotalsByChannel(deps.db, w, PAID_STATUSES)
-      return { rows: rows.map((r) => ({ ...r, netPaidFen: r.paidFen - r.refundedFen })) }
+      return { rows: await channelRows(deps.db, w, { contentSlug: request.query.contentSlug }) }
     }
   )
 

@@ -24,6 +24,9 @@ import { shopperAuthRoutes } from './shopper-auth'
 import { shopperCartRoutes } from './shopper-cart'
 import { shopperCouponRoutes } from './shopper-coupons'
 import { shopperShareRoutes } from './shopper-shares'
+import { shopperReachRoutes } from './shopper-reach'
+import { adminCampaignRoutes } from './admin-campaigns'
+import { landingRoutes } from './landing'
 import { shopperEventRoutes } from './shopper-events'
 import { shopperMediaRoutes } from './shopper-media'
 import { shopperOrderRoutes } from './shopper-orders'
@@ -66,5 +69,8 @@ export const allRoutes: RegisterRoutes[] = [
   shopperCouponRoutes,
   adminRewardRoutes,
   shopperShareRoutes,
-  launchReminderRoutes
+  launchReminderRoutes,
+  shopperReachRoutes,
+  adminCampaignRoutes,
+  landingRoutes
 ]

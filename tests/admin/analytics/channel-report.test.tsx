@@ -9,8 +9,6 @@ jest.mock('../../../src/admin/analytics/analytics-charts', () => ({ FunnelChartV
 
 const row = (over: Partial<ChannelReportRow>): ChannelReportRow => ({
   channel: 'chat',
-  campaignCode: null,
-  campaignName: null,
   opens: 0,
   newUsers: 0,
   addToCarts: 0,

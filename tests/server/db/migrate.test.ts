@@ -89,7 +89,7 @@ const CODE = schemaInCode()
 
 test('schema.ts declares tables with columns (the reader of the expected schema works)', () => {
   expect(Object.keys(CODE)).toEqual(expect.arrayContaining(['staff', 'users', 'products', 'orders', 'events', 'share_owners', 'rate_counters']))
-  expect(CODE.users).toEqual(['created_at', 'id', 'last_login_at', 'openid', 'session_key', 'unionid'])
+  expect(CODE.users).toEqual(['avatar_url', 'created_at', 'id', 'last_login_at', 'name', 'openid', 'session_key', 'unionid'])
   expect(CODE.rate_counters).toEqual(['count', 'key', 'window_start'])
 })
 

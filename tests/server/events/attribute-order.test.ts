@@ -44,13 +44,13 @@ describeEachDb('order attribution', (dialect) => {
 
   test('the latest open of another shopper’s share wins; depth and sharer come from the chain', async () => {
     const a = await attributeOrder(t.deps.db, { userId: buyer.userId, at, hint: { contentSlug: 'ignored', shareId: 'shOwn' } })
-    expect(a).toEqual({ shareId: 'shMid', sharerUserId: middle.userId, contentSlug: 'winter', depth: 2, scene: '1154' })
+    expect(a).toEqual({ shareId: 'shMid', sharerUserId: middle.userId, contentSlug: 'winter', depth: 2, scene: '1154', channel: 'timeline', campaignCode: null })
   })
 
   test('an unbound sharer is named by their anon id; depth 1 for a root share', async () => {
     // Just before the open of shMid, only the open of shRoot counts.
     const a = await attributeOrder(t.deps.db, { userId: buyer.userId, at: new Date(at.getTime() - 2 * DAY - 1) })
-    expect(a).toEqual({ shareId: 'shRoot', sharerUserId: 'aRoot', contentSlug: 'winter', depth: 1, scene: '1007' })
+    expect(a).toEqual({ shareId: 'shRoot', sharerUserId: 'aRoot', contentSlug: 'winter', depth: 1, scene: '1007', channel: 'chat', campaignCode: null })
   })
 
   test('an open exactly 7 days before counts; one millisecond older does not, and the hint stands alone', async () => {
@@ -61,7 +61,7 @@ describeEachDb('order attribution', (dialect) => {
       at: new Date(at.getTime() + 5 * DAY + 1),
       hint: { contentSlug: 'summer', scene: '1001', shareId: 'shMid' }
     })
-    expect(late).toEqual({ shareId: null, sharerUserId: null, contentSlug: 'summer', depth: null, scene: '1001' })
+    expect(late).toEqual({ shareId: null, sharerUserId: null, contentSlug: 'summer', depth: null, scene: '1001', channel: null, campaignCode: null })
   })
 
   test('a shopper with no opens gets the hint’s slug, or nothing', async () => {
@@ -70,7 +70,9 @@ describeEachDb('order attribution', (dialect) => {
       sharerUserId: null,
       contentSlug: null,
       depth: null,
-      scene: null
+      scene: null,
+      channel: null,
+      campaignCode: null
     })
   })
 })

@@ -162,13 +162,14 @@ describeEachDb('reports on a hand-built story', (dialect) => {
   test('each order carries the attribution the rule gives, as staff see it', async () => {
     const staffView = async (id: string) => (await shop.call('GET', `/api/admin/orders/${id}`, { cookie })).json.order
     // Carol came through Bob's reshare while Bob was still anonymous: the sharer is his device id.
-    expect((await staffView(orders.carol.id)).attribution).toEqual({ shareId: 'shB', sharerId: 'aB', contentSlug: 'winter', depth: 2, scene: 1007 })
+    expect((await staffView(orders.carol.id)).attribution).toEqual({ shareId: 'shB', sharerId: 'aB', contentSlug: 'winter', depth: 2, scene: 1007, channel: 'chat' })
     expect((await staffView(orders.bob.id)).attribution).toEqual({
       shareId: 'shA',
       sharerId: users.alice!.userId,
       contentSlug: 'winter',
       depth: 1,
-      scene: 1007
+      scene: 1007,
+      channel: 'chat'
     })
     // Dave's only open is 8 days old: the hint's page stands alone.
     expect((await staffView(orders.dave.id)).attribution).toEqual({ shareId: null, sharerId: null, contentSlug: 'spring', depth: null, scene: null })

@@ -19,7 +19,7 @@ export async function insertEvents(db: Executor, rows: readonly EventRow[]): Pro
 
 const EVENT_COLUMNS = [
   'id', 'type', 'ts', 'receivedAt', 'anonId', 'userId', 'shopper', 'sessionId', 'page', 'scene', 'shareId',
-  'parentShareId', 'channel', 'contentSlug', 'productId', 'skuId', 'qty', 'orderId', 'totalFen', 'props'
+  'parentShareId', 'channel', 'contentSlug', 'productId', 'skuId', 'qty', 'orderId', 'totalFen', 'props', 'campaignCode'
 ] as const
 
 // Compiled INSERTs by dialect and row count, reused with new parameters:
@@ -94,10 +94,10 @@ function insertEventsSqlite(sqlite: SQLite.Database, rows: readonly EventRow[]):
 export async function findShareOpens(
   db: Executor,
   q: { shopper: string; fromMs: number; toMs: number }
-): Promise<Array<{ shareId: string; ts: number; scene: number | null }>> {
+): Promise<Array<{ shareId: string; ts: number; scene: number | null; channel: string | null }>> {
   const rows = await db
     .selectFrom('events')
-    .select(['shareId', 'ts', 'scene'])
+    .select(['shareId', 'ts', 'scene', 'channel'])
     // literal types: the partial indexes of migration 0006 match only literals on SQLite
     .where('type', '=', sql.lit('share_open'))
     .where('ts', '>=', q.fromMs)
@@ -106,7 +106,30 @@ export async function findShareOpens(
     .orderBy('ts')
     .orderBy('id')
     .execute()
-  return rows.flatMap((r) => (r.shareId ? [{ shareId: r.shareId, ts: Number(r.ts), scene: r.scene }] : []))
+  return rows.flatMap((r) => (r.shareId ? [{ shareId: r.shareId, ts: Number(r.ts), scene: r.scene, channel: r.channel }] : []))
+}
+
+/**
+ * The shopper's campaign_open events with ts in [fromMs, toMs] naming a
+ * campaign that exists, oldest first, with the campaign's own channel and
+ * target (the client's channel is never trusted for it).
+ */
+export async function findCampaignOpens(
+  db: Executor,
+  q: { shopper: string; fromMs: number; toMs: number }
+): Promise<Array<{ campaignCode: string; ts: number; scene: number | null; channel: string; contentSlug: string | null; productId: string | null }>> {
+  const rows = await db
+    .selectFrom('events')
+    .innerJoin('campaigns', 'campaigns.code', 'events.campaignCode')
+    .select(['campaigns.code as code', 'events.ts as ts', 'events.scene as scene', 'campaigns.channel as channel', 'campaigns.contentSlug as contentSlug', 'campaigns.productId as productId'])
+    .where('events.type', '=', sql.lit('campaign_open'))
+    .where('events.shopper', '=', q.shopper)
+    .where('events.ts', '>=', q.fromMs)
+    .where('events.ts', '<=', q.toMs)
+    .orderBy('events.ts')
+    .orderBy('events.id')
+    .execute()
+  return rows.map((r) => ({ campaignCode: r.code, ts: Number(r.ts), scene: r.scene, channel: r.channel, contentSlug: r.contentSlug, productId: r.productId }))
 }
 
 export interface ShareRow {

@@ -9,6 +9,7 @@
  *   orders      orders created in the window attributed to the page;
  *               paidOrders / paidFen: those of them that were paid, and their
  *               totals (gross); refundedFen: what was refunded on them
+ *   title       the page's title (published slug first, then the draft's), when there is a page
  * Rows: most viewed first, then by slug.
  */
 import type { ContentReportRow } from '@core/contract/analytics'
@@ -47,6 +48,24 @@ export async function contentReport(db: Executor, w: Window): Promise<{ rows: Co
     r.discountFen = o.discountFen
   }
   for (const g of await rewardsBy(db, w, 'content_slug')) row(g.key).rewardsGranted = g.rewards
+
+  const slugs = [...rows.keys()]
+  if (slugs.length > 0) {
+    const pages = await db
+      .selectFrom('pages')
+      .select(['slug', 'publishedSlug', 'title'])
+      .where((eb) => eb.or([eb('slug', 'in', slugs), eb('publishedSlug', 'in', slugs)]))
+      .execute()
+    for (const p of pages) {
+      const r = rows.get(p.slug)
+      if (r && r.title === undefined) r.title = p.title
+    }
+    // A published slug names the page shoppers saw: it wins over a draft that took the slug since.
+    for (const p of pages) {
+      const r = p.publishedSlug ? rows.get(p.publishedSlug) : undefined
+      if (r) r.title = p.title
+    }
+  }
 
   return { rows: [...rows.values()].sort((a, b) => b.views - a.views || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)) }
 }

@@ -16,6 +16,7 @@
  *   maxDepth    the greatest depth among their shares made in the window
  *               and every share descending from those (at any time); 0
  *               when they made none in the window
+ *   name / avatarUrl  the sharer's profile, when they set one
  * Rows: most paid first, then most opens, most shares, then by id.
  */
 import type { SharerReportRow } from '@core/contract/analytics'
@@ -63,6 +64,17 @@ export async function sharerReport(db: Executor, w: Window): Promise<{ rows: Sha
     r.discountFen = o.discountFen
   }
   for (const g of await rewardsBy(db, w, 'sharer_user_id')) row(g.key).rewardsGranted = g.rewards
+
+  const ids = [...rows.keys()]
+  if (ids.length > 0) {
+    const profiles = await db.selectFrom('users').select(['id', 'name', 'avatarUrl']).where('id', 'in', ids).execute()
+    for (const p of profiles) {
+      const r = rows.get(p.id)
+      if (!r) continue
+      if (p.name) r.name = p.name
+      if (p.avatarUrl) r.avatarUrl = p.avatarUrl
+    }
+  }
 
   return {
     rows: [...rows.values()].sort(

@@ -129,6 +129,7 @@ function toRow(e: ClientEvent, receivedAt: string, userId: string | null, shoppe
     qty: e.qty ?? null,
     orderId: null,
     totalFen: null,
-    props: e.props === undefined ? null : JSON.stringify(e.props)
+    props: e.props === undefined ? null : JSON.stringify(e.props),
+    campaignCode: e.campaignCode ?? null
   }
 }

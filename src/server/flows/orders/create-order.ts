@@ -144,6 +144,8 @@ export async function createOrder(
         attrContentSlug: attribution.contentSlug,
         attrDepth: attribution.depth,
         attrScene: attribution.scene,
+        attrChannel: attribution.channel,
+        attrCampaignCode: attribution.campaignCode,
         createdAt: at,
         expiresAt: orderExpiresAt(at, deps.config.orderPayTimeoutMinutes),
         paidAt: null,

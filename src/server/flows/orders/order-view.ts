@@ -46,7 +46,9 @@ export function attributionOf(row: OrderRow): Attribution {
     sharerId: row.attrSharerUserId,
     contentSlug: row.attrContentSlug,
     depth: row.attrDepth,
-    scene: scene !== null && Number.isFinite(scene) ? scene : null
+    scene: scene !== null && Number.isFinite(scene) ? scene : null,
+    ...(row.attrChannel ? { channel: row.attrChannel } : {}),
+    ...(row.attrCampaignCode ? { campaignCode: row.attrCampaignCode } : {})
   }
 }
 
