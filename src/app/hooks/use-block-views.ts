@@ -57,13 +57,18 @@ export function useBlockViews({ blocks, indexes, enabled, onView }: Options): st
         if (cancelled) return
         const page = Taro.getCurrentInstance().page
         if (!page) return
-        const observer = Taro.createIntersectionObserver(page as never, { thresholds: [0], observeAll: true })
-        observer.relativeToViewport({ bottom: 0 }).observe(`.${BLOCK_FRAME_CLASS}`, (res) => {
-          // WeChat's result carries the target's id (Taro's type omits it).
-          const { id, intersectionRatio } = res as typeof res & { id?: string }
-          if ((intersectionRatio ?? 0) > 0) saw(indexOfFrame(id))
-        })
-        stop = () => observer.disconnect()
+        // Analytics never break the page: a runtime without observers only loses block views.
+        try {
+          const observer = Taro.createIntersectionObserver(page as never, { thresholds: [0], observeAll: true })
+          observer.relativeToViewport({ bottom: 0 }).observe(`.${BLOCK_FRAME_CLASS}`, (res) => {
+            // WeChat's result carries the target's id (Taro's type omits it).
+            const { id, intersectionRatio } = res as typeof res & { id?: string }
+            if ((intersectionRatio ?? 0) > 0) saw(indexOfFrame(id))
+          })
+          stop = () => observer.disconnect()
+        } catch (e) {
+          console.warn('block views: no intersection observer here; block_view is not tracked', e)
+        }
       })
     } else if (typeof IntersectionObserver === 'function') {
       const timer = setTimeout(() => {

@@ -26,7 +26,7 @@ export function ShopTheLookBlockView({ block, products, launches = {}, readOnly,
     if (!readOnly && product) onPick?.(product)
   }
   return (
-    <View className='blk-look' aria-label={block.title || '搭配'}>
+    <View className='blk-look' aria-label={block.title ? `搭配：${block.title}` : '搭配'}>
       {block.title ? <Text className='blk-look__title'>{block.title}</Text> : null}
       <View className='blk-look__stage'>
         <Image className='blk-look__image' src={block.image} mode='widthFix' lazyLoad aria-label={block.title || '搭配图'} />
