@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import type { Product } from '@core/contract/catalog'
 import type { Block } from '@core/content'
 import { getProduct } from '../services/catalog-api'
+import { PENDING_PRODUCT } from '../components/blocks/shop-the-look-block'
 import { productIdsOf } from '../services/content-api'
 
 export function useBlockProducts(blocks: readonly Block[] | undefined, given: Record<string, Product> | undefined): Record<string, Product> {
@@ -12,7 +13,7 @@ export function useBlockProducts(blocks: readonly Block[] | undefined, given: Re
   const asked = useRef(new Set<string>())
   useEffect(() => {
     if (!blocks) return
-    const missing = productIdsOf(blocks).filter((id) => !given?.[id] && !asked.current.has(id))
+    const missing = productIdsOf(blocks).filter((id) => id !== PENDING_PRODUCT && !given?.[id] && !asked.current.has(id))
     if (missing.length === 0) return
     missing.forEach((id) => asked.current.add(id))
     void Promise.all(

@@ -8,20 +8,26 @@ import type { Block } from '@core/content'
 /** setTimeout's longest delay; a launch further away is looked at again then. */
 const MAX_DELAY_MS = 2_147_483_647
 
-/** productId → launch time (ISO), for every countdown that names a product, the latest time winning. */
-export function launchesOf(blocks: readonly Block[]): Record<string, string> {
+/**
+ * productId → launch time (ISO): every countdown that names a product, and every
+ * product the server says is launching (`launchAt`, from a countdown on any live
+ * page); the latest time wins.
+ */
+export function launchesOf(blocks: readonly Block[], products: Record<string, object & { launchAt?: string }> = {}): Record<string, string> {
   const launches: Record<string, string> = {}
-  for (const block of blocks) {
-    if (block.type !== 'countdown' || !block.productId || !dayjs(block.until).isValid()) continue
-    const known = launches[block.productId]
-    if (!known || dayjs(block.until).isAfter(known)) launches[block.productId] = block.until
+  const note = (productId: string, until: string) => {
+    if (!dayjs(until).isValid()) return
+    const known = launches[productId]
+    if (!known || dayjs(until).isAfter(known)) launches[productId] = until
   }
+  for (const block of blocks) if (block.type === 'countdown' && block.productId) note(block.productId, block.until)
+  for (const [id, product] of Object.entries(products)) if (typeof product.launchAt === 'string') note(id, product.launchAt)
   return launches
 }
 
 /** The products not on sale yet (productId → launch time); empty once every launch has come. */
-export function useLaunches(blocks: readonly Block[]): Record<string, string> {
-  const all = useMemo(() => launchesOf(blocks), [blocks])
+export function useLaunches(blocks: readonly Block[], products?: Record<string, object & { launchAt?: string }>): Record<string, string> {
+  const all = useMemo(() => launchesOf(blocks, products), [blocks, products])
   const [now, setNow] = useState(() => Date.now())
   const upcoming = useMemo(() => {
     const out: Record<string, string> = {}

@@ -4,6 +4,9 @@
 // windows and frames; in the mini-program this does nothing.
 import { useEffect, useRef } from 'react'
 import { isLivePreviewDraft, LIVE_PREVIEW_READY, type LivePreviewDraft } from '@core/live-preview'
+import type { Block } from '@core/content'
+import { PENDING_PRODUCT } from '../components/blocks/shop-the-look-block'
+import { renderableBlocks } from '../services/content-api'
 import { platform } from '../services/env'
 import { blockFrameId } from './use-block-views'
 
@@ -33,4 +36,23 @@ export function scrollToBlock(focusIndex: number, rendered: readonly number[]): 
   if (target === undefined) return
   const el = document.getElementById(blockFrameId(target))
   if (el && typeof el.scrollIntoView === 'function') el.scrollIntoView({ behavior: 'smooth', block: 'start' })
+}
+
+/**
+ * The live preview's blocks: as the editor holds them, with a dot placed before
+ * its product is chosen kept (as PENDING_PRODUCT), so staff see where it sits.
+ */
+export function previewBlocks(raw: unknown): { blocks: Block[]; indexes: number[] } {
+  const list = Array.isArray(raw) ? raw : []
+  return renderableBlocks(
+    list.map((block: unknown) => {
+      const b = block as { type?: unknown; hotspots?: unknown } | null
+      if (!b || b.type !== 'shop-the-look' || !Array.isArray(b.hotspots)) return block
+      const hotspots = b.hotspots.map((h: unknown) => {
+        const spot = h as { productId?: unknown } | null
+        return spot && typeof spot === 'object' && (spot.productId === '' || spot.productId === undefined) ? { ...spot, productId: PENDING_PRODUCT } : h
+      })
+      return { ...b, hotspots }
+    })
+  )
 }

@@ -7,6 +7,7 @@ import { parseBlocksLenient } from '@core/content'
 import { BlockRenderer } from '../../../src/app/components/blocks/block-renderer'
 import { formatCountdown } from '../../../src/app/components/blocks/countdown-block'
 import { renderableBlocks } from '../../../src/app/services/content-api'
+import { launchesOf } from '../../../src/app/hooks/use-launches'
 import { mug, soldOutVase, tee } from '../helpers/fixtures'
 
 const products = { [tee.id]: tee, [mug.id]: mug, [soldOutVase.id]: soldOutVase }
@@ -188,4 +189,13 @@ test('media of the new blocks is made absolute against the API base', () => {
   const { blocks } = renderableBlocks([look, { type: 'carousel', slides: [{ image: '/media/s1.jpg' }, { image: 'https://cdn.example.com/s2.jpg' }] }])
   expect(blocks[0]).toMatchObject({ image: 'http://api.test/media/look.jpg' })
   expect(blocks[1]).toMatchObject({ slides: [{ image: 'http://api.test/media/s1.jpg' }, { image: 'https://cdn.example.com/s2.jpg' }] })
+})
+
+test("a product the server says is launching (launchAt, from a countdown on another page) is 即将开售 here too", () => {
+  jest.useFakeTimers({ now: new Date('2026-12-01T04:00:00Z') })
+  const launching = { ...mug, launchAt: '2026-12-02T04:00:00Z' }
+  const onBuy = jest.fn()
+  render(<BlockRenderer blocks={[{ type: 'product', productId: mug.id }]} products={{ [mug.id]: launching }} launches={launchesOf([], { [mug.id]: launching })} onBuy={onBuy} />)
+  fireEvent.click(screen.getByRole('button', { name: '即将开售' }))
+  expect(onBuy).not.toHaveBeenCalled()
 })

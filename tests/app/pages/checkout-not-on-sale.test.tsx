@@ -17,9 +17,9 @@ beforeEach(() => {
   useCartStore.setState({ lines: [{ skuId: WOOL.skuId, qty: 1 }], owner: 'u1', priced: null, status: 'idle', error: null })
 })
 
-test('409 NOT_ON_SALE names the product and its launch time, and keeps the shopper on the page', async () => {
+test('409 NOT_ON_SALE (details: productId, launchAt) names the product and its launch time, and keeps the shopper on the page', async () => {
   const until = '2026-12-24T20:00:00+08:00'
-  fakeBackend().on('POST', '/api/v1/orders', apiError(409, 'NOT_ON_SALE', 'not on sale yet', { skuId: WOOL.skuId, until }))
+  fakeBackend().on('POST', '/api/v1/orders', apiError(409, 'NOT_ON_SALE', 'not on sale yet', { productId: WOOL.productId, launchAt: until }))
   render(<CheckoutPage />)
   fireEvent.click(screen.getByRole('button', { name: '提交订单并支付' }))
   expect(await screen.findByText(`「羊毛开衫」尚未开售，${dayjs(until).format('M月D日 HH:mm')} 开售，请移除后再提交`)).toBeInTheDocument()

@@ -122,7 +122,7 @@ test('each block is a block_view the first time it comes into view, with its sav
 test('in the mini-program: the page-scoped Taro.createIntersectionObserver watches every frame; WeChat\'s results name the frame by id', async () => {
   process.env.TARO_ENV = 'weapp'
   let seen: ((res: { id: string; intersectionRatio: number }) => void) | null = null
-  const observer = {
+  const observer: { relativeToViewport: jest.Mock; observe: jest.Mock; disconnect: jest.Mock } = {
     relativeToViewport: jest.fn(() => observer),
     observe: jest.fn((_selector: string, cb: typeof seen) => {
       seen = cb
@@ -233,6 +233,12 @@ describe('live preview (?live=1, in the admin editor)', () => {
 
     post(draft([{ type: 'quote', text: '第一版' }]))
     expect(await screen.findByText('第一版')).toBeInTheDocument()
+
+    // Dots placed before their products are chosen (a draft the editor cannot save yet) show where they sit.
+    post(draft([{ type: 'quote', text: '第一版' }, { type: 'shop-the-look', image: '/media/look.jpg', title: '放点中', hotspots: [{ x: 0.1, y: 0.2, productId: '' }, { x: 0.5, y: 0.5, productId: '' }] }]))
+    const placing = await screen.findByLabelText('搭配：放点中')
+    expect(within(placing).getByRole('button', { name: '商品点 1：待选商品' })).toHaveStyle({ left: '10%', top: '20%' })
+    expect(within(placing).getByRole('button', { name: '商品点 2：待选商品' })).toBeInTheDocument()
 
     const scrolled: string[] = []
     Element.prototype.scrollIntoView = function (this: Element) {

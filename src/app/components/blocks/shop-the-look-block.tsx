@@ -12,6 +12,9 @@ type Props = {
   onPick?: (product: Product) => void
 }
 
+/** A hotspot placed in the live preview before staff picked its product (never saved: the schema refuses it). */
+export const PENDING_PRODUCT = '__pending'
+
 const percent = (f: number) => `${Math.round(f * 10000) / 100}%`
 
 /**
@@ -36,7 +39,7 @@ export function ShopTheLookBlockView({ block, products, launches = {}, readOnly,
             className={`blk-look__dot${product ? '' : ' blk-look__dot--gone'}`}
             style={{ left: percent(spot.x), top: percent(spot.y) }}
             aria-role='button'
-            aria-label={product ? `商品点 ${i + 1}：${product.title}` : `商品点 ${i + 1}：已下架`}
+            aria-label={`商品点 ${i + 1}：${product ? product.title : spot.productId === PENDING_PRODUCT ? '待选商品' : '已下架'}`}
             aria-disabled={!product || readOnly}
             onClick={() => tap(product)}
           >

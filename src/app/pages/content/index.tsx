@@ -21,10 +21,10 @@ import { useCouponClaims } from '../../hooks/use-coupon-claims'
 import { useBlockProducts } from '../../hooks/use-block-products'
 import { blockQuery, useBlockViews, type BlockRef } from '../../hooks/use-block-views'
 import { useLaunches } from '../../hooks/use-launches'
-import { scrollToBlock, useLivePreview } from '../../hooks/use-live-preview'
+import { previewBlocks, scrollToBlock, useLivePreview } from '../../hooks/use-live-preview'
 import { rememberContent } from '../../services/attribution'
 import { brandName } from '../../services/brand'
-import { getPage, renderableBlocks, type ShownPage } from '../../services/content-api'
+import { getPage, type ShownPage } from '../../services/content-api'
 import { isSinglePageMode, recordPageShare } from '../../services/entry'
 import { ApiError } from '../../services/http'
 import { askLaunchReminder } from '../../services/launch-reminders'
@@ -55,7 +55,7 @@ export default function ContentPage() {
   usePageView('pages/content/index', { contentSlug: slug || undefined }, !live)
   const { coupons, claim } = useCouponClaims({ blocks: data?.page.blocks, contentSlug: slug, claimable: counted && !singlePage })
   const products = useBlockProducts(data?.page.blocks, data?.products)
-  const launches = useLaunches(data?.page.blocks ?? NO_BLOCKS)
+  const launches = useLaunches(data?.page.blocks ?? NO_BLOCKS, products)
   const blocksId = useBlockViews({
     blocks: data?.page.blocks ?? NO_BLOCKS,
     indexes: data?.indexes ?? NO_INDEXES,
@@ -64,7 +64,7 @@ export default function ContentPage() {
   })
 
   useLivePreview(live, (draft: LivePreviewDraft) => {
-    const { blocks, indexes } = renderableBlocks(draft.page.blocks)
+    const { blocks, indexes } = previewBlocks(draft.page.blocks)
     setData((prev) => ({
       page: { slug: draft.page.slug, title: draft.page.title, cover: draft.page.cover, blocks, share: { title: draft.page.title, imageUrl: null }, publishedAt: null },
       products: prev?.products ?? {},
