@@ -25,7 +25,7 @@ const round = (n: number) => Math.round(clamp01(n) * 1000) / 1000
 
 /** Where a pointer is over a box, as fractions of its width and height. */
 export function fractionIn(rect: { left: number; top: number; width: number; height: number }, clientX: number, clientY: number): { x: number; y: number } | null {
-  if (rect.width <= 0 || rect.height <= 0) return null
+  if (!(rect.width > 0 && rect.height > 0) || !Number.isFinite(clientX) || !Number.isFinite(clientY)) return null
   return { x: round((clientX - rect.left) / rect.width), y: round((clientY - rect.top) / rect.height) }
 }
 
