@@ -81,6 +81,9 @@ export function productIdsOf(blocks: readonly Block[]): string[] {
   for (const block of blocks) {
     if (block.type === 'product') ids.add(block.productId)
     if (block.type === 'product-grid') block.productIds.forEach((id) => ids.add(id))
+    if (block.type === 'shop-the-look') block.hotspots.forEach((h) => ids.add(h.productId))
+    if (block.type === 'carousel') block.slides.forEach((s) => s.productId !== undefined && ids.add(s.productId))
+    if (block.type === 'countdown' && block.productId !== undefined) ids.add(block.productId)
   }
   return [...ids]
 }

@@ -10,6 +10,8 @@ import { addMs } from './clock'
 import { tryAcquireLease } from './db/repos/lease-repo'
 import type { Deps } from './deps'
 import { publishDuePages } from './flows/content/publish-due-pages'
+import { unpublishDuePages } from './flows/content/unpublish-due-pages'
+import { sendDueReminders, type ReminderReport } from './flows/launch/send-reminders'
 import { closeOverdueOrders, type CloseReport } from './flows/orders/close-overdue-orders'
 import { reconcilePayments, type ReconcileReport } from './flows/payments/reconcile'
 import { runOutbox, type OutboxReport } from './flows/outbox/run-outbox'
@@ -24,6 +26,10 @@ const lastRetention = new WeakMap<Deps, number>()
 export interface TickResult {
   leader: boolean
   published: string[]
+  /** Pages taken offline at their scheduled end (unpublishAt); absent when none. */
+  unpublished?: string[]
+  /** 开售提醒 handled at their product's launch (queued to the outbox, or skipped); absent when none was due. */
+  reminders?: ReminderReport
   /** Unpaid orders closed past their expiry, and WeChat Pay reconciliation; absent when there was nothing to do. */
   orders?: CloseReport & { reconciled: ReconcileReport }
   /** Calls owed to WeChat that were sent, rescheduled or given up; absent when none was due. */
@@ -44,6 +50,9 @@ export async function runDueJobs(deps: Deps, leaseMs = 30_000): Promise<TickResu
   })
   if (!leader) return { leader, published: [] }
   const published = await publishDuePages(deps)
+  const unpublished = await unpublishDuePages(deps)
+  // Before the outbox runs, so a reminder queued now is sent in this same tick.
+  const reminders = await sendDueReminders(deps)
   const closing = await closeOverdueOrders(deps)
   const reconciled = await reconcilePayments(deps)
   const outbox = await runOutbox(deps)
@@ -60,6 +69,8 @@ export async function runDueJobs(deps: Deps, leaseMs = 30_000): Promise<TickResu
   return {
     leader,
     published,
+    ...(unpublished.length > 0 ? { unpublished } : {}),
+    ...(reminders.queued.length + reminders.skipped.length > 0 ? { reminders } : {}),
     ...(busy.some((list) => list.length > 0) ? { orders: { ...closing, reconciled } } : {}),
     ...(sent ? { outbox } : {}),
     ...(autoComplete.completed.length + autoComplete.waiting.length > 0 ? { autoComplete } : {}),
@@ -82,6 +93,8 @@ export function startJobs(deps: Deps, intervalMs: number, log: FastifyBaseLogger
         deps.metrics?.jobRuns.inc({ job: JOBS_LEASE, result: r.leader ? 'ok' : 'not_leader' })
         if (r.retention) log.info({ retention: r.retention }, 'retention: old events rolled up and pruned, expired rows purged')
         if (r.published.length > 0) log.info({ published: r.published }, 'scheduled pages published')
+        if (r.unpublished) log.info({ unpublished: r.unpublished }, 'pages taken offline at their scheduled end')
+        if (r.reminders) log.info({ reminders: r.reminders }, 'launch reminders handled')
         if (r.orders) log.info({ orders: r.orders }, 'order jobs: overdue orders closed, payments reconciled')
         if (r.outbox) log.info({ outbox: r.outbox }, 'WeChat outbox: tasks sent, rescheduled or given up')
         if (r.autoComplete) log.info({ autoComplete: r.autoComplete }, 'shipped orders auto-completed or still waiting')

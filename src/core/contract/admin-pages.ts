@@ -6,9 +6,9 @@
  */
 import { z } from 'zod'
 import { blockSchema, type Block } from '../content-blocks'
-import { pageInputSchema, validatePageInput, type PageInput } from '../content-page'
+import { pageInputSchema, slugSchema, validatePageInput, type PageInput } from '../content-page'
 import type { FieldIssue } from '../result'
-import { id, isoTime } from './common'
+import { coded, id, isoTime } from './common'
 import { pageDto, pageShare } from './pages'
 
 export type { Block, PageInput }
@@ -34,6 +34,8 @@ export const adminPage = z
     publishedAt: isoTime.nullable(),
     scheduledVersion: z.number().int().nullable(),
     scheduledAt: isoTime.nullable(),
+    /** When the page goes offline by itself (the jobs runner unpublishes it); null = no scheduled end. Always sent by this server. */
+    unpublishAt: isoTime.nullable().optional(),
     createdAt: isoTime,
     updatedAt: isoTime
   })
@@ -70,9 +72,20 @@ export const pageRequest = z.preprocess((input, ctx) => {
 }, pageInputSchema)
 export type PageRequest = PageInput
 
-/** POST …/:id/publish: now, or `{at}` (ISO 8601 with offset) to schedule. */
-export const publishRequest = z.object({ at: z.iso.datetime({ offset: true, message: 'an ISO 8601 time with offset' }).optional() }).nullish()
-export type PublishRequest = { at?: string }
+const scheduleTime = z.iso.datetime({ offset: true, message: 'an ISO 8601 time with offset' })
+/**
+ * POST …/:id/publish: now, or `{at}` (ISO 8601 with offset) to schedule;
+ * `unpublishAt` (after the publish time) schedules the end, `null` clears it,
+ * absent keeps the page's current end.
+ */
+export const publishRequest = z
+  .object({ at: scheduleTime.optional(), unpublishAt: scheduleTime.nullable().optional() })
+  .refine((b) => !b.at || !b.unpublishAt || Date.parse(b.unpublishAt) > Date.parse(b.at), {
+    message: 'unpublishAt must be after at',
+    path: ['unpublishAt']
+  })
+  .nullish()
+export type PublishRequest = { at?: string; unpublishAt?: string | null }
 
 export const previewResponse = z.object({ token: z.string(), url: z.string(), expiresAt: isoTime })
 export type Preview = z.infer<typeof previewResponse>
@@ -97,3 +110,49 @@ export const pageVersionResponse = z.object({ version: z.number().int(), created
 export type PageVersionResponse = z.infer<typeof pageVersionResponse>
 
 export const versionParams = z.object({ id, v: z.coerce.number().int().min(1).max(1_000_000) })
+
+/** GET …/:id/versions/:v/diff/:against: what changed from version v to `against` (a version number or `draft`). */
+export const diffParams = z.object({
+  id,
+  v: z.coerce.number().int().min(1).max(1_000_000),
+  against: z.union([z.literal('draft'), z.coerce.number().int().min(1).max(1_000_000)])
+})
+const fieldChange = z.object({ path: z.string(), before: z.unknown().optional(), after: z.unknown().optional() })
+export const blockChange = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('added'), index: z.number().int(), type: z.string(), block: blockSchema }),
+  z.object({ kind: z.literal('removed'), fromIndex: z.number().int(), type: z.string(), block: blockSchema }),
+  z.object({ kind: z.literal('edited'), fromIndex: z.number().int(), index: z.number().int(), type: z.string(), changes: z.array(fieldChange) })
+])
+export const pageDiffResponse = z.object({
+  from: z.number().int(),
+  to: z.union([z.number().int(), z.literal('draft')]),
+  fields: z.array(fieldChange),
+  blocks: z.array(blockChange),
+  summary: z.object({ added: z.number().int(), removed: z.number().int(), edited: z.number().int(), unchanged: z.number().int() })
+})
+export type PageDiffResponse = z.infer<typeof pageDiffResponse>
+
+/** GET /api/admin/page-templates: what staff can start a page from. */
+export const pageTemplate = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  title: z.string(),
+  productSlots: z.number().int(),
+  blockTypes: z.array(z.string())
+})
+export const pageTemplateList = z.object({ items: z.array(pageTemplate) })
+export type PageTemplateDto = z.infer<typeof pageTemplate>
+
+/**
+ * POST /api/admin/pages/from-template: a new draft from a template. Its
+ * product slots are filled with `productIds` (in order), else with the
+ * brand's newest products; `notes` says what staff still have to do.
+ */
+export const fromTemplateRequest = z.object({
+  templateId: z.string().max(40),
+  slug: coded(slugSchema, 'INVALID_SLUG'),
+  title: z.string().min(1).max(60).optional(),
+  productIds: z.array(id).max(12).optional()
+})
+export const fromTemplateResponse = z.object({ page: adminPage, notes: z.array(z.string()) })

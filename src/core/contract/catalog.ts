@@ -8,7 +8,15 @@ export const sku = z.object({ id: z.string(), attrs: skuAttrs, priceFen: z.numbe
 export type Sku = z.infer<typeof sku>
 
 export const product = z
-  .object({ id: z.string(), title: z.string(), images: z.array(z.string()), description: z.string(), skus: z.array(sku) })
+  .object({
+    id: z.string(),
+    title: z.string(),
+    images: z.array(z.string()),
+    description: z.string(),
+    skus: z.array(sku),
+    /** Present while a live page's countdown announces this product's launch and it has not come: not on sale before it (即将开售). */
+    launchAt: z.string().optional()
+  })
   .meta({ id: 'Product' })
 export type Product = z.infer<typeof product>
 

@@ -96,6 +96,8 @@ export interface ContentTables {
     publishedAt: string | null
     scheduledVersion: number | null
     scheduledAt: string | null
+    /** Migration 0014: when the jobs runner takes the page offline by itself. */
+    unpublishAt: Later
   }
   pageVersions: PageContent & {
     pageId: string
@@ -370,8 +372,26 @@ export interface CouponTables {
   }
 }
 
+/** Migration 0014: launch times derived from live pages' countdown blocks, and shoppers' 开售提醒. */
+export interface LaunchTables {
+  productLaunches: { pageId: string; productId: string; launchAt: string; contentSlug: string; updatedAt: string }
+  launchReminders: {
+    id: string
+    userId: string
+    productId: string
+    contentSlug: string | null
+    shareId: string | null
+    sharerUserId: string | null
+    channel: string | null
+    createdAt: string
+    sentAt: string | null
+    outcome: string | null
+  }
+}
+
 export interface Tables
-  extends StaffTables,
+  extends LaunchTables,
+     StaffTables,
     ShopperTables,
     CatalogTables,
     ContentTables,

@@ -1,10 +1,18 @@
 /**
  * Staff content: drafts (GET/POST /api/admin/pages, GET/PUT …/:id), publish
- * now or `{at}`, unpublish, preview links, and versions with restore
- * (`GET …/:id/versions`, `GET …/versions/:v`, `POST …/versions/:v/restore`).
+ * now or `{at}` with an optional scheduled end `{unpublishAt}`, unpublish,
+ * preview links, versions with restore and diff (`GET …/:id/versions`,
+ * `GET …/versions/:v`, `POST …/versions/:v/restore`, `GET …/versions/:v/diff/:against`),
+ * duplicate (`POST …/:id/duplicate`) and templates (`GET /api/admin/page-templates`,
+ * `POST /api/admin/pages/from-template`).
  */
 import {
   adminPageList,
+  diffParams,
+  fromTemplateRequest,
+  fromTemplateResponse,
+  pageDiffResponse,
+  pageTemplateList,
   adminPageListQuery,
   adminPageResponse,
   pageRequest,
@@ -19,6 +27,9 @@ import { must } from '../http/app-error'
 import { requireStaff, staffOf } from '../http/guards'
 import { createPage } from '../flows/content/create-page'
 import { createPreview } from '../flows/content/create-preview'
+import { duplicatePage } from '../flows/content/duplicate-page'
+import { createFromTemplate, listTemplates } from '../flows/content/from-template'
+import { diffPageVersions } from '../flows/content/page-diff'
 import { getPage } from '../flows/content/get-page'
 import { listPages } from '../flows/content/list-pages'
 import { getPageVersion, listPageVersions } from '../flows/content/page-versions'
@@ -65,7 +76,9 @@ export const adminPageRoutes: RegisterRoutes = (app, deps) => {
     { onRequest, schema: { tags, security, params: idParams, body: publishRequest, response: pageAnswer } },
     async (request) => {
       const at = request.body?.at === undefined ? undefined : new Date(request.body.at)
-      return { page: must(await publishPage(deps, staffOf(request).id, request.params.id, at)) }
+      const end = request.body?.unpublishAt
+      const unpublishAt = end === undefined ? undefined : end === null ? null : new Date(end)
+      return { page: must(await publishPage(deps, staffOf(request).id, request.params.id, at, { unpublishAt })) }
     }
   )
 
@@ -95,5 +108,29 @@ export const adminPageRoutes: RegisterRoutes = (app, deps) => {
     '/api/admin/pages/:id/versions/:v/restore',
     { onRequest, schema: { tags, security, params: versionParams, response: pageAnswer } },
     async (request) => ({ page: must(await restoreVersion(deps, staffOf(request).id, request.params.id, request.params.v)) })
+  )
+
+  app.get(
+    '/api/admin/pages/:id/versions/:v/diff/:against',
+    { onRequest, schema: { tags, security, params: diffParams, response: { 200: pageDiffResponse, ...errorResponses } } },
+    async (request) => must(await diffPageVersions(deps, request.params.id, request.params.v, request.params.against))
+  )
+
+  app.post(
+    '/api/admin/pages/:id/duplicate',
+    { onRequest, schema: { tags, security, params: idParams, response: { 201: adminPageResponse, ...errorResponses } } },
+    async (request, reply) => reply.status(201).send({ page: must(await duplicatePage(deps, staffOf(request).id, request.params.id)) })
+  )
+
+  app.get(
+    '/api/admin/page-templates',
+    { onRequest, schema: { tags, security, response: { 200: pageTemplateList, ...errorResponses } } },
+    async () => ({ items: listTemplates() })
+  )
+
+  app.post(
+    '/api/admin/pages/from-template',
+    { onRequest, schema: { tags, security, body: fromTemplateRequest, response: { 201: fromTemplateResponse, ...errorResponses } } },
+    async (request, reply) => reply.status(201).send(must(await createFromTemplate(deps, staffOf(request).id, request.body)))
   )
 }

@@ -16,6 +16,7 @@ import { adminShippingRoutes } from './admin-shipping'
 import { adminSessionRoutes } from './admin-session'
 import { adminStaffRoutes } from './admin-staff'
 import { healthRoutes } from './health'
+import { launchReminderRoutes } from './launch-reminders'
 import { mediaFileRoutes } from './media-files'
 import { opsRoutes } from './ops'
 import { shopperAfterSaleRoutes } from './shopper-after-sales'
@@ -64,5 +65,6 @@ export const allRoutes: RegisterRoutes[] = [
   adminCouponRoutes,
   shopperCouponRoutes,
   adminRewardRoutes,
-  shopperShareRoutes
+  shopperShareRoutes,
+  launchReminderRoutes
 ]

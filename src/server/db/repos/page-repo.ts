@@ -175,3 +175,38 @@ export async function findPreviewPageId(db: Executor, tokenHash: string, nowIso:
 export async function deleteExpiredPreviewTokens(db: Executor, nowIso: string): Promise<void> {
   await db.deleteFrom('previewTokens').where('expiresAt', '<=', nowIso).execute()
 }
+
+/** Pages whose scheduled end (unpublish_at, migration 0014) has come, oldest first. */
+export function findPagesToEnd(db: Executor, nowIso: string, limit = 50) {
+  return db
+    .selectFrom('pages')
+    .select(['id', 'unpublishAt', 'publishedVersion', 'scheduledAt'])
+    .where('unpublishAt', 'is not', null)
+    .where('unpublishAt', '<=', nowIso)
+    .orderBy('unpublishAt')
+    .limit(limit)
+    .execute()
+}
+
+/** Takes a page offline at its scheduled end if that end is still the one we read (a second runner updates nothing). */
+export async function endPage(db: Executor, id: string, unpublishAt: string): Promise<boolean> {
+  const res = await db
+    .updateTable('pages')
+    .set({ publishedVersion: null, publishedSlug: null, publishedAt: null, scheduledVersion: null, scheduledAt: null, unpublishAt: null })
+    .where('id', '=', id)
+    .where('unpublishAt', '=', unpublishAt)
+    .executeTakeFirst()
+  return Number(res.numUpdatedRows) === 1
+}
+
+/** Which of these slugs some page uses, as its draft slug or its live one. */
+export async function existingSlugs(db: Executor, slugs: readonly string[]): Promise<string[]> {
+  if (slugs.length === 0) return []
+  const rows = await db
+    .selectFrom('pages')
+    .select(['slug', 'publishedSlug'])
+    .where((eb) => eb.or([eb('slug', 'in', [...slugs]), eb('publishedSlug', 'in', [...slugs])]))
+    .execute()
+  const found = new Set(rows.flatMap((r) => [r.slug, r.publishedSlug]))
+  return slugs.filter((s) => found.has(s))
+}

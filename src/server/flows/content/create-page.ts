@@ -22,7 +22,8 @@ export async function createPage(deps: Deps, actorId: string, body: unknown): Pr
     publishedSlug: null,
     publishedAt: null,
     scheduledVersion: null,
-    scheduledAt: null
+    scheduledAt: null,
+    unpublishAt: null
   }
   try {
     await deps.db.transaction().execute(async (trx) => {

@@ -36,6 +36,7 @@ export function adminPage(row: PageRow): AdminPage {
     publishedAt: row.publishedAt,
     scheduledVersion: row.scheduledVersion,
     scheduledAt: row.scheduledAt,
+    unpublishAt: row.unpublishAt ?? null,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt
   }

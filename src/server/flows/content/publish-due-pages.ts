@@ -9,6 +9,7 @@ import { findDuePages, findVersion, publishScheduled, updatePage } from '../../d
 import { isUniqueViolation } from '../../db/unique-violation'
 import type { Deps } from '../../deps'
 import { recordAudit } from '../audit/record-audit'
+import { syncPageLaunches } from './page-launches'
 
 export async function publishDuePages(deps: Deps): Promise<string[]> {
   const now = deps.clock.now()
@@ -30,6 +31,7 @@ export async function publishDuePages(deps: Deps): Promise<string[]> {
           publishedAt: now.toISOString()
         })
         if (ok) {
+          await syncPageLaunches(trx, { id: page.id, liveSlug: snapshot.slug, liveBlocks: snapshot.blocks }, now)
           await recordAudit(trx, now, null, 'page.publish', { type: 'page', id: page.id }, {
             version,
             slug: snapshot.slug,

@@ -3,6 +3,9 @@
  * the draft is snapshotted as a new version at this moment, so what goes
  * live is what staff approved. A schedule lives in the page row
  * (scheduled_at), so it survives restarts; jobs.ts fires it.
+ * `unpublishAt` schedules the end (after the publish time; null clears it,
+ * undefined keeps the current one); jobs.ts takes the page offline then.
+ * Going live now also records the launches its countdown blocks announce.
  */
 import type { AdminPage } from '@core/contract/admin-pages'
 import { err, ok, type Result } from '@core/result'
@@ -10,16 +13,24 @@ import { findPageRow, insertVersion, maxVersion, updatePage } from '../../db/rep
 import { isUniqueViolation } from '../../db/unique-violation'
 import type { Deps } from '../../deps'
 import { recordAudit } from '../audit/record-audit'
+import { syncPageLaunches } from './page-launches'
 import { adminPage } from './page-view'
 
 export async function publishPage(
   deps: Deps,
   actorId: string,
   id: string,
-  at: Date | undefined
+  at: Date | undefined,
+  opts: { unpublishAt?: Date | null } = {}
 ): Promise<Result<AdminPage>> {
   const now = deps.clock.now()
   const scheduled = at !== undefined && at.getTime() > now.getTime()
+  const goesLive = scheduled ? at : now
+  const { unpublishAt } = opts
+  if (unpublishAt && unpublishAt.getTime() <= goesLive.getTime()) {
+    return err('VALIDATION_FAILED', '下线时间需要晚于发布时间', [{ path: 'unpublishAt', message: '下线时间需要晚于发布时间' }])
+  }
+  const end = unpublishAt === undefined ? {} : { unpublishAt: unpublishAt ? unpublishAt.toISOString() : null }
   try {
     return await deps.db.transaction().execute(async (trx) => {
       const page = await findPageRow(trx, id)
@@ -38,17 +49,19 @@ export async function publishPage(
         createdBy: actorId
       })
       if (scheduled) {
-        await updatePage(trx, id, { scheduledVersion: version, scheduledAt: at.toISOString() })
-        await recordAudit(trx, now, actorId, 'page.schedule', { type: 'page', id }, { version, at: at.toISOString() })
+        await updatePage(trx, id, { scheduledVersion: version, scheduledAt: at.toISOString(), ...end })
+        await recordAudit(trx, now, actorId, 'page.schedule', { type: 'page', id }, { version, at: at.toISOString(), ...end })
       } else {
         await updatePage(trx, id, {
           publishedVersion: version,
           publishedSlug: page.slug,
           publishedAt: now.toISOString(),
           scheduledVersion: null,
-          scheduledAt: null
+          scheduledAt: null,
+          ...end
         })
-        await recordAudit(trx, now, actorId, 'page.publish', { type: 'page', id }, { version, slug: page.slug })
+        await syncPageLaunches(trx, { id, liveSlug: page.slug, liveBlocks: page.blocks }, now)
+        await recordAudit(trx, now, actorId, 'page.publish', { type: 'page', id }, { version, slug: page.slug, ...end })
       }
       const saved = await findPageRow(trx, id)
       return ok(adminPage(saved ?? page))

@@ -1,7 +1,7 @@
 /**
  * The shopper's page: the published snapshot under this slug, or with a
  * valid preview token the current draft, plus every product its blocks
- * name at live price and stock (`{page, products}`). Unknown, unpublished
+ * name (cards, grids, hotspots, slides, countdowns) at live price and stock (`{page, products}`). Unknown, unpublished
  * or mismatched pages are 404; an expired preview link is 403.
  */
 import { productIdsOf } from '@core/content'
@@ -11,6 +11,7 @@ import { findPageRow, findPreviewPageId, findPublishedBySlug } from '../../db/re
 import type { Deps } from '../../deps'
 import { hashToken } from '../../ids'
 import { loadProducts } from '../catalog/load-products'
+import { withLaunches } from '../launch/on-sale'
 import { shopperPage } from './page-view'
 
 export async function readPage(
@@ -30,6 +31,7 @@ export async function readPage(
     if (!row) return err('PAGE_NOT_FOUND', `No published page ${slug}`)
     page = shopperPage(row, row.publishedAt)
   }
-  const products = await loadProducts(deps.db, productIdsOf(page.blocks))
+  // Products carry launchAt while a countdown's launch is still to come (即将开售).
+  const products = await withLaunches(deps.db, await loadProducts(deps.db, productIdsOf(page.blocks)), deps.clock.now())
   return ok({ page, products: Object.fromEntries(products) })
 }

@@ -1,9 +1,10 @@
-/** Staff take a page offline; a pending schedule is cancelled too. Repeating it changes nothing. */
+/** Staff take a page offline; a pending schedule (and scheduled end) is cancelled too, its launches end. Repeating it changes nothing. */
 import type { AdminPage } from '@core/contract/admin-pages'
 import { err, ok, type Result } from '@core/result'
 import { findPageRow, updatePage } from '../../db/repos/page-repo'
 import type { Deps } from '../../deps'
 import { recordAudit } from '../audit/record-audit'
+import { syncPageLaunches } from './page-launches'
 import { adminPage } from './page-view'
 
 export async function unpublishPage(deps: Deps, actorId: string, id: string): Promise<Result<AdminPage>> {
@@ -11,9 +12,10 @@ export async function unpublishPage(deps: Deps, actorId: string, id: string): Pr
   return deps.db.transaction().execute(async (trx) => {
     const page = await findPageRow(trx, id)
     if (!page) return err('PAGE_NOT_FOUND', `No page ${id}`)
-    if (page.publishedVersion === null && page.scheduledAt === null) return ok(adminPage(page))
-    const cleared = { publishedVersion: null, publishedSlug: null, publishedAt: null, scheduledVersion: null, scheduledAt: null }
+    if (page.publishedVersion === null && page.scheduledAt === null && page.unpublishAt === null) return ok(adminPage(page))
+    const cleared = { publishedVersion: null, publishedSlug: null, publishedAt: null, scheduledVersion: null, scheduledAt: null, unpublishAt: null }
     await updatePage(trx, id, cleared)
+    await syncPageLaunches(trx, { id, liveSlug: null, liveBlocks: null }, now)
     await recordAudit(trx, now, actorId, 'page.unpublish', { type: 'page', id }, {
       wasPublished: page.publishedVersion,
       cancelledSchedule: page.scheduledAt

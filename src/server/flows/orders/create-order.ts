@@ -24,6 +24,7 @@ import { attributeOrder } from '../attribution/attribute-order'
 import { loadSkuFacts } from '../cart/sku-facts'
 import { recordServerEvent } from '../events/record-server-event'
 import { priceOrderCoupon } from '../coupons/order-coupon'
+import { checkOnSale } from '../launch/on-sale'
 import { toOrderDto } from './order-view'
 import { Rollback } from './rollback'
 
@@ -87,6 +88,9 @@ export async function createOrder(
         if (line.problem === 'SKU_GONE') return err('SKU_UNAVAILABLE', `SKU ${line.skuId} is no longer sold`, { skuId: line.skuId })
         if (line.problem) return err('OUT_OF_STOCK', `Only ${line.maxQty} of SKU ${line.skuId} left`, { skuId: line.skuId, available: line.maxQty })
       }
+      // A product whose launch (a live page's countdown) has not come is not on sale: 409 NOT_ON_SALE.
+      const onSale = await checkOnSale(trx, [...facts.values()].map((f) => f.productId), now)
+      if (!onSale.ok) return onSale
       if (priced.totalFen <= 0) return err('INVALID_ORDER_TOTAL', 'An order must cost more than 0 fen to be paid with WeChat Pay')
 
       for (const line of [...input.items].sort((a, b) => (a.skuId < b.skuId ? -1 : 1))) {

@@ -33,7 +33,7 @@ export interface SubscribeMessagePayload {
 export async function queueSubscriptionMessage(
   deps: Pick<Deps, 'config'>,
   db: Executor,
-  msg: { userId: string; key: SubscriptionKey; orderId: string | null; data: TemplateData; now: Date }
+  msg: { userId: string; key: SubscriptionKey; orderId: string | null; data: TemplateData; now: Date; page?: string }
 ): Promise<QueuedMessage> {
   const templateId = deps.config.subscribeTemplates[msg.key]
   if (!templateId) return 'no_template'
@@ -43,7 +43,7 @@ export async function queueSubscriptionMessage(
   const payload: SubscribeMessagePayload = {
     touser: openid,
     template_id: templateId,
-    page: msg.orderId ? `${ORDER_PAGE}?id=${encodeURIComponent(msg.orderId)}` : 'pages/index/index',
+    page: msg.page ?? (msg.orderId ? `${ORDER_PAGE}?id=${encodeURIComponent(msg.orderId)}` : 'pages/index/index'),
     data: msg.data,
     miniprogram_state: MINIPROGRAM_STATE[deps.config.wechatEnvVersion],
     lang: 'zh_CN'
