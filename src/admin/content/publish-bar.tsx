@@ -71,6 +71,7 @@ export function PublishBar({ page, flush, onPage }: { page: AdminPage; flush: ()
       >
         定时发布
       </Button>
+      <Typography.Text type="secondary">自动下线</Typography.Text>
       <DatePicker
         aria-label="定时下线时间"
         showTime={{ format: 'HH:mm' }}
