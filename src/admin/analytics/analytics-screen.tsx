@@ -10,6 +10,7 @@ import { ErrorBanner, QueryView } from '../query/query-state'
 import { analyticsApi, type Window } from './analytics-api'
 import { DailyChartView, FunnelChartView } from './analytics-charts'
 import { ContentTable, SharerTable } from './analytics-tables'
+import { BlockReportCard } from './block-report'
 
 type Range = [Dayjs, Dayjs]
 const lastDays = (n: number): Range => [dayjs().subtract(n - 1, 'day').startOf('day'), dayjs().endOf('day')]
@@ -88,6 +89,7 @@ export function AnalyticsScreen() {
       <Card title="内容表现">
         <ContentTable rows={reports?.content ?? []} loading={reportsQuery.isPending} titleOf={titleOf} />
       </Card>
+      <BlockReportCard win={win} pages={(reports?.content ?? []).map((r) => r.slug)} titleOf={titleOf} />
       <Card title="分享达人榜">
         <SharerTable rows={reports?.sharers ?? []} loading={reportsQuery.isPending} />
       </Card>

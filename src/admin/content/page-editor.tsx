@@ -114,7 +114,7 @@ export function PageEditor({ initial }: { initial: AdminPage }) {
           </Card>
         </Col>
       </Row>
-      <VersionsDrawer pageId={page.id} open={panel === 'versions'} onClose={() => setPanel(null)} onRestored={restored} />
+      <VersionsDrawer pageId={page.id} open={panel === 'versions'} onClose={() => setPanel(null)} onRestored={restored} products={products.data} />
       <PreviewModal pageId={page.id} open={panel === 'preview'} onClose={() => setPanel(null)} beforeOpen={flushAll} />
     </Space>
   )

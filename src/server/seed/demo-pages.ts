@@ -1,7 +1,11 @@
 /**
  * Three published content pages, each using every block type (hero, text,
- * image, product, product-grid, video, coupon), in the body shape the staff
- * API takes, so they pass the same validation as an editor's page.
+ * image, product, product-grid, video, coupon, shop-the-look, carousel,
+ * countdown, divider, quote), in the body shape the staff API takes, so they
+ * pass the same validation as an editor's page. The countdowns name no
+ * product (they count down to the season's next drop), so every demo
+ * product stays on sale; a carousel slide links only to a page made before
+ * it (a slide's page must exist when the page is saved).
  */
 import type { SceneName } from './art/scenes'
 
@@ -11,6 +15,8 @@ export interface PageAssets {
   video: { src: string; poster: string }
   /** The demo coupon every page offers. */
   couponId: string
+  /** When the pages' countdowns end (ISO with offset): the next drop, some days after seeding. */
+  countdownUntil: string
 }
 
 export type DemoPageBody = {
@@ -24,6 +30,8 @@ export type DemoPageBody = {
 export function demoPages(a: PageAssets): DemoPageBody[] {
   const video = { type: 'video', src: a.video.src, poster: a.video.poster }
   const coupon = { type: 'coupon', couponId: a.couponId }
+  const divider = { type: 'divider' }
+  const countdown = (title: string) => ({ type: 'countdown', until: a.countdownUntil, title })
   return [
     {
       slug: 'slow-living',
@@ -44,7 +52,27 @@ export function demoPages(a: PageAssets): DemoPageBody[] {
           type: 'product-grid',
           title: '家居好物',
           productIds: ['linen-cushion', 'camellia-candle', 'stoneware-vase', 'cotton-towel', 'camellia-soap'].map(a.product)
-        }
+        },
+        divider,
+        {
+          type: 'shop-the-look',
+          image: a.scene('home-corner'),
+          title: '一角的布置',
+          hotspots: [
+            { x: 0.28, y: 0.55, productId: a.product('linen-cushion') },
+            { x: 0.62, y: 0.48, productId: a.product('camellia-soap') },
+            { x: 0.8, y: 0.4, productId: a.product('camellia-candle') }
+          ]
+        },
+        { type: 'quote', text: '家不必大，住得舒服就好。', by: '山茶家居主理人' },
+        {
+          type: 'carousel',
+          slides: [
+            { image: a.scene('home-hero'), productId: a.product('stoneware-vase') },
+            { image: a.scene('studio-wide'), productId: a.product('cotton-towel') }
+          ]
+        },
+        countdown('秋冬家居上新倒计时')
       ]
     },
     {
@@ -67,7 +95,26 @@ export function demoPages(a: PageAssets): DemoPageBody[] {
           type: 'product-grid',
           title: '茶与器',
           productIds: ['tea-set', 'stoneware-mug', 'stoneware-vase', 'camellia-soap'].map(a.product)
-        }
+        },
+        { type: 'quote', text: '茶要慢慢喝，日子要慢慢过。' },
+        {
+          type: 'shop-the-look',
+          image: a.scene('mug-trio'),
+          title: '三只杯子',
+          hotspots: [
+            { x: 0.2, y: 0.55, productId: a.product('stoneware-mug') },
+            { x: 0.75, y: 0.5, productId: a.product('tea-set') }
+          ]
+        },
+        divider,
+        {
+          type: 'carousel',
+          slides: [
+            { image: a.scene('tea-hero'), productId: a.product('tea-set') },
+            { image: a.scene('home-hero'), pageSlug: 'slow-living' }
+          ]
+        },
+        countdown('新茶器到店倒计时')
       ]
     },
     {
@@ -89,7 +136,28 @@ export function demoPages(a: PageAssets): DemoPageBody[] {
           type: 'product-grid',
           title: '本季亚麻系列',
           productIds: ['linen-shirt', 'linen-skirt', 'canvas-tote', 'cotton-towel', 'linen-cushion'].map(a.product)
-        }
+        },
+        divider,
+        {
+          type: 'shop-the-look',
+          image: a.scene('linen-hero'),
+          title: '一身亚麻',
+          hotspots: [
+            { x: 0.5, y: 0.35, productId: a.product('linen-shirt') },
+            { x: 0.5, y: 0.7, productId: a.product('linen-skirt') },
+            { x: 0.78, y: 0.6, productId: a.product('canvas-tote') }
+          ]
+        },
+        { type: 'quote', text: '亚麻的皱，是它最好看的地方。', by: '面料师' },
+        {
+          type: 'carousel',
+          slides: [
+            { image: a.scene('linen-detail'), productId: a.product('canvas-tote') },
+            { image: a.scene('tea-hero'), pageSlug: 'tea-time' },
+            { image: a.scene('home-hero'), pageSlug: 'slow-living' }
+          ]
+        },
+        countdown('夏季亚麻上新倒计时')
       ]
     }
   ]

@@ -127,8 +127,11 @@ export async function seedDemoBrand(deps: Deps, opts: SeedOptions = {}): Promise
   })
   if (!coupon.ok) throw new Error(`demo seed: the coupon was refused: ${coupon.error.code} ${coupon.error.message}`)
 
+  // The countdowns end two weeks after seeding, at 10:00 China time.
+  const drop = new Date(now + 14 * 24 * 3600 * 1000 + 8 * 3600 * 1000).toISOString().slice(0, 10)
   const bodies = demoPages({
     couponId: coupon.value.id,
+    countdownUntil: `${drop}T10:00:00+08:00`,
     product: (key) => {
       const id = productIds.get(key)
       if (!id) throw new Error(`demo seed: page refers to unknown product ${key}`)

@@ -116,11 +116,31 @@ describeEachDb('content editor: new blocks, scheduled end, diff, duplicate, temp
     expect((await runDueJobs(t.deps)).unpublished).toEqual([page.id])
     expect((await t.call('GET', '/api/v1/pages/flash')).status).toBe(404)
 
-    // null clears a scheduled end; staff's unpublish clears it too.
+    // null clears a scheduled end.
     const again = await admin('POST', `/api/admin/pages/${page.id}/publish`, { unpublishAt: new Date(t.clock.now().getTime() + HOUR).toISOString() })
     expect(again.json.page.unpublishAt).not.toBeNull()
     const cleared = await admin('POST', `/api/admin/pages/${page.id}/publish`, { unpublishAt: null })
     expect(cleared.json.page).toEqual(expect.objectContaining({ status: 'published', unpublishAt: null }))
+  })
+
+  test('a kept end before a new publish time is refused; a new end replaces it', async () => {
+    const page = await seedPage(t, 'comeback', { publish: true })
+    const start = t.clock.now().getTime()
+    expect((await admin('POST', `/api/admin/pages/${page.id}/publish`, { unpublishAt: new Date(start + HOUR).toISOString() })).status).toBe(200)
+    // Scheduling a new version after the kept end, without saying what becomes of the end, is refused.
+    const later = new Date(start + 2 * HOUR).toISOString()
+    const refused = await admin('POST', `/api/admin/pages/${page.id}/publish`, { at: later })
+    expect([refused.status, refused.json.error.code, refused.json.error.details[0].path]).toEqual([400, 'VALIDATION_FAILED', 'unpublishAt'])
+    const end = new Date(start + 3 * HOUR).toISOString()
+    const scheduled = await admin('POST', `/api/admin/pages/${page.id}/publish`, { at: later, unpublishAt: end })
+    expect(scheduled.json.page).toEqual(expect.objectContaining({ status: 'published', scheduledAt: later, unpublishAt: end }))
+    t.clock.advance(HOUR)
+    expect((await runDueJobs(t.deps)).unpublished).toBeUndefined()
+    t.clock.advance(HOUR)
+    expect((await runDueJobs(t.deps)).published).toEqual([page.id])
+    t.clock.advance(HOUR)
+    expect((await runDueJobs(t.deps)).unpublished).toEqual([page.id])
+    expect((await t.call('GET', '/api/v1/pages/comeback')).status).toBe(404)
   })
 
   test('diff between versions, and a version against the draft: blocks added, removed, edited with field changes', async () => {

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { BLOCK_TYPES } from '@core/content'
+import { BLOCK_TYPES, productIdsOf, type Block } from '@core/content'
 import { buildApp } from '../../../src/server/app'
 import { loadConfig } from '../../../src/server/config'
 import { DEMO_ADMIN, DEMO_EDITOR, ensureDemoStaff } from '../../../src/server/seed/demo-staff'
@@ -98,9 +98,10 @@ describeEachDb('seedDemoBrand', (dialect) => {
     for (const slug of ['slow-living', 'spring-linen', 'tea-time']) {
       const res = await t.call('GET', `/api/v1/pages/${slug}`)
       expect(res.status).toBe(200)
-      const { page, products } = res.json as { page: { title: string; cover: string; blocks: { type: string; productId?: string; productIds?: string[] }[] }; products: Record<string, unknown> }
+      const { page, products } = res.json as { page: { title: string; cover: string; blocks: Block[] }; products: Record<string, unknown> }
       expect(new Set(page.blocks.map((b) => b.type))).toEqual(new Set(BLOCK_TYPES))
-      const ids = page.blocks.flatMap((b) => (b.productId ? [b.productId] : (b.productIds ?? [])))
+      const ids = productIdsOf(page.blocks)
+      expect(ids.length).toBeGreaterThan(0)
       expect(Object.keys(products).sort()).toEqual([...new Set(ids)].sort())
       expect(page.cover).toMatch(/^\/media\/[0-9a-f]{32}\.png$/)
       expect(pngSize((await bytesOf(t, page.cover)).body)).toEqual({ width: 750, height: 880 })

@@ -188,11 +188,16 @@ export function findPagesToEnd(db: Executor, nowIso: string, limit = 50) {
     .execute()
 }
 
-/** Takes a page offline at its scheduled end if that end is still the one we read (a second runner updates nothing). */
+/**
+ * Takes a page offline at its scheduled end if that end is still the one we
+ * read (a second runner updates nothing). A pending schedule is kept: the
+ * jobs runner fires due schedules first, so one still pending is later than
+ * the end and brings the page back then.
+ */
 export async function endPage(db: Executor, id: string, unpublishAt: string): Promise<boolean> {
   const res = await db
     .updateTable('pages')
-    .set({ publishedVersion: null, publishedSlug: null, publishedAt: null, scheduledVersion: null, scheduledAt: null, unpublishAt: null })
+    .set({ publishedVersion: null, publishedSlug: null, publishedAt: null, unpublishAt: null })
     .where('id', '=', id)
     .where('unpublishAt', '=', unpublishAt)
     .executeTakeFirst()

@@ -35,6 +35,12 @@ export async function publishPage(
     return await deps.db.transaction().execute(async (trx) => {
       const page = await findPageRow(trx, id)
       if (!page) return err('PAGE_NOT_FOUND', `No page ${id}`)
+      // A kept end that would come before this publish would take the page straight offline: staff must say.
+      if (unpublishAt === undefined && page.unpublishAt && page.unpublishAt <= goesLive.toISOString()) {
+        return err('VALIDATION_FAILED', '页面原定的下线时间早于这次发布时间，请重新设置下线时间（或清除）', [
+          { path: 'unpublishAt', message: `原定下线时间 ${page.unpublishAt} 早于发布时间` }
+        ])
+      }
       const version = (await maxVersion(trx, id)) + 1
       await insertVersion(trx, {
         pageId: id,

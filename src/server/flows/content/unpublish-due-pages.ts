@@ -1,9 +1,10 @@
 /**
  * The scheduler's other half: take offline every page whose scheduled end
- * (unpublishAt) has come, as staff's unpublish would (a pending schedule is
- * cancelled too, the page's launches end). Runs under the job lease after
- * publishDuePages, so a page whose start and end both passed while no
- * instance ran ends offline. Each end is a conditional UPDATE: once.
+ * (unpublishAt) has come; its launches end with it. Runs under the job
+ * lease after publishDuePages, so a page whose start and end both passed
+ * while no instance ran ends offline; a schedule still pending is later
+ * than the end and is kept (the page comes back then). Each end is a
+ * conditional UPDATE: once.
  */
 import { endPage, findPagesToEnd } from '../../db/repos/page-repo'
 import type { Deps } from '../../deps'
@@ -21,7 +22,6 @@ export async function unpublishDuePages(deps: Deps): Promise<string[]> {
       await syncPageLaunches(trx, { id: page.id, liveSlug: null, liveBlocks: null }, now)
       await recordAudit(trx, now, null, 'page.unpublish', { type: 'page', id: page.id }, {
         wasPublished: page.publishedVersion,
-        cancelledSchedule: page.scheduledAt,
         unpublishAt
       })
       return true
