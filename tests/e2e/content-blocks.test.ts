@@ -195,6 +195,17 @@ describe.each(DIALECTS)('on %s', (dialect: Dialect) => {
     const report = await api.get<{ rows: BlockReportRow[] }>(`/api/admin/analytics/blocks?contentSlug=${SLUG}&${span}`)
     expect(report.rows.find((r) => r.blockIndex === 0)).toMatchObject({ blockType: 'text', views: 1, taps: 0, addToCarts: 0 })
 
+    // Staff see it in 数据 → 模块表现: the look's row (block 2) was seen, tapped and added from once.
+    await staff.getByRole('menuitem', { name: '数据' }).click()
+    const blockCard = staff.locator('.ant-card').filter({ has: staff.getByText('模块表现', { exact: true }) })
+    const lookLine = blockCard.getByRole('row').filter({ hasText: '2. 搭配购' })
+    await lookLine.waitFor({ timeout: 30_000 })
+    const cells = await lookLine.getByRole('cell').allInnerTexts()
+    expect(cells.slice(0, 4)).toEqual(['2. 搭配购', '1', '1', '1'])
+    expect(cells[5]).toBe('1')
+    await lookLine.scrollIntoViewIfNeeded()
+    await shot(staff, '06-admin-block-report')
+
     // ---- 6. the other new blocks on a launch page: a countdown puts its product off sale until the launch
     const { product: wool } = await api.post<Made>('/api/admin/products', {
       title: '羊毛开衫', description: '', images: [await photo(await photoFile('wool', 480, 480))], skus: [{ attrs: {}, priceFen: 59900, stock: 30 }]
