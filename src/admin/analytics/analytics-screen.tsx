@@ -10,6 +10,7 @@ import { ErrorBanner, QueryView } from '../query/query-state'
 import { analyticsApi, type Window } from './analytics-api'
 import { ChannelChartView, DailyChartView, FunnelChartView } from './analytics-charts'
 import { ContentTable, SharerTable } from './analytics-tables'
+import { BlockReportCard } from './block-report'
 import { ChannelTable } from './channel-report'
 
 type Range = [Dayjs, Dayjs]
@@ -99,6 +100,7 @@ export function AnalyticsScreen() {
       <Card title="内容表现">
         <ContentTable rows={reports?.content ?? []} loading={reportsQuery.isPending} titleOf={titleOf} />
       </Card>
+      <BlockReportCard win={win} pages={(reports?.content ?? []).map((r) => r.slug)} titleOf={titleOf} />
       <Card title="分享达人榜">
         <SharerTable rows={reports?.sharers ?? []} loading={reportsQuery.isPending} />
       </Card>

@@ -7,6 +7,7 @@ import { CouponBlockForm } from './coupon-block-form'
 import { Field } from './field'
 import type { DraftBlock } from './page-draft'
 import { ProductMultiPicker, ProductPicker } from './product-picker'
+import { CarouselForm, CountdownForm, DividerForm, QuoteForm, ShopTheLookForm } from './rich-block-forms'
 
 export interface BlockFormProps {
   block: DraftBlock
@@ -83,6 +84,16 @@ export function BlockForm({ block, path, errors, onChange, products, productsLoa
       )
     case 'coupon':
       return <CouponBlockForm couponId={str(block.couponId)} path={path} errors={errors} onChange={(couponId) => set({ couponId })} />
+    case 'shop-the-look':
+      return <ShopTheLookForm block={block} path={path} errors={errors} onChange={onChange} products={products} productsLoading={productsLoading} />
+    case 'carousel':
+      return <CarouselForm block={block} path={path} errors={errors} onChange={onChange} products={products} productsLoading={productsLoading} />
+    case 'countdown':
+      return <CountdownForm block={block} path={path} errors={errors} onChange={onChange} products={products} productsLoading={productsLoading} />
+    case 'divider':
+      return <DividerForm />
+    case 'quote':
+      return <QuoteForm block={block} path={path} errors={errors} onChange={onChange} products={products} productsLoading={productsLoading} />
     default:
       return <Alert type="error" showIcon message={`这个版本的后台不认识模块类型“${block.type}”，请删除它`} />
   }

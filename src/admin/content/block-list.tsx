@@ -21,12 +21,14 @@ interface Props {
   onAdded?: (key: string) => void
   /** The user edited a block's fields (by its key). */
   onTouched?: (key: string) => void
+  /** Staff are on this block (focus or pointer inside it): the live preview scrolls to it. */
+  onFocusBlock?: (index: number) => void
   errors: ErrorMap
   products: Product[]
   productsLoading: boolean
 }
 
-export function BlockList({ blocks, onChange, onAdded, onTouched, errors, products, productsLoading }: Props) {
+export function BlockList({ blocks, onChange, onAdded, onTouched, onFocusBlock, errors, products, productsLoading }: Props) {
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates })
@@ -43,6 +45,7 @@ export function BlockList({ blocks, onChange, onAdded, onTouched, errors, produc
     const key = newKey()
     onAdded?.(key)
     onChange([...blocks, { key, block: emptyBlock(type) }])
+    onFocusBlock?.(blocks.length)
   }
 
   return (
@@ -65,6 +68,7 @@ export function BlockList({ blocks, onChange, onAdded, onTouched, errors, produc
               }}
               onMove={(to) => move(i, to)}
               onDelete={() => onChange(blocks.filter((_, j) => j !== i))}
+              onFocus={() => onFocusBlock?.(i)}
             />
           ))}
         </SortableContext>
@@ -91,16 +95,17 @@ interface BlockProps {
   onChange: (block: DraftBlock) => void
   onMove: (to: number) => void
   onDelete: () => void
+  onFocus: () => void
 }
 
-function SortableBlock({ item, index, count, errors, products, productsLoading, onChange, onMove, onDelete }: BlockProps) {
+function SortableBlock({ item, index, count, errors, products, productsLoading, onChange, onMove, onDelete, onFocus }: BlockProps) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: item.key })
   const path = `blocks.${index}`
   const problems = errorsUnder(errors, path).length
   const whole = errors[path] ?? errors[`${path}.type`]
   const n = index + 1
   return (
-    <div ref={setNodeRef} style={{ transform: CSS.Transform.toString(transform), transition, opacity: isDragging ? 0.6 : 1, marginBottom: 12 }}>
+    <div ref={setNodeRef} onFocusCapture={onFocus} onPointerDownCapture={onFocus} style={{ transform: CSS.Transform.toString(transform), transition, opacity: isDragging ? 0.6 : 1, marginBottom: 12 }}>
       <Card
         size="small"
         role="group"

@@ -17,7 +17,7 @@ export const BLOCK_LABELS: Record<BlockType, string> = {
   quote: '引文'
 }
 
-export const ADDABLE: BlockType[] = ['hero', 'text', 'image', 'product', 'product-grid', 'video', 'coupon']
+export const ADDABLE: BlockType[] = ['hero', 'text', 'image', 'product', 'product-grid', 'video', 'coupon', 'shop-the-look', 'carousel', 'countdown', 'divider', 'quote']
 
 export function emptyBlock(type: BlockType): DraftBlock {
   switch (type) {

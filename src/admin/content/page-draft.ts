@@ -48,11 +48,15 @@ export function draftOf(page: Pick<AdminPage, 'slug' | 'title' | 'cover' | 'shar
   }
 }
 
-export function cleanBlock(block: DraftBlock): Record<string, unknown> {
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/** Empty fields dropped (also inside a block's items: hotspots, slides), strings trimmed except body text. */
+export function cleanBlock(block: DraftBlock | Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(block)) {
     if (v === '' || v === undefined || v === null) continue
-    out[k] = typeof v === 'string' && k !== 'text' ? v.trim() : v
+    if (Array.isArray(v)) out[k] = v.map((item) => (isRecord(item) ? cleanBlock(item) : item))
+    else out[k] = typeof v === 'string' && k !== 'text' ? v.trim() : v
   }
   return out
 }

@@ -9,6 +9,7 @@ import type { AdminPage } from '@core/contract/admin-pages'
 import { useAllProducts } from '../products/product-queries'
 import { QueryView } from '../query/query-state'
 import { BlockList } from './block-list'
+import { LivePreview } from './live-preview'
 import { draftOf, withoutUntouched, type Draft } from './page-draft'
 import { usePage, usePageChanged } from './page-queries'
 import { PreviewModal } from './preview-modal'
@@ -30,6 +31,7 @@ export function PageEditor({ initial }: { initial: AdminPage }) {
   // Blocks added and not edited yet: their empty fields are not shown as mistakes until touched or publish.
   const [untouched, setUntouched] = useState<ReadonlySet<string>>(() => new Set())
   const [panel, setPanel] = useState<'versions' | 'preview' | null>(null)
+  const [focusIndex, setFocusIndex] = useState<number | null>(null)
   const products = useAllProducts()
   const navigate = useNavigate()
   const pageChanged = usePageChanged()
@@ -72,7 +74,7 @@ export function PageEditor({ initial }: { initial: AdminPage }) {
           <SaveIndicator state={shown.state} />
         </Space>
         <Space>
-          <Button onClick={() => setPanel('preview')}>预览</Button>
+          <Button onClick={() => setPanel('preview')}>手机扫码预览</Button>
           <Button onClick={() => setPanel('versions')}>历史版本</Button>
         </Space>
       </Space>
@@ -80,33 +82,39 @@ export function PageEditor({ initial }: { initial: AdminPage }) {
         <PublishBar page={page} flush={flushAll} onPage={onSaved} />
       </Card>
       <Row gutter={16}>
-        <Col xs={24} lg={15}>
-          <Card title="内容模块">
-            <BlockList
-              blocks={draft.blocks}
-              onChange={(blocks) => setDraft((d) => ({ ...d, blocks }))}
-              onAdded={(key) => setUntouched((u) => new Set(u).add(key))}
-              onTouched={(key) =>
-                setUntouched((u) => {
-                  if (!u.has(key)) return u
-                  const next = new Set(u)
-                  next.delete(key)
-                  return next
-                })
-              }
-              errors={shown.errors}
-              products={products.data ?? []}
-              productsLoading={products.isPending}
-            />
-          </Card>
+        <Col xs={24} xl={14}>
+          <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+            <Card title="内容模块">
+              <BlockList
+                blocks={draft.blocks}
+                onChange={(blocks) => setDraft((d) => ({ ...d, blocks }))}
+                onAdded={(key) => setUntouched((u) => new Set(u).add(key))}
+                onTouched={(key) =>
+                  setUntouched((u) => {
+                    if (!u.has(key)) return u
+                    const next = new Set(u)
+                    next.delete(key)
+                    return next
+                  })
+                }
+                onFocusBlock={setFocusIndex}
+                errors={shown.errors}
+                products={products.data ?? []}
+                productsLoading={products.isPending}
+              />
+            </Card>
+            <Card title="页面设置">
+              <PageSettings draft={draft} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} errors={shown.errors} fallbackImage={page.effective?.cover ?? null} />
+            </Card>
+          </Space>
         </Col>
-        <Col xs={24} lg={9}>
-          <Card title="页面设置">
-            <PageSettings draft={draft} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} errors={shown.errors} fallbackImage={page.effective?.cover ?? null} />
+        <Col xs={24} xl={10}>
+          <Card title="实时预览" size="small" style={{ position: 'sticky', top: 16 }}>
+            <LivePreview slug={page.slug} draft={draft} focusIndex={focusIndex} />
           </Card>
         </Col>
       </Row>
-      <VersionsDrawer pageId={page.id} open={panel === 'versions'} onClose={() => setPanel(null)} onRestored={restored} />
+      <VersionsDrawer pageId={page.id} open={panel === 'versions'} onClose={() => setPanel(null)} onRestored={restored} products={products.data} />
       <PreviewModal pageId={page.id} open={panel === 'preview'} onClose={() => setPanel(null)} beforeOpen={flushAll} />
     </Space>
   )

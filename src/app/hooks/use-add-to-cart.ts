@@ -1,9 +1,10 @@
 // What the SKU picker's buttons do on the content and product pages: add to the
-// cart in place (with its event), or check this one SKU out right away.
+// cart in place (with its event, naming the block it came from), or check this one SKU out right away.
 import { useCallback } from 'react'
 import type { Product } from '@core/contract/catalog'
 import { imageFor } from '@core/sku-image'
 import type { PickerAction } from '../components/sku-picker'
+import type { BlockRef } from './use-block-views'
 import { go, routes, toast } from '../services/nav'
 import { tracker } from '../services/tracker'
 import { useCartStore } from '../stores/cart-store'
@@ -14,7 +15,7 @@ export function useAddToCart(context: { contentSlug?: string }) {
   const startCheckout = useCheckoutStore((s) => s.start)
   const { contentSlug } = context
   return useCallback(
-    async (product: Product, skuId: string, qty: number, action: PickerAction): Promise<boolean> => {
+    async (product: Product, skuId: string, qty: number, action: PickerAction, from?: BlockRef): Promise<boolean> => {
       const sku = product.skus.find((s) => s.id === skuId)
       if (!sku) {
         toast('该规格已不存在，请重新选择')
@@ -30,7 +31,8 @@ export function useAddToCart(context: { contentSlug?: string }) {
         toast(result.error.message)
         return false
       }
-      tracker.track('add_to_cart', { skuId, qty, productId: product.id, ...(contentSlug ? { contentSlug } : {}) })
+      // From a block of a content page: the per-block report counts it for that block.
+      tracker.track('add_to_cart', { skuId, qty, productId: product.id, ...(contentSlug ? { contentSlug } : {}), ...(from ? { props: { ...from } } : {}) })
       toast('已加入购物车', 'success')
       return true
     },

@@ -2,8 +2,9 @@
 import { useDidShow } from '@tarojs/taro'
 import { tracker, type TrackFields } from '../services/tracker'
 
-export function usePageView(page: string, fields: TrackFields = {}): void {
+/** enabled: false where nothing is counted (the admin's live preview). */
+export function usePageView(page: string, fields: TrackFields = {}, enabled = true): void {
   useDidShow(() => {
-    tracker.track('page_view', { page, ...fields })
+    if (enabled) tracker.track('page_view', { page, ...fields })
   })
 }

@@ -3,7 +3,7 @@
 import type { Product } from '@core/contract/catalog'
 import type { Paged } from '@core/contract/common'
 import type { PageResponse, PageSummary } from '@core/contract/pages'
-import { parseBlocksLenient, type Block } from '@core/content'
+import { parseBlocksLenient, type Block, type BlockIssue } from '@core/content'
 import { api } from './api'
 import { mediaUrl } from './env'
 
@@ -21,6 +21,10 @@ function absoluteBlock(block: Block): Block {
       return { ...block, image: mediaUrl(block.image) }
     case 'video':
       return { ...block, src: mediaUrl(block.src), ...(block.poster ? { poster: mediaUrl(block.poster) } : {}) }
+    case 'shop-the-look':
+      return { ...block, image: mediaUrl(block.image) }
+    case 'carousel':
+      return { ...block, slides: block.slides.map((slide) => ({ ...slide, image: mediaUrl(slide.image) })) }
     default:
       return block
   }
@@ -30,17 +34,53 @@ export function absoluteProduct(product: Product): Product {
   return { ...product, images: product.images.map((i) => mediaUrl(i)) }
 }
 
+/**
+ * The blocks this app can render, media made absolute, each with its index in
+ * the page as saved: the lenient parser drops what it does not know (a newer
+ * block type, a half-typed draft), and tracking names blocks by their saved index.
+ */
+export function renderableBlocks(raw: unknown, onSkip?: (index: number, issues: BlockIssue[]) => void): { blocks: Block[]; indexes: number[] } {
+  const indexes: number[] = []
+  const list = Array.isArray(raw) ? raw : []
+  const skipped = new Set<number>()
+  const blocks = parseBlocksLenient(list, (index, issues) => {
+    skipped.add(index)
+    onSkip?.(index, issues)
+  }).map(absoluteBlock)
+  list.forEach((_, i) => {
+    if (!skipped.has(i)) indexes.push(i)
+  })
+  return { blocks, indexes }
+}
+
+/** A page as the content page shows it: `indexes[i]` is the saved index of `page.blocks[i]`. */
+export type ShownPage = PageResponse & { indexes: number[] }
+
 /** preview: a staff preview token (the admin's phone frame or QR code) serves the draft. */
-export async function getPage(slug: string, options: { preview?: string } = {}): Promise<PageResponse> {
+export async function getPage(slug: string, options: { preview?: string } = {}): Promise<ShownPage> {
   const answer = await api.get<PageResponse>(`/api/v1/pages/${encodeURIComponent(slug)}`, { query: { preview: options.preview } })
   // An older app meets newer block types: skip them, never crash the page.
-  const blocks = parseBlocksLenient(answer.page.blocks, (index, issues) =>
+  const { blocks, indexes } = renderableBlocks(answer.page.blocks, (index, issues) =>
     console.warn(`content: block ${index} of ${slug} skipped: ${issues.map((i) => i.message).join('; ')}`)
-  ).map(absoluteBlock)
+  )
   const products: Record<string, Product> = {}
   for (const [id, product] of Object.entries(answer.products ?? {})) products[id] = absoluteProduct(product)
   return {
     page: { ...answer.page, blocks, cover: mediaUrl(answer.page.cover), share: { ...answer.page.share, imageUrl: mediaUrl(answer.page.share?.imageUrl) } },
-    products
+    products,
+    indexes
   }
+}
+
+/** Every product a block names (cards, grids, hotspots, slides, countdowns), each once. */
+export function productIdsOf(blocks: readonly Block[]): string[] {
+  const ids = new Set<string>()
+  for (const block of blocks) {
+    if (block.type === 'product') ids.add(block.productId)
+    else if (block.type === 'product-grid') block.productIds.forEach((id) => ids.add(id))
+    else if (block.type === 'shop-the-look') block.hotspots.forEach((h) => ids.add(h.productId))
+    else if (block.type === 'carousel') block.slides.forEach((s) => s.productId && ids.add(s.productId))
+    else if (block.type === 'countdown' && block.productId) ids.add(block.productId)
+  }
+  return [...ids]
 }

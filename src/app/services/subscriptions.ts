@@ -14,7 +14,8 @@ declare const SUBSCRIBE_TEMPLATES: string | undefined
 /** What a shopper wants to hear about an order; WeChat shows at most 3 templates at once. */
 export const ORDER_UPDATE_KEYS: SubscriptionKey[] = ['shipped', 'refund', 'afterSale']
 
-function templates(): Partial<Record<SubscriptionKey, string>> {
+/** The template ids configured at build time, by key. */
+export function templates(): Partial<Record<SubscriptionKey, string>> {
   const raw = typeof SUBSCRIBE_TEMPLATES === 'string' ? SUBSCRIBE_TEMPLATES.trim() : ''
   if (!raw) return {}
   try {

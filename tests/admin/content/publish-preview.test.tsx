@@ -85,7 +85,7 @@ test('versions restore into the draft (not the live one, which offers no 恢复)
   expect(await screen.findByRole('heading', { name: '春日 旧版' })).toBeInTheDocument()
   expect(screen.getByLabelText('正文')).toHaveValue('旧的正文')
 
-  await user().click(screen.getByRole('button', { name: '预览' }))
+  await user().click(screen.getByRole('button', { name: '手机扫码预览' }))
   const frame = await screen.findByTitle('手机预览')
   expect(frame).toHaveAttribute('src', 'http://localhost/#/pages/content/index?slug=spring&preview=tok123')
   // The QR code and the link carry the server's public host, for a phone.
@@ -101,7 +101,7 @@ test('with a loopback PUBLIC_BASE_URL the preview says a phone cannot open it in
     'POST /api/admin/pages/:id/preview': () => ok({ token: 'tok9', url: 'http://127.0.0.1:3000/api/v1/pages/spring?preview=tok9', expiresAt: '2026-03-02T05:00:00.000Z' })
   })
   await screen.findByLabelText('链接名')
-  await user().click(screen.getByRole('button', { name: '预览' }))
+  await user().click(screen.getByRole('button', { name: '手机扫码预览' }))
   expect(await screen.findByTitle('手机预览')).toHaveAttribute('src', 'http://localhost/#/pages/content/index?slug=spring&preview=tok9')
   expect(await screen.findByText('手机打不开本机地址')).toBeInTheDocument()
   expect(screen.getByText(/PUBLIC_BASE_URL）是 http:\/\/127\.0\.0\.1:3000/)).toBeInTheDocument()

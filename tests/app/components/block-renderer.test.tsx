@@ -30,9 +30,10 @@ test('a product block shows live price and stock and adds to the cart in place',
   expect(within(card).getByText('起')).toBeInTheDocument()
   expect(within(card).getByText('仅剩 7 件')).toBeInTheDocument()
   fireEvent.click(within(card).getByRole('button', { name: '加入购物车' }))
-  expect(onBuy).toHaveBeenCalledWith(tee)
+  // Every action names the block it came from (index in the saved page, type).
+  expect(onBuy).toHaveBeenCalledWith(tee, { blockIndex: 0, blockType: 'product' })
   fireEvent.click(within(card).getByText(tee.title))
-  expect(onOpen).toHaveBeenCalledWith(tee)
+  expect(onOpen).toHaveBeenCalledWith(tee, { blockIndex: 0, blockType: 'product' })
 })
 
 test('a sold-out product cannot be added; a product that no longer exists says so', () => {
@@ -59,7 +60,7 @@ test('the product grid offers each in-stock product with its price', () => {
   render(<BlockRenderer blocks={[{ type: 'product-grid', productIds: [mug.id, soldOutVase.id] }]} products={products} onBuy={onBuy} />)
   expect(screen.getByText('¥88')).toBeInTheDocument()
   fireEvent.click(screen.getByRole('button', { name: `${mug.title} 加入购物车` }))
-  expect(onBuy).toHaveBeenCalledWith(mug)
+  expect(onBuy).toHaveBeenCalledWith(mug, { blockIndex: 0, blockType: 'product-grid' })
   expect(screen.getByRole('button', { name: `${soldOutVase.title} 已售罄` })).toHaveAttribute('aria-disabled', 'true')
 })
 

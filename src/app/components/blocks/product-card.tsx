@@ -1,7 +1,9 @@
 import { Image, Text, View } from '@tarojs/components'
+import dayjs from 'dayjs'
 import { isSoldOut, priceRange, totalStock, type Product } from '@core/catalog'
 import { PriceFrom } from '../price'
 
+/** What a card does; the block renderer adds which block the tap came from. */
 export type ProductActions = {
   /** Moments single-page mode: show, never sell. */
   readOnly?: boolean
@@ -23,11 +25,16 @@ export function MissingProduct() {
   )
 }
 
-/** The shoppable card of a `product` block: live price and stock, add to cart in place. */
-export function ProductCard({ product, readOnly, onBuy, onOpen }: { product: Product } & ProductActions) {
+/**
+ * The shoppable card of a `product` block: live price and stock, add to cart in place.
+ * launchAt: a countdown on the page puts it off sale until then (即将开售).
+ */
+export function ProductCard({ product, readOnly, onBuy, onOpen, launchAt }: { product: Product; launchAt?: string } & ProductActions) {
   const range = priceRange(product)
+  const soon = Boolean(launchAt)
   const soldOut = isSoldOut(product)
-  const note = stockNote(product)
+  const off = soldOut || soon
+  const note = soon ? `${dayjs(launchAt).format('M月D日 HH:mm')} 开售` : stockNote(product)
   return (
     <View className='blk-product' aria-label={product.title}>
       <View className='blk-product__media' onClick={() => !readOnly && onOpen?.(product)}>
@@ -45,12 +52,12 @@ export function ProductCard({ product, readOnly, onBuy, onOpen }: { product: Pro
           <Text className='blk-product__hint'>在小程序中购买</Text>
         ) : (
           <View
-            className={`blk-product__buy${soldOut ? ' blk-product__buy--off' : ''}`}
+            className={`blk-product__buy${off ? ' blk-product__buy--off' : ''}`}
             aria-role='button'
-            aria-disabled={soldOut}
-            onClick={() => !soldOut && onBuy?.(product)}
+            aria-disabled={off}
+            onClick={() => !off && onBuy?.(product)}
           >
-            {soldOut ? '已售罄' : '加入购物车'}
+            {soon ? '即将开售' : soldOut ? '已售罄' : '加入购物车'}
           </View>
         )}
       </View>

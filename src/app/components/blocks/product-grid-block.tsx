@@ -4,7 +4,7 @@ import type { ProductGridBlock } from '@core/content'
 import { PriceFrom } from '../price'
 import type { ProductActions } from './product-card'
 
-export function ProductGridBlockView({ block, products, readOnly, onBuy, onOpen }: { block: ProductGridBlock; products: Record<string, Product> } & ProductActions) {
+export function ProductGridBlockView({ block, products, readOnly, onBuy, onOpen, launches = {} }: { block: ProductGridBlock; products: Record<string, Product>; launches?: Record<string, string> } & ProductActions) {
   const shown = block.productIds.map((id) => products[id]).filter((p): p is Product => Boolean(p))
   if (shown.length === 0) return null
   return (
@@ -14,6 +14,8 @@ export function ProductGridBlockView({ block, products, readOnly, onBuy, onOpen 
         {shown.map((product) => {
           const range = priceRange(product)
           const soldOut = isSoldOut(product)
+          const soon = Boolean(launches[product.id])
+          const off = soldOut || soon
           return (
             <View className='blk-grid__item' key={product.id} aria-label={product.title}>
               <View onClick={() => !readOnly && onOpen?.(product)}>
@@ -24,13 +26,13 @@ export function ProductGridBlockView({ block, products, readOnly, onBuy, onOpen 
                 {range ? <PriceFrom minFen={range.minFen} maxFen={range.maxFen} size='sm' /> : null}
                 {readOnly ? null : (
                   <View
-                    className={`blk-grid__add${soldOut ? ' blk-grid__add--off' : ''}`}
+                    className={`blk-grid__add${off ? ' blk-grid__add--off' : ''}`}
                     aria-role='button'
-                    aria-label={soldOut ? `${product.title} 已售罄` : `${product.title} 加入购物车`}
-                    aria-disabled={soldOut}
-                    onClick={() => !soldOut && onBuy?.(product)}
+                    aria-label={soon ? `${product.title} 即将开售` : soldOut ? `${product.title} 已售罄` : `${product.title} 加入购物车`}
+                    aria-disabled={off}
+                    onClick={() => !off && onBuy?.(product)}
                   >
-                    {soldOut ? '售罄' : '+'}
+                    {soon ? '即将开售' : soldOut ? '售罄' : '+'}
                   </View>
                 )}
               </View>

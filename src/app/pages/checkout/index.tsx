@@ -4,6 +4,7 @@
 import { useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
+import dayjs from 'dayjs'
 import type { Address } from '@core/contract/orders'
 import { formatAttrs } from '@core/catalog'
 import { itemsTotalFen } from '@core/cart'
@@ -26,6 +27,15 @@ import { tracker } from '../../services/tracker'
 import { useCartStore } from '../../stores/cart-store'
 import { useCheckoutStore } from '../../stores/checkout-store'
 import './index.css'
+
+/** 409 NOT_ON_SALE: a product's launch (a content page's countdown) has not come yet. */
+function notOnSaleText(details: unknown, items: ReadonlyArray<{ skuId: string; productId?: string; title: string }>): string {
+  const d = (details ?? {}) as { skuId?: string; productId?: string; until?: string; launchAt?: string; onSaleAt?: string }
+  const item = items.find((i) => (d.skuId && i.skuId === d.skuId) || (d.productId && i.productId === d.productId))
+  const at = d.until ?? d.launchAt ?? d.onSaleAt
+  const when = at && dayjs(at).isValid() ? `，${dayjs(at).format('M月D日 HH:mm')} 开售` : ''
+  return `${item ? `「${item.title}」` : '部分商品'}尚未开售${when}，请移除后再提交`
+}
 
 export default function CheckoutPage() {
   const { items, source, address, attemptKey, setAddress, finish } = useCheckoutStore()
@@ -78,6 +88,8 @@ export default function CheckoutPage() {
         const skuId = (e.details as { skuId?: string } | undefined)?.skuId
         const item = items.find((i) => i.skuId === skuId)
         setProblem(item ? `「${item.title}」库存不足，请返回调整数量` : '部分商品库存不足，请返回调整')
+      } else if (e instanceof ApiError && e.code === 'NOT_ON_SALE') {
+        setProblem(notOnSaleText(e.details, items))
       } else if (e instanceof ApiError && e.code.startsWith('COUPON_')) {
         // Used elsewhere, expired, or the cart no longer qualifies: the server's word stands.
         setProblem('所选优惠券当前不可用，已为你重新选择，请确认后再提交')

@@ -1,12 +1,16 @@
 // 内容页: a published content page, shoppable in place and shareable to chats and
 // Moments. In Moments single-page mode (scene 1154) it only shows: no login, no
 // navigation, and a note on how to open the full mini-program.
+// Each block's first view is a block_view; taps and add-to-carts from a block name it.
+// `?live=1` (H5 in the admin's editor): renders the drafts the editor posts, counts nothing.
 import { useCallback, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useDidShow, useLoad, usePullDownRefresh, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import type { Product } from '@core/contract/catalog'
-import type { PageResponse } from '@core/contract/pages'
+import type { Slide } from '@core/content'
+import type { LivePreviewDraft } from '@core/live-preview'
 import { BlockRenderer } from '../../components/blocks/block-renderer'
+import type { ReminderState } from '../../components/blocks/countdown-block'
 import { ErrorState } from '../../components/error-state'
 import { LoadingView } from '../../components/loading-view'
 import { NoticeBar } from '../../components/notice-bar'
@@ -14,30 +18,64 @@ import { SkuPicker, type PickerAction } from '../../components/sku-picker'
 import { usePageView } from '../../hooks/use-page-view'
 import { useAddToCart } from '../../hooks/use-add-to-cart'
 import { useCouponClaims } from '../../hooks/use-coupon-claims'
+import { useBlockProducts } from '../../hooks/use-block-products'
+import { blockQuery, useBlockViews, type BlockRef } from '../../hooks/use-block-views'
+import { useLaunches } from '../../hooks/use-launches'
+import { previewBlocks, scrollToBlock, useLivePreview } from '../../hooks/use-live-preview'
 import { rememberContent } from '../../services/attribution'
 import { brandName } from '../../services/brand'
-import { getPage } from '../../services/content-api'
+import { getPage, type ShownPage } from '../../services/content-api'
 import { isSinglePageMode, recordPageShare } from '../../services/entry'
 import { ApiError } from '../../services/http'
-import { go, routes, setTitle, stopPullDownRefresh } from '../../services/nav'
+import { askLaunchReminder } from '../../services/launch-reminders'
+import { go, routes, setTitle, stopPullDownRefresh, toast } from '../../services/nav'
 import { shareToChat, shareToTimeline } from '../../services/share'
 import { tracker } from '../../services/tracker'
 import { selectCartCount, useCartStore } from '../../stores/cart-store'
 import './index.css'
+
+const NO_BLOCKS: never[] = []
+const NO_INDEXES: number[] = []
 
 export default function ContentPage() {
   const { params } = useRouter()
   const slug = params.slug ?? ''
   // Staff previewing a draft: shown as shoppers will see it, but never counted.
   const preview = params.preview || undefined
-  const [data, setData] = useState<PageResponse | null>(null)
+  // The admin editor's live preview: drafts come by postMessage, nothing is counted.
+  const live = params.live === '1'
+  const counted = !preview && !live
+  const [data, setData] = useState<ShownPage | null>(null)
   const [error, setError] = useState<{ message: string; missing: boolean } | null>(null)
-  const [picking, setPicking] = useState<Product | null>(null)
+  const [picking, setPicking] = useState<{ product: Product; from?: BlockRef } | null>(null)
+  const [reminders, setReminders] = useState<Record<string, ReminderState>>({})
   const singlePage = isSinglePageMode()
   const cartCount = useCartStore(selectCartCount)
   const addToCart = useAddToCart({ contentSlug: slug })
-  usePageView('pages/content/index', { contentSlug: slug || undefined })
-  const { coupons, claim } = useCouponClaims({ blocks: data?.page.blocks, contentSlug: slug, claimable: !preview && !singlePage })
+  usePageView('pages/content/index', { contentSlug: slug || undefined }, !live)
+  const { coupons, claim } = useCouponClaims({ blocks: data?.page.blocks, contentSlug: slug, claimable: counted && !singlePage })
+  const products = useBlockProducts(data?.page.blocks, data?.products)
+  const launches = useLaunches(data?.page.blocks ?? NO_BLOCKS, products)
+  const blocksId = useBlockViews({
+    blocks: data?.page.blocks ?? NO_BLOCKS,
+    indexes: data?.indexes ?? NO_INDEXES,
+    enabled: counted && Boolean(slug),
+    onView: (from) => tracker.track('block_view', { contentSlug: slug, props: { ...from } })
+  })
+
+  useLivePreview(live, (draft: LivePreviewDraft) => {
+    const { blocks, indexes } = previewBlocks(draft.page.blocks)
+    setData((prev) => ({
+      page: { slug: draft.page.slug, title: draft.page.title, cover: draft.page.cover, blocks, share: { title: draft.page.title, imageUrl: null }, publishedAt: null },
+      products: prev?.products ?? {},
+      indexes
+    }))
+    setError(null)
+    if (typeof draft.focusIndex === 'number') {
+      const focus = draft.focusIndex
+      setTimeout(() => scrollToBlock(focus, indexes), 0)
+    }
+  })
 
   const load = useCallback(async () => {
     if (!slug) {
@@ -59,6 +97,7 @@ export default function ContentPage() {
   }, [slug, preview])
 
   useLoad(() => {
+    if (live) return
     if (slug && !preview) {
       recordPageShare(params, { contentSlug: slug, page: 'pages/content/index' })
       tracker.track('content_view', { contentSlug: slug })
@@ -66,18 +105,54 @@ export default function ContentPage() {
     }
     void load()
   })
-  usePullDownRefresh(() => void load())
+  usePullDownRefresh(() => (live ? stopPullDownRefresh() : void load()))
   // Back on the page (after buying, say): prices and stock are read again.
   useDidShow(() => {
-    if (data) void load()
+    if (data && !live) void load()
   })
 
   const card = { title: data?.page.share.title || data?.page.title || brandName(), imageUrl: data?.page.share.imageUrl ?? undefined }
   useShareAppMessage(() => shareToChat({ contentSlug: slug }, card))
   useShareTimeline(() => shareToTimeline({ contentSlug: slug }, card))
 
-  const confirm = async (product: Product, skuId: string, qty: number, action: PickerAction) => {
-    if (await addToCart(product, skuId, qty, action)) setPicking(null)
+  const confirm = async (product: Product, skuId: string, qty: number, action: PickerAction, from?: BlockRef) => {
+    if (live) {
+      toast('预览中，不能加入购物车')
+      return
+    }
+    if (await addToCart(product, skuId, qty, action, from)) setPicking(null)
+  }
+
+  const soon = (product: Product) => {
+    if (!launches[product.id]) return false
+    toast(`「${product.title}」即将开售，可设置开售提醒`)
+    return true
+  }
+  // A hotspot: the product is viewed right here, its SKU picker opens in place.
+  const pick = (product: Product, from: BlockRef) => {
+    if (counted) tracker.track('product_view', { productId: product.id, contentSlug: slug, props: { ...from } })
+    if (!soon(product)) setPicking({ product, from })
+  }
+  const buy = (product: Product, from: BlockRef) => {
+    if (!soon(product)) setPicking({ product, from })
+  }
+  const open = (productId: string, from: BlockRef) => go(`${routes.product(productId)}${counted ? blockQuery(slug, from) : ''}`)
+  const openSlide = (slide: Slide, from: BlockRef) => {
+    if (slide.productId) open(slide.productId, from)
+    else if (slide.pageSlug) go(routes.content(slide.pageSlug))
+  }
+  const remind = async (productId: string) => {
+    if (!counted) {
+      toast('预览中，不设置开售提醒')
+      return
+    }
+    if (reminders[productId] === 'asking' || reminders[productId] === 'set') return
+    setReminders((r) => ({ ...r, [productId]: 'asking' }))
+    const outcome = await askLaunchReminder(productId, slug)
+    setReminders((r) => ({ ...r, [productId]: outcome === 'set' ? 'set' : 'idle' }))
+    if (outcome === 'set') toast('开售时会提醒你', 'success')
+    else if (outcome === 'refused') toast('未开启提醒，可再次点击开启')
+    else toast('提醒没有设置成功，请稍后再试')
   }
 
   if (error) {
@@ -98,11 +173,18 @@ export default function ContentPage() {
     <View className='content'>
       {singlePage ? <NoticeBar text='当前为朋友圈预览，点击屏幕下方「前往小程序」即可查看完整内容并购买' /> : null}
       <BlockRenderer
+        id={blocksId}
         blocks={data.page.blocks}
-        products={data.products}
+        indexes={data.indexes}
+        products={products}
+        launches={launches}
         readOnly={singlePage}
-        onBuy={(p) => setPicking(p)}
-        onOpen={(p) => go(routes.product(p.id))}
+        onBuy={buy}
+        onPick={pick}
+        onOpen={(p, from) => open(p.id, from)}
+        onOpenSlide={openSlide}
+        reminders={reminders}
+        onRemind={(productId) => void remind(productId)}
         coupons={coupons}
         onClaim={(id) => void claim(id)}
         onOpenCoupons={() => go(routes.myCoupons)}
@@ -118,10 +200,10 @@ export default function ContentPage() {
       )}
       {picking ? (
         <SkuPicker
-          product={picking}
+          product={picking.product}
           actions={['cart']}
           onClose={() => setPicking(null)}
-          onConfirm={(sku, qty, action) => void confirm(picking, sku.id, qty, action)}
+          onConfirm={(sku, qty, action) => void confirm(picking.product, sku.id, qty, action, picking.from)}
         />
       ) : null}
     </View>

@@ -10,6 +10,7 @@ import { NoticeBar } from '../../components/notice-bar'
 import { PriceFrom } from '../../components/price'
 import { SkuPicker, type PickerAction } from '../../components/sku-picker'
 import { useAddToCart } from '../../hooks/use-add-to-cart'
+import { blockFromParams } from '../../hooks/use-block-views'
 import { usePageView } from '../../hooks/use-page-view'
 import { brandName } from '../../services/brand'
 import { getProduct } from '../../services/catalog-api'
@@ -49,7 +50,8 @@ export default function ProductPage() {
       return
     }
     recordPageShare(params, { productId: id, page: 'pages/product/index' })
-    tracker.track('product_view', { productId: id })
+    // Opened from a content page's block: the view names it (the per-block report counts taps).
+    tracker.track('product_view', { productId: id, ...blockFromParams(params) })
     void load()
   })
 
