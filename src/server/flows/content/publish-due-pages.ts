@@ -9,6 +9,7 @@ import { findDuePages, findVersion, publishScheduled, updatePage } from '../../d
 import { isUniqueViolation } from '../../db/unique-violation'
 import type { Deps } from '../../deps'
 import { recordAudit } from '../audit/record-audit'
+import { contentChanged } from '../../cache/content-changes'
 
 export async function publishDuePages(deps: Deps): Promise<string[]> {
   const now = deps.clock.now()
@@ -30,6 +31,7 @@ export async function publishDuePages(deps: Deps): Promise<string[]> {
           publishedAt: now.toISOString()
         })
         if (ok) {
+          await contentChanged(trx, { kind: 'pages' })
           await recordAudit(trx, now, null, 'page.publish', { type: 'page', id: page.id }, {
             version,
             slug: snapshot.slug,

@@ -11,6 +11,7 @@ import { isUniqueViolation } from '../../db/unique-violation'
 import type { Deps } from '../../deps'
 import { recordAudit } from '../audit/record-audit'
 import { adminPage } from './page-view'
+import { contentChanged } from '../../cache/content-changes'
 
 export async function publishPage(
   deps: Deps,
@@ -49,6 +50,7 @@ export async function publishPage(
           scheduledAt: null
         })
         await recordAudit(trx, now, actorId, 'page.publish', { type: 'page', id }, { version, slug: page.slug })
+        await contentChanged(trx, { kind: 'pages' })
       }
       const saved = await findPageRow(trx, id)
       return ok(adminPage(saved ?? page))

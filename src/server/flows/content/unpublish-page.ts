@@ -5,6 +5,7 @@ import { findPageRow, updatePage } from '../../db/repos/page-repo'
 import type { Deps } from '../../deps'
 import { recordAudit } from '../audit/record-audit'
 import { adminPage } from './page-view'
+import { contentChanged } from '../../cache/content-changes'
 
 export async function unpublishPage(deps: Deps, actorId: string, id: string): Promise<Result<AdminPage>> {
   const now = deps.clock.now()
@@ -14,6 +15,7 @@ export async function unpublishPage(deps: Deps, actorId: string, id: string): Pr
     if (page.publishedVersion === null && page.scheduledAt === null) return ok(adminPage(page))
     const cleared = { publishedVersion: null, publishedSlug: null, publishedAt: null, scheduledVersion: null, scheduledAt: null }
     await updatePage(trx, id, cleared)
+    await contentChanged(trx, { kind: 'pages' })
     await recordAudit(trx, now, actorId, 'page.unpublish', { type: 'page', id }, {
       wasPublished: page.publishedVersion,
       cancelledSchedule: page.scheduledAt

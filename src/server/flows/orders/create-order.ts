@@ -26,6 +26,7 @@ import { recordServerEvent } from '../events/record-server-event'
 import { priceOrderCoupon } from '../coupons/order-coupon'
 import { toOrderDto } from './order-view'
 import { Rollback } from './rollback'
+import { contentChanged } from '../../cache/content-changes'
 
 export const MAX_UNPAID_ORDERS = 3
 
@@ -93,6 +94,7 @@ export async function createOrder(
         if (!(await reserveStock(trx, line.skuId, line.qty))) {
           throw new Rollback(err('OUT_OF_STOCK', `SKU ${line.skuId} sold out just now`, { skuId: line.skuId, available: 0 }))
         }
+        await contentChanged(trx, { kind: 'stock', skuId: line.skuId })
       }
 
       const id = newId('ord')
