@@ -10,7 +10,13 @@
  * caches at once. Kysely runs SQLite on one connection, so no page read can
  * run between this call and the commit; a rolled-back write only costs a
  * needless rebuild.
+ *
+ * A PostgreSQL notice arrives a moment after the commit, also at the writer's
+ * own instance; so that staff read a page or product change at once there,
+ * that instance's caches read through to the database between the call and
+ * the notice (at most PENDING_MS if the transaction rolls back).
  */
+import { randomUUID } from 'node:crypto'
 import { EventEmitter } from 'node:events'
 import { PostgresAdapter, sql } from 'kysely'
 import type { Executor } from '../db/database'
@@ -34,17 +40,24 @@ export function isPostgres(db: Executor): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter
 }
 
+/** What goes over the wire: the change, and for page and product changes a token the writer's process waits for. */
+export type ContentNotice = ContentChange & { token?: string }
+
 export async function contentChanged(db: Executor, change: ContentChange): Promise<void> {
   if (isPostgres(db)) {
-    await sql`SELECT pg_notify(${CONTENT_CHANNEL}, ${JSON.stringify(change)})`.execute(db)
+    // Page and product changes: until this write's own notice comes back (it commits) this
+    // process's caches read through to the database, so the writer reads its own write at once.
+    const token = change.kind === 'stock' ? undefined : randomUUID()
+    if (token) localContentChanges.emit('pending', token)
+    await sql`SELECT pg_notify(${CONTENT_CHANNEL}, ${JSON.stringify({ ...change, token })})`.execute(db)
   } else {
     localContentChanges.emit('change', change)
   }
 }
 
-export function parseContentChange(payload: string | undefined): ContentChange | null {
+export function parseContentChange(payload: string | undefined): ContentNotice | null {
   try {
-    const c = JSON.parse(payload ?? '') as ContentChange
+    const c = JSON.parse(payload ?? '') as ContentNotice
     if (c.kind === 'pages') return c
     if (c.kind === 'product' && typeof c.productId === 'string') return c
     if (c.kind === 'stock' && typeof c.skuId === 'string') return c

@@ -32,6 +32,8 @@ import { CONTENT_CHANNEL, localContentChanges, parseContentChange, type ContentC
 export const STOCK_LAG_MS = 1000
 const MAX_ENTRIES = 500
 const RECONNECT_MS = 1000
+/** How long this process reads through after its own page or product write if no notice comes (a rollback). */
+export const PENDING_MS = 2000
 
 export interface CachedPage {
   /** The JSON answer, serialized once. */
@@ -89,6 +91,9 @@ export class PageCache extends EventEmitter {
   private stopped = false
   private retry: NodeJS.Timeout | null = null
   private readonly onLocal = (change: ContentChange) => this.apply(change)
+  /** PostgreSQL: this process's own page/product writes whose notices have not come back, with their deadlines. */
+  private pending = new Map<string, number>()
+  private readonly onPending = (token: string) => this.pending.set(token, this.opts.clock.now().getTime() + PENDING_MS)
   readonly hits = { memory: 0, built: 0 }
 
   constructor(private readonly opts: PageCacheOptions) {
@@ -102,12 +107,14 @@ export class PageCache extends EventEmitter {
       localContentChanges.on('change', this.onLocal)
       return
     }
+    localContentChanges.on('pending', this.onPending)
     await this.connect()
   }
 
   async stop(): Promise<void> {
     this.stopped = true
     localContentChanges.off('change', this.onLocal)
+    localContentChanges.off('pending', this.onPending)
     if (this.retry) clearTimeout(this.retry)
     const l = this.listener
     this.listener = null
@@ -135,7 +142,10 @@ export class PageCache extends EventEmitter {
     client.on('error', lost)
     client.on('end', lost)
     client.on('notification', (n) => {
-      if (n.channel === CONTENT_CHANNEL) this.apply(parseContentChange(n.payload))
+      if (n.channel !== CONTENT_CHANNEL) return
+      const notice = parseContentChange(n.payload)
+      if (notice?.token) this.pending.delete(notice.token)
+      this.apply(notice)
     })
     try {
       await client.connect()
@@ -187,31 +197,41 @@ export class PageCache extends EventEmitter {
     return !e.stockMoved || this.opts.clock.now().getTime() - e.builtAtMs < (this.opts.stockLagMs ?? STOCK_LAG_MS)
   }
 
+  /** Serving from memory now? Not while the listener is down, nor while one of our own writes is unheard. */
+  private usable(): boolean {
+    if (!this.listening) return false
+    if (this.pending.size === 0) return true
+    const now = this.opts.clock.now().getTime()
+    for (const [token, until] of this.pending) if (until <= now) this.pending.delete(token)
+    return this.pending.size === 0
+  }
+
   async read(slug: string): Promise<Result<CachedPage>> {
     const entry = this.entries.get(slug)
-    if (this.listening && this.fresh(entry)) {
+    const usable = this.usable()
+    if (usable && this.fresh(entry)) {
       this.hits.memory++
       return ok(entry)
     }
-    let pending = this.building.get(slug)
-    if (!pending) {
-      pending = this.rebuild(slug).finally(() => this.building.delete(slug))
-      this.building.set(slug, pending)
+    if (!usable) return this.rebuild(slug, false)
+    let building = this.building.get(slug)
+    if (!building) {
+      building = this.rebuild(slug, true).finally(() => this.building.delete(slug))
+      this.building.set(slug, building)
     }
-    return pending
+    return building
   }
 
-  private async rebuild(slug: string): Promise<Result<CachedPage>> {
+  private async rebuild(slug: string, keep: boolean): Promise<Result<CachedPage>> {
     const generation = this.generation
     const stockSeq = this.stockSeq
     const builtAtMs = this.opts.clock.now().getTime()
-    const listening = this.listening
     this.hits.built++
     const answer = await this.opts.build(slug)
     if (!answer.ok) return answer
     const cached = serializePage(answer.value)
     // Kept only if nothing dropped the cache while it was built; a stock move meanwhile marks it.
-    if (listening && this.listening && generation === this.generation) {
+    if (keep && this.usable() && generation === this.generation) {
       const skuIds = new Set(Object.values(answer.value.products).flatMap((p) => p.skus.map((s) => s.id)))
       if (!this.entries.has(slug) && this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string)
       this.entries.set(slug, { ...cached, generation, skuIds, builtAtMs, stockMoved: stockSeq !== this.stockSeq })
