@@ -39,6 +39,8 @@ export interface SpikeFigures {
   requestsPerSec: number
   cpuMsPerRequest: number
   rssMb: Array<{ now: number; peak: number }>
+  /** Each instance's RSS after seeding and the warm-up, before the spike. */
+  rssIdleMb: number[]
 }
 
 const SLUG = 'viral-look'
@@ -138,6 +140,7 @@ export async function measureSpike(dialect: 'sqlite' | 'postgres', shoppers: num
     }
     // A short warm-up (JIT, statement caches), not counted.
     await runLoad({ ...base, phase: 'spike', shoppers: people.slice(0, Math.min(20, shoppers)), durationSec: Math.min(3, durationSec) })
+    const rssIdleMb = stack.instances.map((i) => i.rssMb().now)
     const cpuBefore = stack.instances.map((i) => i.cpuMs())
     const spike = await runLoad({ ...base, phase: 'spike', shoppers: people, durationSec })
     const cpuMs = stack.instances.reduce((n, i, k) => n + i.cpuMs() - cpuBefore[k]!, 0)
@@ -151,7 +154,8 @@ export async function measureSpike(dialect: 'sqlite' | 'postgres', shoppers: num
       alone,
       requestsPerSec: Math.round(spike.requests / spike.elapsedSec),
       cpuMsPerRequest: Math.round((cpuMs / Math.max(1, spike.requests)) * 1000) / 1000,
-      rssMb
+      rssMb,
+      rssIdleMb
     }
     print(figures)
     return figures
@@ -171,7 +175,7 @@ function print(f: SpikeFigures): void {
     if (o?.firstError) console.log(`  first error (${name}): ${o.firstError}`)
   }
   console.log(`page reads answered 304: ${f.spike.notModified}`)
-  console.log(`throughput ${f.requestsPerSec} req/s; server CPU ${f.cpuMsPerRequest} ms/request; RSS per instance ${f.rssMb.map((r) => `${r.now} MB (peak ${r.peak})`).join(', ')}`)
+  console.log(`throughput ${f.requestsPerSec} req/s; server CPU ${f.cpuMsPerRequest} ms/request; RSS per instance ${f.rssMb.map((r, i) => `${r.now} MB (peak ${r.peak}, ${f.rssIdleMb[i]} before the spike)`).join(', ')}`)
 }
 
 const sumOf = (a: LoadAnswer, key: 'errors' | 'status5xx') => Object.values(a.ops).reduce((n, o) => n + o[key], 0)
