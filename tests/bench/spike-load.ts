@@ -81,7 +81,7 @@ async function timed(op, fn) {
   } catch (e) {
     errors[op] = (errors[op] || 0) + 1
     if (e && e.status >= 500) fives[op] = (fives[op] || 0) + 1
-    firstError[op] ||= String(e && e.message)
+    firstError[op] ||= String(e && e.message) + (e && e.cause ? ' (' + (e.cause.code || e.cause.message) + ')' : '')
   }
 }
 
