@@ -3,7 +3,7 @@
  * src/server/main.ts`, as production runs them) with the WeChat sandbox in
  * this process. SQLite: one process on a file database. PostgreSQL: N
  * processes on one fresh schema behind the round-robin proxy
- * (tests/e2e/helpers/proxy-round-robin.ts), PUBLIC_BASE_URL the proxy, as in
+ * (startSpikeProxy below), PUBLIC_BASE_URL the proxy, as in
  * tests/e2e/helpers/cluster-stack.ts. Each process's CPU time and RSS are read
  * from /proc, so the figures are the server's alone.
  */
@@ -16,7 +16,7 @@ import path from 'node:path'
 import { Client } from 'pg'
 import { backendEnvFor, ensureKeysDir, sandboxOptionsFromKeys } from '../../src/sandbox/keys'
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox'
-import { startRoundRobinProxy, type RoundRobinProxy } from '../e2e/helpers/proxy-round-robin'
+import http from 'node:http'
 
 const ROOT = path.resolve(__dirname, '../..')
 export const SPIKE_ADMIN = { email: 'bench-admin@shop.test', password: 'bench-admin-password-1' }
@@ -37,8 +37,61 @@ export interface SpikeStack {
   url: string
   sandbox: Sandbox
   instances: SpikeInstance[]
-  proxy: RoundRobinProxy | null
+  proxy: SpikeProxy | null
   close(): Promise<void>
+}
+
+export interface SpikeProxy {
+  url: string
+  /** Requests sent to each upstream. */
+  counts: number[]
+  close(): Promise<void>
+}
+
+/**
+ * Round robin over the instances, as tests/e2e/helpers/proxy-round-robin.ts, but with a load
+ * balancer's keep-alive: that helper closes idle client sockets after 1 s, and under the
+ * spike's load a shopper's next request often meets a socket closing under it ("fetch
+ * failed"), an error of the helper and not of the servers. Here idle sockets live 65 s (as
+ * behind nginx) and upstream connections are kept alive and reused.
+ */
+async function startSpikeProxy(upstreams: string[]): Promise<SpikeProxy> {
+  const targets = upstreams.map((u) => new URL(u))
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 })
+  const counts = targets.map(() => 0)
+  let next = 0
+  const server = http.createServer((req, res) => {
+    const index = next
+    next = (next + 1) % targets.length
+    counts[index]!++
+    const target = targets[index]!
+    const upstream = http.request(
+      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host }, agent },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers)
+        answer.pipe(res)
+      }
+    )
+    upstream.on('error', (e) => {
+      if (res.headersSent) return res.destroy(e)
+      res.writeHead(502, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ error: { code: 'BAD_GATEWAY', message: `spike proxy: upstream ${index} failed: ${e.message}`, details: null } }))
+    })
+    req.pipe(upstream)
+  })
+  server.keepAliveTimeout = 65_000
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as net.AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    counts,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+        agent.destroy()
+      })
+  }
 }
 
 const TICK_MS = 1000 / 100 // USER_HZ is 100 on Linux
@@ -125,7 +178,7 @@ export async function startSpikeStack(opts: { dialect: 'sqlite' | 'postgres'; in
     databaseUrl = `sqlite:${path.join(dir, 'shop.db')}`
   }
 
-  const proxy = count > 1 ? await startRoundRobinProxy(ports.map((p) => `http://127.0.0.1:${p}`)) : null
+  const proxy = count > 1 ? await startSpikeProxy(ports.map((p) => `http://127.0.0.1:${p}`)) : null
   const url = proxy?.url ?? `http://127.0.0.1:${ports[0]}`
   const env = {
     ...backendEnvFor(keysDir, sandboxUrl),
