@@ -6,6 +6,7 @@ import type { PageResponse, PageSummary } from '@core/contract/pages'
 import { parseBlocksLenient, type Block } from '@core/content'
 import { api } from './api'
 import { mediaUrl } from './env'
+import { takePrefetchedPage } from './page-prefetch'
 
 export const FEED_PAGE_SIZE = 10
 
@@ -30,32 +31,10 @@ export function absoluteProduct(product: Product): Product {
   return { ...product, images: product.images.map((i) => mediaUrl(i)) }
 }
 
-// The first screen: when the app is opened straight on a content page, its answer is asked
-// for at launch, while the page's own code still loads, instead of after it has drawn once.
-// The page's first getPage takes that answer (once); every later read asks again.
-const prefetched = new Map<string, Promise<PageResponse>>()
-
-/** App launch: start reading the entry's content page (no preview, no live draft). */
-export function prefetchEntryPage(entry: { path: string; query: Record<string, string> }): void {
-  const slug = entry.query.slug
-  if (entry.path.replace(/^\//, '') !== 'pages/content/index' || !slug || entry.query.preview || entry.query.live) return
-  const answer = fetchPage(slug, {})
-  answer.catch(() => undefined) // the page's own getPage reports a failure
-  prefetched.set(slug, answer)
-}
-
 /** preview: a staff preview token (the admin's phone frame or QR code) serves the draft. */
-export function getPage(slug: string, options: { preview?: string } = {}): Promise<PageResponse> {
-  const early = options.preview === undefined ? prefetched.get(slug) : undefined
-  if (early) {
-    prefetched.delete(slug)
-    return early
-  }
-  return fetchPage(slug, options)
-}
-
-async function fetchPage(slug: string, options: { preview?: string }): Promise<PageResponse> {
-  const answer = await api.get<PageResponse>(`/api/v1/pages/${encodeURIComponent(slug)}`, { query: { preview: options.preview } })
+export async function getPage(slug: string, options: { preview?: string } = {}): Promise<PageResponse> {
+  const early = options.preview === undefined ? takePrefetchedPage(slug) : undefined
+  const answer = await (early ?? api.get<PageResponse>(`/api/v1/pages/${encodeURIComponent(slug)}`, { query: { preview: options.preview } }))
   // An older app meets newer block types: skip them, never crash the page.
   const blocks = parseBlocksLenient(answer.page.blocks, (index, issues) =>
     console.warn(`content: block ${index} of ${slug} skipped: ${issues.map((i) => i.message).join('; ')}`)

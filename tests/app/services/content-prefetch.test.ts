@@ -2,7 +2,8 @@
 // the page's first getPage takes that answer (one request in all), a later read asks again,
 // and previews, live drafts and other entry pages are never fetched early.
 import { __reset } from '../../setup/taro'
-import { getPage, prefetchEntryPage } from '../../../src/app/services/content-api'
+import { getPage } from '../../../src/app/services/content-api'
+import { prefetchEntryPage } from '../../../src/app/services/page-prefetch'
 import { fakeBackend } from '../helpers/fake-backend'
 
 beforeEach(() => __reset())
