@@ -6,6 +6,7 @@ import type { PageResponse, PageSummary } from '@core/contract/pages'
 import { parseBlocksLenient, type Block, type BlockIssue } from '@core/content'
 import { api } from './api'
 import { mediaUrl } from './env'
+import { takePrefetchedPage } from './page-prefetch'
 
 export const FEED_PAGE_SIZE = 10
 
@@ -58,7 +59,8 @@ export type ShownPage = PageResponse & { indexes: number[] }
 
 /** preview: a staff preview token (the admin's phone frame or QR code) serves the draft. */
 export async function getPage(slug: string, options: { preview?: string } = {}): Promise<ShownPage> {
-  const answer = await api.get<PageResponse>(`/api/v1/pages/${encodeURIComponent(slug)}`, { query: { preview: options.preview } })
+  const early = options.preview === undefined ? takePrefetchedPage(slug) : undefined
+  const answer = await (early ?? api.get<PageResponse>(`/api/v1/pages/${encodeURIComponent(slug)}`, { query: { preview: options.preview } }))
   // An older app meets newer block types: skip them, never crash the page.
   const { blocks, indexes } = renderableBlocks(answer.page.blocks, (index, issues) =>
     console.warn(`content: block ${index} of ${slug} skipped: ${issues.map((i) => i.message).join('; ')}`)

@@ -67,6 +67,8 @@ export function loadWeapp(options: {
   storage?: Record<string, unknown>
 }) {
   const violations: string[] = []
+  /** Every setData payload's size, in order (the spike bench's first-screen figures). */
+  const setDataSizes: Array<{ route: string; bytes: number }> = []
   const appJson = readAppJson(options.distDir)
   const declared = new Set(appJson.requiredPrivateInfos ?? [])
   const domains = new Set(options.domains ?? [new URL(options.builtApiBase).host])
@@ -285,6 +287,7 @@ export function loadWeapp(options: {
       __route__: route,
       setData(patch: Obj, cb?: () => void) {
         const bytes = Buffer.byteLength(JSON.stringify(patch))
+        setDataSizes.push({ route, bytes })
         if (bytes > LIMITS.setDataBytes) violations.push(`${route} setData of ${bytes} bytes, over WeChat's 256 KB`)
         for (const [k, v] of Object.entries(patch)) setPath(page.data as Obj, k, v)
         if (cb) setTimeout(cb, 0)
@@ -299,6 +302,7 @@ export function loadWeapp(options: {
   return {
     openPage,
     violations,
+    setDataSizes,
     /** The page stack as getCurrentPages() reports it. */
     pageStack: () => [...stack],
     storage,

@@ -11,11 +11,15 @@ import type { OrderRow } from '../../db/repos/order-repo'
 import { returnStock } from '../../db/repos/stock-repo'
 import { itemsOf } from '../orders/order-view'
 import { linesOf } from './after-sale-view'
+import { contentChanged } from '../../cache/content-changes'
 
 export async function restockAfterSale(trx: Executor, row: AfterSaleRow, order: OrderRow, now: Date): Promise<Array<{ skuId: string; qty: number }>> {
   const already = (await restockedOfOrder(trx, order.id)).flatMap((json) => linesOf(json) ?? [])
   const lines = restockLines(itemsOf(order), linesOf(row.items), already)
   if (!(await markRestocked(trx, row.id, JSON.stringify(lines), now.toISOString()))) return []
-  for (const line of lines) await returnStock(trx, line.skuId, line.qty)
+  for (const line of lines) {
+    await returnStock(trx, line.skuId, line.qty)
+    await contentChanged(trx, { kind: 'stock', skuId: line.skuId })
+  }
   return lines
 }

@@ -6,6 +6,7 @@ import { newId } from '../../ids'
 import type { ProductInput } from '../../inputs/product-input'
 import { recordAudit } from '../audit/record-audit'
 import { loadProducts } from './load-products'
+import { contentChanged } from '../../cache/content-changes'
 
 export async function createProduct(deps: Deps, actorId: string, input: ProductInput): Promise<Product> {
   const now = deps.clock.now()
@@ -30,6 +31,7 @@ export async function createProduct(deps: Deps, actorId: string, input: ProductI
         active: 1
       })
     }
+    await contentChanged(trx, { kind: 'product', productId: id })
     await recordAudit(trx, now, actorId, 'product.create', { type: 'product', id }, { title: input.title })
   })
   const product = (await loadProducts(deps.db, [id])).get(id)

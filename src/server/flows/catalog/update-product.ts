@@ -18,6 +18,7 @@ import { newId } from '../../ids'
 import type { ProductInput } from '../../inputs/product-input'
 import { recordAudit } from '../audit/record-audit'
 import { loadProducts } from './load-products'
+import { contentChanged } from '../../cache/content-changes'
 
 export async function updateProduct(
   deps: Deps,
@@ -54,6 +55,7 @@ export async function updateProduct(
       }
     }
     await deactivateSkusExcept(trx, id, kept)
+    await contentChanged(trx, { kind: 'product', productId: id })
     await recordAudit(trx, now, actorId, 'product.update', { type: 'product', id }, {
       title: input.title,
       skus: input.skus.length

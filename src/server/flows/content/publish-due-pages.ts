@@ -10,6 +10,7 @@ import { isUniqueViolation } from '../../db/unique-violation'
 import type { Deps } from '../../deps'
 import { recordAudit } from '../audit/record-audit'
 import { syncPageLaunches } from './page-launches'
+import { contentChanged } from '../../cache/content-changes'
 
 export async function publishDuePages(deps: Deps): Promise<string[]> {
   const now = deps.clock.now()
@@ -32,6 +33,7 @@ export async function publishDuePages(deps: Deps): Promise<string[]> {
         })
         if (ok) {
           await syncPageLaunches(trx, { id: page.id, liveSlug: snapshot.slug, liveBlocks: snapshot.blocks }, now)
+          await contentChanged(trx, { kind: 'pages' })
           await recordAudit(trx, now, null, 'page.publish', { type: 'page', id: page.id }, {
             version,
             slug: snapshot.slug,

@@ -15,6 +15,7 @@ import type { Deps } from '../../deps'
 import { recordAudit } from '../audit/record-audit'
 import { syncPageLaunches } from './page-launches'
 import { adminPage } from './page-view'
+import { contentChanged } from '../../cache/content-changes'
 
 export async function publishPage(
   deps: Deps,
@@ -68,6 +69,7 @@ export async function publishPage(
         })
         await syncPageLaunches(trx, { id, liveSlug: page.slug, liveBlocks: page.blocks }, now)
         await recordAudit(trx, now, actorId, 'page.publish', { type: 'page', id }, { version, slug: page.slug, ...end })
+        await contentChanged(trx, { kind: 'pages' })
       }
       const saved = await findPageRow(trx, id)
       return ok(adminPage(saved ?? page))

@@ -9,6 +9,7 @@
 import { endPage, findPagesToEnd } from '../../db/repos/page-repo'
 import type { Deps } from '../../deps'
 import { recordAudit } from '../audit/record-audit'
+import { contentChanged } from '../../cache/content-changes'
 import { syncPageLaunches } from './page-launches'
 
 export async function unpublishDuePages(deps: Deps): Promise<string[]> {
@@ -20,6 +21,7 @@ export async function unpublishDuePages(deps: Deps): Promise<string[]> {
     const fired = await deps.db.transaction().execute(async (trx) => {
       if (!(await endPage(trx, page.id, unpublishAt))) return false
       await syncPageLaunches(trx, { id: page.id, liveSlug: null, liveBlocks: null }, now)
+      await contentChanged(trx, { kind: 'pages' })
       await recordAudit(trx, now, null, 'page.unpublish', { type: 'page', id: page.id }, {
         wasPublished: page.publishedVersion,
         unpublishAt

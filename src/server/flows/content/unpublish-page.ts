@@ -6,6 +6,7 @@ import type { Deps } from '../../deps'
 import { recordAudit } from '../audit/record-audit'
 import { syncPageLaunches } from './page-launches'
 import { adminPage } from './page-view'
+import { contentChanged } from '../../cache/content-changes'
 
 export async function unpublishPage(deps: Deps, actorId: string, id: string): Promise<Result<AdminPage>> {
   const now = deps.clock.now()
@@ -16,6 +17,7 @@ export async function unpublishPage(deps: Deps, actorId: string, id: string): Pr
     const cleared = { publishedVersion: null, publishedSlug: null, publishedAt: null, scheduledVersion: null, scheduledAt: null, unpublishAt: null }
     await updatePage(trx, id, cleared)
     await syncPageLaunches(trx, { id, liveSlug: null, liveBlocks: null }, now)
+    await contentChanged(trx, { kind: 'pages' })
     await recordAudit(trx, now, actorId, 'page.unpublish', { type: 'page', id }, {
       wasPublished: page.publishedVersion,
       cancelledSchedule: page.scheduledAt

@@ -27,6 +27,7 @@ import { priceOrderCoupon } from '../coupons/order-coupon'
 import { checkOnSale } from '../launch/on-sale'
 import { toOrderDto } from './order-view'
 import { Rollback } from './rollback'
+import { contentChanged } from '../../cache/content-changes'
 
 export const MAX_UNPAID_ORDERS = 3
 
@@ -97,6 +98,7 @@ export async function createOrder(
         if (!(await reserveStock(trx, line.skuId, line.qty))) {
           throw new Rollback(err('OUT_OF_STOCK', `SKU ${line.skuId} sold out just now`, { skuId: line.skuId, available: 0 }))
         }
+        await contentChanged(trx, { kind: 'stock', skuId: line.skuId })
       }
 
       const id = newId('ord')
