@@ -10,6 +10,7 @@ import { BlockRenderer } from '../../components/blocks/block-renderer'
 import { ErrorState } from '../../components/error-state'
 import { LoadingView } from '../../components/loading-view'
 import { NoticeBar } from '../../components/notice-bar'
+import { ShareActions } from '../../components/share-actions'
 import { SkuPicker, type PickerAction } from '../../components/sku-picker'
 import { usePageView } from '../../hooks/use-page-view'
 import { useAddToCart } from '../../hooks/use-add-to-cart'
@@ -17,7 +18,7 @@ import { useCouponClaims } from '../../hooks/use-coupon-claims'
 import { rememberContent } from '../../services/attribution'
 import { brandName } from '../../services/brand'
 import { getPage } from '../../services/content-api'
-import { isSinglePageMode, recordPageShare } from '../../services/entry'
+import { isSinglePageMode, openSceneTarget, recordPageShare } from '../../services/entry'
 import { ApiError } from '../../services/http'
 import { go, routes, setTitle, stopPullDownRefresh } from '../../services/nav'
 import { shareToChat, shareToTimeline } from '../../services/share'
@@ -59,6 +60,7 @@ export default function ContentPage() {
   }, [slug, preview])
 
   useLoad(() => {
+    if (openSceneTarget(params, 'content')) return
     if (slug && !preview) {
       recordPageShare(params, { contentSlug: slug, page: 'pages/content/index' })
       tracker.track('content_view', { contentSlug: slug })
@@ -110,6 +112,7 @@ export default function ContentPage() {
       <View className='content__end'>
         <Text>— {data.page.title} —</Text>
       </View>
+      <ShareActions target={{ contentSlug: slug }} hidden={Boolean(preview)} />
       {singlePage ? null : (
         <View className='content__cart' aria-role='button' aria-label={`购物车 ${cartCount} 件`} onClick={() => go(routes.cart)}>
           <Text className='content__cart-text'>购物车</Text>

@@ -8,12 +8,13 @@ import { ErrorState } from '../../components/error-state'
 import { LoadingView } from '../../components/loading-view'
 import { NoticeBar } from '../../components/notice-bar'
 import { PriceFrom } from '../../components/price'
+import { ShareActions } from '../../components/share-actions'
 import { SkuPicker, type PickerAction } from '../../components/sku-picker'
 import { useAddToCart } from '../../hooks/use-add-to-cart'
 import { usePageView } from '../../hooks/use-page-view'
 import { brandName } from '../../services/brand'
 import { getProduct } from '../../services/catalog-api'
-import { isSinglePageMode, recordPageShare } from '../../services/entry'
+import { isSinglePageMode, openSceneTarget, recordPageShare } from '../../services/entry'
 import { ApiError } from '../../services/http'
 import { go, routes } from '../../services/nav'
 import { shareToChat, shareToTimeline } from '../../services/share'
@@ -44,6 +45,7 @@ export default function ProductPage() {
   }, [id])
 
   useLoad(() => {
+    if (openSceneTarget(params, 'product')) return
     if (!id) {
       setError('链接不完整，请返回首页看看其他商品')
       return
@@ -123,6 +125,7 @@ export default function ProductPage() {
           </View>
         </View>
       )}
+      <ShareActions target={{ productId: id }} raised />
       {picker ? (
         <SkuPicker
           product={product}
