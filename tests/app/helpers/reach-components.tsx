@@ -11,7 +11,6 @@ export const wechatAnswers = {
   authSetting: { 'scope.writePhotosAlbum': true } as Record<string, boolean>
 }
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const base = jest.requireActual('../../setup/taro-components') as Record<string, React.ComponentType<Props>>
 
 function Button(props: Props) {

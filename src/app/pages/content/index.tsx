@@ -14,6 +14,7 @@ import { ShareActions } from '../../components/share-actions'
 import { SkuPicker, type PickerAction } from '../../components/sku-picker'
 import { usePageView } from '../../hooks/use-page-view'
 import { useAddToCart } from '../../hooks/use-add-to-cart'
+import { useShareActions } from '../../hooks/use-share-actions'
 import { useCouponClaims } from '../../hooks/use-coupon-claims'
 import { rememberContent } from '../../services/attribution'
 import { brandName } from '../../services/brand'
@@ -74,6 +75,7 @@ export default function ContentPage() {
     if (data) void load()
   })
 
+  const shareActions = useShareActions({ contentSlug: slug }, { hidden: Boolean(preview) })
   const card = { title: data?.page.share.title || data?.page.title || brandName(), imageUrl: data?.page.share.imageUrl ?? undefined }
   useShareAppMessage(() => shareToChat({ contentSlug: slug }, card))
   useShareTimeline(() => shareToTimeline({ contentSlug: slug }, card))
@@ -112,7 +114,7 @@ export default function ContentPage() {
       <View className='content__end'>
         <Text>— {data.page.title} —</Text>
       </View>
-      <ShareActions target={{ contentSlug: slug }} hidden={Boolean(preview)} />
+      <ShareActions {...shareActions} />
       {singlePage ? null : (
         <View className='content__cart' aria-role='button' aria-label={`购物车 ${cartCount} 件`} onClick={() => go(routes.cart)}>
           <Text className='content__cart-text'>购物车</Text>

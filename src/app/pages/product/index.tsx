@@ -11,6 +11,7 @@ import { PriceFrom } from '../../components/price'
 import { ShareActions } from '../../components/share-actions'
 import { SkuPicker, type PickerAction } from '../../components/sku-picker'
 import { useAddToCart } from '../../hooks/use-add-to-cart'
+import { useShareActions } from '../../hooks/use-share-actions'
 import { usePageView } from '../../hooks/use-page-view'
 import { brandName } from '../../services/brand'
 import { getProduct } from '../../services/catalog-api'
@@ -60,6 +61,7 @@ export default function ProductPage() {
     if (product) void load()
   })
 
+  const shareActions = useShareActions({ productId: id })
   const card = { title: product?.title ?? brandName(), imageUrl: product?.images[0] }
   useShareAppMessage(() => shareToChat({ productId: id }, card))
   useShareTimeline(() => shareToTimeline({ productId: id }, card))
@@ -125,7 +127,7 @@ export default function ProductPage() {
           </View>
         </View>
       )}
-      <ShareActions target={{ productId: id }} raised />
+      <ShareActions {...shareActions} raised />
       {picker ? (
         <SkuPicker
           product={product}
