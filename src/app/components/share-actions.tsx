@@ -3,12 +3,13 @@
 import { Text, View } from '@tarojs/components'
 import './share-actions.css'
 
-type Props = { hidden: boolean; onPoster: () => void; onCopyLink?: () => void; raised?: boolean }
+/** top: over the product's pictures, clear of the buying bar; else above the floating cart. */
+type Props = { hidden: boolean; onPoster: () => void; onCopyLink?: () => void; top?: boolean }
 
-export function ShareActions({ hidden, onPoster, onCopyLink, raised = false }: Props) {
+export function ShareActions({ hidden, onPoster, onCopyLink, top = false }: Props) {
   if (hidden) return null
   return (
-    <View className={`share-actions${raised ? ' share-actions--raised' : ''}`}>
+    <View className={`share-actions${top ? ' share-actions--top' : ''}`}>
       <View className='share-actions__btn' aria-role='button' aria-label='生成海报' onClick={onPoster}>
         <Text>生成海报</Text>
       </View>

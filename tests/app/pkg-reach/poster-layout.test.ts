@@ -71,3 +71,8 @@ test('the approximate measure counts CJK a full em and Latin 0.6 em', () => {
   expect(approxMeasure('夏日', 'bold 16px sans-serif')).toBe(32)
   expect(approxMeasure('ab', '10px sans-serif')).toBe(12)
 })
+
+test('closing punctuation never starts a line: the character before it moves down too', () => {
+  const w = (t: string) => Array.from(t).length * 10
+  expect(wrapText('一二三四五，六七', 50, 3, w)).toEqual(['一二三四', '五，六七'])
+})

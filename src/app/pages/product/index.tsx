@@ -127,7 +127,7 @@ export default function ProductPage() {
           </View>
         </View>
       )}
-      <ShareActions {...shareActions} raised />
+      <ShareActions {...shareActions} top />
       {picker ? (
         <SkuPicker
           product={product}

@@ -46,6 +46,8 @@ const TITLE_LINE = 22
 const CODE_SIZE = 88
 const AVATAR_SIZE = 36
 
+const CLOSING = new Set(Array.from('，。、；：！？）」』》〉…,.;:!?)'))
+
 export const font = (size: number, bold = false) => `${bold ? 'bold ' : ''}${size}px sans-serif`
 
 /** Breaks `text` into at most `maxLines` lines of `maxWidth`; the last line ends in … when cut. */
@@ -66,8 +68,16 @@ export function wrapText(text: string, maxWidth: number, maxLines: number, measu
       lines.push(`${cut}…`)
       return lines
     }
-    lines.push(line)
-    line = chars[i]
+    // Closing punctuation never starts a line: the last character moves down with it.
+    if (CLOSING.has(chars[i]) && Array.from(line).length > 1) {
+      const kept = Array.from(line)
+      const moved = kept.pop() ?? ''
+      lines.push(kept.join(''))
+      line = moved + chars[i]
+    } else {
+      lines.push(line)
+      line = chars[i]
+    }
   }
   if (line) lines.push(line)
   return lines
