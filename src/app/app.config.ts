@@ -4,7 +4,9 @@ export default defineAppConfig({
   // 我的优惠券 and 我的分享 likewise: opened from 首页, never at launch.
   subPackages: [
     { root: 'pkg-orders', pages: ['list/index', 'detail/index', 'after-sale/index', 'return/index'] },
-    { root: 'pkg-me', pages: ['coupons/index', 'shares/index'] }
+    { root: 'pkg-me', pages: ['coupons/index', 'shares/index'] },
+    // 分享海报 (Canvas 2D), 我的资料 and 搜索商品: opened from a page, never at launch.
+    { root: 'pkg-reach', pages: ['poster/index', 'profile/index', 'search/index'] }
   ],
   preloadRule: { 'pages/checkout/index': { network: 'all', packages: ['pkg-orders'] } },
   window: {

@@ -72,7 +72,9 @@ test('a shopper opens a shared page, buys, pays on the sandbox, sees 已支付; 
   })
   const shared = sharerApp.openPage('pages/content/index', { slug: 'summer-linen' })
   await poll(() => textsOf(shared.data.root).includes('亚麻短袖衫'), { what: 'the sharer to see the page', timeoutMs: 10_000 })
-  const card = shared.onShareAppMessage!({ from: 'menu' })
+  const menuCard = shared.onShareAppMessage!({ from: 'menu' }) as { path: string; promise?: Promise<{ path: string }> }
+  // Like WeChat: the card's promise (the server's share id, or the client-made one offline) decides the path.
+  const card = menuCard.promise ? await menuCard.promise : menuCard
   const shareId = new URLSearchParams(card.path.split('?')[1]).get('sh')!
   const orders = sharerApp.openPage('pkg-orders/list/index') // needs a login: binds the sharer's anonymous events
   await poll(() => textsOf(orders.data.root).includes('暂无订单'), { what: 'the sharer to log in', timeoutMs: 10_000 })

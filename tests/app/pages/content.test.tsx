@@ -37,16 +37,19 @@ test('a page opened through a share renders, records the open and the view, and 
   expect(JSON.parse(__storage.get('attr:share') as string)).toMatchObject({ id: 'shFromFriend' })
 })
 
-test('sharing to a chat and to Moments: a new share id in the path, the parent share named', async () => {
+test('sharing to a chat and to Moments offline: client-made share ids in the path, announced with the parent share named', async () => {
+  // No login and no share route: the server cannot issue ids.
   fakeBackend().on('GET', '/api/v1/pages/summer-linen', { body: summerPage })
   __router.params = { slug: 'summer-linen', sh: 'shParent' }
   render(<ContentPage />)
   await screen.findByText('轻一点，慢一点')
-  const chat = __share.appMessage() as { title: string; path: string; imageUrl: string }
+  const chat = __share.appMessage() as { title: string; path: string; imageUrl: string; promise: Promise<{ path: string }> }
   expect(chat.title).toBe('这个夏天穿亚麻')
   expect(chat.imageUrl).toBe('http://api.test/media/share.jpg')
   const sh = new URLSearchParams(chat.path.split('?')[1]).get('sh')
   expect(chat.path).toBe(`/pages/content/index?slug=summer-linen&sh=${sh}`)
+  // The late answer falls back to the card's own client-made id.
+  expect((await chat.promise).path).toBe(chat.path)
   const moments = __share.timeline() as { query: string }
   const sh2 = new URLSearchParams(moments.query).get('sh')
   expect(sh2).not.toBe(sh)

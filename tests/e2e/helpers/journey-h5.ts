@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core'
  * module's getCurrentPages().
  */
 export async function shareFromMenu(page: Page): Promise<{ title: string; path: string }> {
-  return page.evaluate(() => {
+  return page.evaluate(async () => {
     type Req = ((id: string) => Record<string, unknown>) & { m: Record<string, unknown> }
     type TaroPage = { route: string; onShareAppMessage?: (o: { from: string }) => { title: string; path: string } }
     let req: Req | undefined
@@ -29,7 +29,9 @@ export async function shareFromMenu(page: Page): Promise<{ title: string; path: 
     const pages = taro.getCurrentPages()
     const current = pages[pages.length - 1]
     if (!current?.onShareAppMessage) throw new Error(`shareFromMenu: ${current?.route ?? 'no page'} has no onShareAppMessage (enableShareAppMessage off?)`)
-    return current.onShareAppMessage({ from: 'menu' })
+    // Like WeChat: a card with a `promise` (the server's share id) is shared as that promise answers.
+    const card = current.onShareAppMessage({ from: 'menu' }) as { title: string; path: string; promise?: Promise<{ title: string; path: string }> }
+    return card.promise ? await card.promise : card
   })
 }
 

@@ -14,9 +14,11 @@ import type { ReminderState } from '../../components/blocks/countdown-block'
 import { ErrorState } from '../../components/error-state'
 import { LoadingView } from '../../components/loading-view'
 import { NoticeBar } from '../../components/notice-bar'
+import { ShareActions } from '../../components/share-actions'
 import { SkuPicker, type PickerAction } from '../../components/sku-picker'
 import { usePageView } from '../../hooks/use-page-view'
 import { useAddToCart } from '../../hooks/use-add-to-cart'
+import { useShareActions } from '../../hooks/use-share-actions'
 import { useCouponClaims } from '../../hooks/use-coupon-claims'
 import { useBlockProducts } from '../../hooks/use-block-products'
 import { blockQuery, useBlockViews, type BlockRef } from '../../hooks/use-block-views'
@@ -25,7 +27,7 @@ import { previewBlocks, scrollToBlock, useLivePreview } from '../../hooks/use-li
 import { rememberContent } from '../../services/attribution'
 import { brandName } from '../../services/brand'
 import { getPage, type ShownPage } from '../../services/content-api'
-import { isSinglePageMode, recordPageShare } from '../../services/entry'
+import { isSinglePageMode, openSceneTarget, recordPageShare } from '../../services/entry'
 import { ApiError } from '../../services/http'
 import { askLaunchReminder } from '../../services/launch-reminders'
 import { go, routes, setTitle, stopPullDownRefresh, toast } from '../../services/nav'
@@ -98,6 +100,7 @@ export default function ContentPage() {
 
   useLoad(() => {
     if (live) return
+    if (openSceneTarget(params, 'content')) return
     if (slug && !preview) {
       recordPageShare(params, { contentSlug: slug, page: 'pages/content/index' })
       tracker.track('content_view', { contentSlug: slug })
@@ -111,6 +114,7 @@ export default function ContentPage() {
     if (data && !live) void load()
   })
 
+  const shareActions = useShareActions({ contentSlug: slug }, { hidden: Boolean(preview) || live })
   const card = { title: data?.page.share.title || data?.page.title || brandName(), imageUrl: data?.page.share.imageUrl ?? undefined }
   useShareAppMessage(() => shareToChat({ contentSlug: slug }, card))
   useShareTimeline(() => shareToTimeline({ contentSlug: slug }, card))
@@ -192,6 +196,7 @@ export default function ContentPage() {
       <View className='content__end'>
         <Text>— {data.page.title} —</Text>
       </View>
+      <ShareActions {...shareActions} />
       {singlePage ? null : (
         <View className='content__cart' aria-role='button' aria-label={`购物车 ${cartCount} 件`} onClick={() => go(routes.cart)}>
           <Text className='content__cart-text'>购物车</Text>

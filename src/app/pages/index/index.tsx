@@ -11,6 +11,7 @@ import { usePageView } from '../../hooks/use-page-view'
 import { brandName } from '../../services/brand'
 import { listPages } from '../../services/content-api'
 import { go, routes, stopPullDownRefresh } from '../../services/nav'
+import { reachRoutes } from '../../services/reach-routes'
 import './index.css'
 
 type Feed = { items: PageSummary[]; nextCursor: string | null }
@@ -78,12 +79,18 @@ export default function Index() {
           </Text>
         </View>
         <Text className='home__brand-tagline'>读一个故事，带走一件好物</Text>
+        <View className='home__search' aria-role='button' aria-label='搜索商品' onClick={() => go(reachRoutes.search)}>
+          <Text className='home__search-text'>搜索商品</Text>
+        </View>
         <View className='home__links'>
           <Text className='home__link' aria-role='button' onClick={() => go(routes.myCoupons)}>
             我的优惠券
           </Text>
           <Text className='home__link' aria-role='button' onClick={() => go(routes.myShares)}>
             我的分享
+          </Text>
+          <Text className='home__link' aria-role='button' onClick={() => go(reachRoutes.profile)}>
+            我的资料
           </Text>
         </View>
       </View>

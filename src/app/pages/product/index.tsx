@@ -8,13 +8,15 @@ import { ErrorState } from '../../components/error-state'
 import { LoadingView } from '../../components/loading-view'
 import { NoticeBar } from '../../components/notice-bar'
 import { PriceFrom } from '../../components/price'
+import { ShareActions } from '../../components/share-actions'
 import { SkuPicker, type PickerAction } from '../../components/sku-picker'
 import { useAddToCart } from '../../hooks/use-add-to-cart'
 import { blockFromParams } from '../../hooks/use-block-views'
+import { useShareActions } from '../../hooks/use-share-actions'
 import { usePageView } from '../../hooks/use-page-view'
 import { brandName } from '../../services/brand'
 import { getProduct } from '../../services/catalog-api'
-import { isSinglePageMode, recordPageShare } from '../../services/entry'
+import { isSinglePageMode, openSceneTarget, recordPageShare } from '../../services/entry'
 import { ApiError } from '../../services/http'
 import { go, routes } from '../../services/nav'
 import { shareToChat, shareToTimeline } from '../../services/share'
@@ -45,6 +47,7 @@ export default function ProductPage() {
   }, [id])
 
   useLoad(() => {
+    if (openSceneTarget(params, 'product')) return
     if (!id) {
       setError('链接不完整，请返回首页看看其他商品')
       return
@@ -60,6 +63,7 @@ export default function ProductPage() {
     if (product) void load()
   })
 
+  const shareActions = useShareActions({ productId: id })
   const card = { title: product?.title ?? brandName(), imageUrl: product?.images[0] }
   useShareAppMessage(() => shareToChat({ productId: id }, card))
   useShareTimeline(() => shareToTimeline({ productId: id }, card))
@@ -125,6 +129,7 @@ export default function ProductPage() {
           </View>
         </View>
       )}
+      <ShareActions {...shareActions} top />
       {picker ? (
         <SkuPicker
           product={product}
