@@ -50,7 +50,21 @@ export function getUnlimitedCode(d: Deps, body: Record<string, unknown>): WxResu
   return new RawAnswer({ status: 200, binary: png, headers: { 'Content-Type': 'image/png', 'Cache-Control': 'no-store' } })
 }
 
-/** GET /wxacode/scan: what a scan of a sandbox code means (WeChat would open the page with these). */
+/**
+ * The H5 shop's page a scan opens, as WeChat would launch the mini-program: the launch scene
+ * (1047) in the address's own query, the code's scene URI-encoded in the page's query
+ * (Taro's hash router: `<h5>?scene=1047#/<page>?scene=s%3D…`).
+ */
+export function scannedH5Url(h5Url: string, page: string, scene: string): string {
+  const base = h5Url.split('#')[0]!.split('?')[0]!
+  return `${base}?scene=${CODE_SCENE}#/${page}?scene=${encodeURIComponent(scene)}`
+}
+
+/**
+ * GET /wxacode/scan: what a scan of a sandbox code means. With the shop's H5 address known
+ * (option h5Url), a browser is sent there as a scanning phone would open the mini-program;
+ * otherwise a page says what WeChat would open.
+ */
 export function codeScanRoutes(d: Deps): Route[] {
   return [
     route('GET', '/wxacode/scan', (ctx) => {
@@ -58,6 +72,7 @@ export function codeScanRoutes(d: Deps): Route[] {
       const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
       const page = p.get('page') ?? HOME_PAGE
       const scene = p.get('scene') ?? ''
+      if (d.o.h5Url) return { status: 302, headers: { Location: scannedH5Url(d.o.h5Url, page, scene), 'Cache-Control': 'no-store' } }
       return html(200, `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>小程序码</title></head>
 <body style="font-family:system-ui,sans-serif;padding:32px 20px;color:#2b2622"><h1 style="font-size:20px">沙箱小程序码</h1>
 <p>微信扫码会打开小程序 ${esc(p.get('appid') ?? d.o.appid)} 的页面 <code>${esc(page)}</code>，

@@ -226,7 +226,7 @@ test('staff build, publish and sell a page, refund an order and see the analytic
   await page.getByRole('button', { name: '退出登录' }).click()
   await login(page, 'editor@brand.test', 'editor-password-1')
   const menu = await page.getByRole('menu', { name: '主菜单' }).getByRole('menuitem').allTextContents()
-  expect(menu).toEqual(['内容', '商品'])
+  expect(menu).toEqual(['内容', '商品', '推广'])
   await page.getByRole('cell', { name: 'winter-wool' }).waitFor()
   await screenshot(page, 'admin-16-editor-menu')
 

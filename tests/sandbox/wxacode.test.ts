@@ -104,4 +104,18 @@ describe('POST /wxa/getwxacodeunlimit', () => {
     expect(page).toContain('1047')
     expect(page).toContain('s%3DAb3k9Zq')
   })
+
+  it('with the shop\'s H5 address, a scan opens the H5 page as scene 1047 with the code\'s scene in the page query', async () => {
+    const shop = await startMp({ pages: PAGES, h5Url: 'http://shop.test/h5/' })
+    try {
+      const res = await fetch(`${shop.url}/wxa/getwxacodeunlimit?access_token=${encodeURIComponent(await shop.token())}`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ scene: 's=Ab3k9Zq', page: 'pages/content/index' })
+      })
+      const scan = await fetch(read(await png(res)).text, { redirect: 'manual' })
+      expect(scan.status).toBe(302)
+      expect(scan.headers.get('location')).toBe('http://shop.test/h5/?scene=1047#/pages/content/index?scene=s%3DAb3k9Zq')
+    } finally {
+      await shop.close()
+    }
+  })
 })

@@ -59,17 +59,29 @@ function recordQuery(query: Record<string, string>, scene: number, page: string 
   )
 }
 
-/** App onLaunch: the launch event with its scene. */
+/** Staff looking at a draft (the admin's live preview or a preview token): nothing of it is a shopper's. */
+function isStaffPreview(query: Record<string, string>): boolean {
+  return query.live === '1' || Boolean(query.preview)
+}
+
+/** App onLaunch: the launch event with its scene (never for a staff preview). */
 export function recordLaunch(): void {
   if (launched) return
   launched = true
   const options = enterOptions()
+  if (isStaffPreview(options.query)) return
   tracker.track('app_launch', { scene: options.scene, page: options.path, props: { singlePage: options.singlePage } })
+}
+
+/** For tests: a new run (onLaunch may record again). */
+export function resetLaunched(): void {
+  launched = false
 }
 
 /** App onShow (cold and hot starts): a share, campaign or code in the entry query is an open. */
 export function recordShow(): void {
   const options = enterOptions()
+  if (isStaffPreview(options.query)) return
   recordQuery(options.query, options.scene, options.path)
 }
 

@@ -83,7 +83,11 @@ function h5Options(): EnterOptions {
   if (typeof location !== 'undefined') new URLSearchParams(location.search).forEach((value, key) => (raw[key] = value))
   new URLSearchParams(search).forEach((value, key) => (raw[key] = value))
   const query = normalizeQuery(raw)
-  const scene = /^\d+$/.test(query.scene ?? '') ? Number(query.scene) : 1001
+  // A scanned code (the sandbox's scan page) puts the launch scene in the address's own query
+  // (`?scene=1047`) and the code's scene string in the page's (`#/…?scene=s%3D…`).
+  const launchScene = typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('scene')
+  const numeric = [query.scene, launchScene].find((v) => /^\d+$/.test(v ?? ''))
+  const scene = numeric ? Number(numeric) : 1001
   return { scene, path: path.replace(/^\//, ''), query, singlePage: scene === SINGLE_PAGE_SCENE }
 }
 

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { ClientEvent } from '@core/events'
 import { __reset, __storage } from '../../setup/taro'
-import { recordLaunch, recordShow } from '../../../src/app/services/entry'
+import { recordLaunch, recordShow, resetLaunched } from '../../../src/app/services/entry'
 import { arrivedShareId, ATTRIBUTION_KEEP_MS } from '../../../src/app/services/attribution'
 import { QUEUE_KEY } from '../../../src/app/services/tracker-queue'
 
@@ -41,4 +41,15 @@ test('the share the shopper came through is kept for 7 days, then forgotten', ()
   expect(arrivedShareId(kept.at + ATTRIBUTION_KEEP_MS)).toBe('shOld')
   expect(arrivedShareId(kept.at + ATTRIBUTION_KEEP_MS + 1)).toBeUndefined()
   expect(queued()[0]).toMatchObject({ type: 'share_open', productId: 'p-tee', scene: 1008 })
+})
+
+test('staff previews (the editor live preview, a preview token) are nobody\'s visit: no launch, no open', () => {
+  for (const query of [{ slug: 'summer-linen', live: '1' }, { slug: 'summer-linen', preview: 'tok123', sh: 'shStaff' }]) {
+    __reset()
+    resetLaunched()
+    enter.mockReturnValue({ path: 'pages/content/index', query, scene: 1001 })
+    recordLaunch()
+    recordShow()
+    expect(queued()).toEqual([])
+  }
 })

@@ -67,6 +67,18 @@ describe('parsing the entry query', () => {
       singlePage: false
     })
   })
+
+  test('H5 opened by a scanned code (the sandbox scan page): scene 1047 from the search, the code scene from the hash', () => {
+    process.env.TARO_ENV = 'h5'
+    window.history.replaceState(null, '', '/?scene=1047')
+    window.location.hash = '#/pages/content/index?scene=s%3DAb3k9Zq01'
+    expect(enterOptions()).toEqual({
+      scene: 1047,
+      path: 'pages/content/index',
+      query: { scene: 's=Ab3k9Zq01', sh: 'Ab3k9Zq01' },
+      singlePage: false
+    })
+  })
 })
 
 describe('recording opens', () => {

@@ -1,6 +1,7 @@
 // A staff member's fulfilment work in the admin web: ship an order by express from the
 // 待发货 queue (carrier picked in the searchable list), and approve an after-sales
 // request in the 售后 queue. Only what a person sees and clicks.
+import { bridge, BUILT_API_BASE } from './api-bridge'
 import type { Browser, Page } from 'playwright-core'
 
 /**
@@ -9,6 +10,8 @@ import type { Browser, Page } from 'playwright-core'
  */
 export async function openStaffAdmin(browser: Browser, siteUrl: string, account: { email: string; password: string }, problems: string[]): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  // The editor's live preview is the H5 app, built for its own API base: on the admin's origin, as under npm start.
+  await bridge(context, BUILT_API_BASE, new URL(siteUrl).origin)
   const page = await context.newPage()
   page.on('pageerror', (e) => problems.push(`admin page error: ${e.message}`))
   page.on('console', (m) => {

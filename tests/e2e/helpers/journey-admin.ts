@@ -1,10 +1,13 @@
 // A brand staff member in the admin web (Chromium, desktop size): sign in, build and
 // publish a page, open an order, refund part of it. Only what a person sees and
 // clicks: roles, labels and visible text.
+import { bridge, BUILT_API_BASE } from './api-bridge'
 import type { Browser, Page } from 'playwright-core'
 
 export async function openAdmin(browser: Browser, siteUrl: string, account: { email: string; password: string }, problems: string[]): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  // The editor's live preview is the H5 app, built for its own API base: on the admin's origin, as under npm start.
+  await bridge(context, BUILT_API_BASE, new URL(siteUrl).origin)
   const page = await context.newPage()
   page.on('pageerror', (e) => problems.push(`admin page error: ${e.message}`))
   page.on('console', (m) => {

@@ -40,6 +40,8 @@ export interface RealStackOptions {
    * backend gets the sandbox's subscription templates (WECHAT_SUBSCRIBE_TEMPLATES).
    */
   messageToken?: string
+  /** The shop's H5 address: where the sandbox's URL Links and scanned codes open the shop. */
+  h5Url?: string
 }
 
 export async function startRealStack(opts: RealStackOptions = {}) {
@@ -48,7 +50,7 @@ export async function startRealStack(opts: RealStackOptions = {}) {
   const port = await freePort()
   const apiUrl = `http://127.0.0.1:${port}`
   const push = opts.messageToken ? { messagePushUrl: `${apiUrl}/api/v1/wechat/message`, messageToken: opts.messageToken } : {}
-  const sandbox = createSandbox({ ...sandboxOptionsFromKeys(ensureKeysDir(keysDir)), ...push, log: () => {} })
+  const sandbox = createSandbox({ ...sandboxOptionsFromKeys(ensureKeysDir(keysDir)), ...push, ...(opts.h5Url ? { h5Url: opts.h5Url } : {}), log: () => {} })
   const { url: sandboxUrl } = await sandbox.listen(0, '127.0.0.1')
   let output = ''
   const backend = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['src/server/main.ts'], {
