@@ -36,14 +36,14 @@ test('logs in with e-mail and password; a wrong password is said plainly; logs o
   expect(api.callsTo('DELETE', '/api/admin/session')).toHaveLength(1)
 })
 
-test('menus by role: editors get content and products; admins also orders, shipping, after-sales, refunds, coupons, sharer rewards, analytics, staff', async () => {
+test('menus by role: editors get content, products and campaigns; admins also orders, shipping, after-sales, refunds, coupons, sharer rewards, analytics, staff', async () => {
   const menuOf = async () => within(await screen.findByRole('menu', { name: '主菜单' })).getAllByRole('menuitem').map((m) => m.textContent)
   const editor = renderAdmin('/pages', emptyLists, EDITOR)
-  expect(await menuOf()).toEqual(['内容', '商品'])
+  expect(await menuOf()).toEqual(['内容', '商品', '推广'])
   editor.unmount()
 
   const admin = renderAdmin('/pages', emptyLists, ADMIN)
-  expect(await menuOf()).toEqual(['内容', '商品', '订单', '待发货', '售后', '退款', '优惠券', '分享奖励', '数据', '员工账号'])
+  expect(await menuOf()).toEqual(['内容', '商品', '推广', '订单', '待发货', '售后', '退款', '优惠券', '分享奖励', '数据', '员工账号'])
   admin.unmount()
 
   const orders = renderAdmin('/orders', emptyLists, EDITOR)
