@@ -1,5 +1,5 @@
 /** The content table (views → add to cart → orders → paid ¥, conversion) and the sharer leaderboard. */
-import { Table } from 'antd'
+import { Avatar, Space, Table } from 'antd'
 import { formatFen } from '@core/money'
 import type { ContentReportRow, SharerReportRow } from '@core/contract/analytics'
 import { percent, rankSharers } from './report-math'
@@ -41,7 +41,17 @@ export function SharerTable({ rows, loading }: { rows: SharerReportRow[]; loadin
       locale={{ emptyText: '这段时间没有分享' }}
       columns={[
         { title: '排名', key: 'rank', width: 64, render: (_, __, i) => i + 1 },
-        { title: '分享人', dataIndex: 'userId' },
+        {
+          title: '分享人',
+          key: 'sharer',
+          // The nickname and avatar the sharer set in the app (我的资料); the user id otherwise, and always on hover.
+          render: (_, r) => (
+            <Space size={8} title={r.userId}>
+              {r.avatarUrl ? <Avatar size="small" src={r.avatarUrl} alt="" /> : null}
+              <span>{r.name ?? r.userId}</span>
+            </Space>
+          )
+        },
         { title: '分享次数', dataIndex: 'shares' },
         { title: '打开人数', dataIndex: 'opens' },
         { title: '带来新用户', dataIndex: 'newUsers' },
