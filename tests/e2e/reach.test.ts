@@ -21,6 +21,7 @@ import { bridge, BUILT_API_BASE, BUILT_SANDBOX_BASE } from './helpers/api-bridge
 import { serveAdmin } from './helpers/admin-site'
 import { launchBrowser, screenshot } from './helpers/browser'
 import { openAdmin } from './helpers/journey-admin'
+import { addFromBlock, checkOut, storedValue } from './helpers/journey-h5'
 import { placeholderSvg } from './helpers/placeholder-media'
 import { ADMIN, adminClient, startRealStack } from './helpers/real-stack'
 import { serveDir } from './helpers/static-server'
@@ -85,26 +86,11 @@ async function openPhone() {
   return { page, problems }
 }
 
-/** On the content page: the shirt into the cart, checkout with an address, pay on the sandbox's cashier; the order id. */
-async function buyShirt(page: Page, name: string): Promise<string> {
+/** On the content page: the shirt into the cart, checkout (helpers/journey-h5), pay on the sandbox's cashier; the order id. */
+async function buyShirt(page: Page): Promise<string> {
   await page.getByText('轻一点，慢一点').waitFor({ timeout: 30_000 })
-  await page.locator('.blk-product__buy').first().click()
-  await page.locator('.sku__chip', { hasText: 'M' }).click()
-  await page.locator('.sku__confirm', { hasText: '加入购物车' }).click()
-  await page.locator('.content__cart-badge', { hasText: '1' }).waitFor()
-  await page.goto(`${site.url}/#/pages/cart/index`)
-  await page.getByText('结算(1)').click()
-  await page.getByText('手动填写').click()
-  const fill = (label: string, value: string) => page.locator(`.addr-form__row:has-text("${label}") input`).fill(value)
-  await fill('收货人', name)
-  await fill('手机号', '13800138000')
-  await fill('省份', '浙江省')
-  await fill('城市', '杭州市')
-  await fill('区县', '西湖区')
-  await fill('详细地址', '文三路 1 号')
-  await page.getByText('保存地址').click()
-  await page.getByText('提交订单并支付').click()
-  await page.getByText('确认支付').waitFor({ timeout: 20_000 })
+  await addFromBlock(page, 0, 'M', 1)
+  await checkOut(page, site.url, 1)
   await page.getByText('确认支付').click()
   await page.locator('.order__title', { hasText: '已支付' }).waitFor({ timeout: 20_000 })
   return new URL(page.url().replace('#', '')).searchParams.get('id')!
@@ -138,7 +124,7 @@ test('a Weibo campaign: staff create it, a phone opens its landing URL, the shop
   await page.waitForURL((url) => url.href.startsWith(site.url), { timeout: 30_000 })
   expect(page.url()).toContain(`c=${campaign.code}`)
   expect(page.url()).toContain('scene=1194')
-  const orderId = await buyShirt(page, '林小满')
+  const orderId = await buyShirt(page)
 
   const { order } = await admin.get<{ order: OrderDto }>(`/api/admin/orders/${orderId}`)
   expect(order.status).toBe('paid')
@@ -174,12 +160,7 @@ test('a poster: its code carries the share; a friend scans it (scene 1047) and p
   expect(scene).toMatch(/^s=[0-9A-Za-z]{8,10}$/)
   const shareId = scene.slice(2)
   expect(scanUrl.searchParams.get('page')).toBe('pages/content/index')
-  const sharerId = await sharer.page.evaluate(() => {
-    const raw = localStorage.getItem('auth:token') ?? 'null'
-    const kept = JSON.parse(raw) as { data?: unknown } | null
-    const session = typeof kept?.data === 'string' ? JSON.parse(kept.data) : kept?.data
-    return (session as { userId?: string } | null)?.userId ?? null
-  })
+  const sharerId = (await storedValue<{ userId: string }>(sharer.page, 'auth:token'))?.userId
   expect(sharerId).toBeTruthy()
   // The share event goes out with the app's next batch (every 5 s).
   const queued = () => sharer.page.evaluate(() => localStorage.getItem('tracker:queue') ?? '')
@@ -189,7 +170,7 @@ test('a poster: its code carries the share; a friend scans it (scene 1047) and p
   const friend = await openPhone()
   await friend.page.goto(scanUrl.href)
   await friend.page.waitForURL((url) => url.href.startsWith(site.url), { timeout: 30_000 })
-  const orderId = await buyShirt(friend.page, '周小舟')
+  const orderId = await buyShirt(friend.page)
 
   const { order } = await admin.get<{ order: OrderDto }>(`/api/admin/orders/${orderId}`)
   expect(order.status).toBe('paid')

@@ -12,6 +12,22 @@ export type PageRow = Selectable<ContentTables['pages']>
 export type PageVersionRow = Selectable<ContentTables['pageVersions']>
 export type PageContentRow = Pick<PageRow, 'slug' | 'title' | 'cover' | 'blocks' | 'shareTitle' | 'shareImageUrl'>
 
+/** A new draft's row: its content, never published, nothing scheduled. */
+export function newDraftRow(id: string, content: PageContentRow, now: string): PageRow {
+  return {
+    id,
+    ...content,
+    createdAt: now,
+    updatedAt: now,
+    publishedVersion: null,
+    publishedSlug: null,
+    publishedAt: null,
+    scheduledVersion: null,
+    scheduledAt: null,
+    unpublishAt: null
+  }
+}
+
 export async function insertPage(db: Executor, row: PageRow): Promise<void> {
   await db.insertInto('pages').values(row).execute()
 }

@@ -1,7 +1,7 @@
 /** Staff create a draft page. Nothing is public until it is published. */
 import type { AdminPage } from '@core/contract/admin-pages'
 import { err, ok, type Result } from '@core/result'
-import { insertPage } from '../../db/repos/page-repo'
+import { insertPage, newDraftRow } from '../../db/repos/page-repo'
 import { isUniqueViolation } from '../../db/unique-violation'
 import type { Deps } from '../../deps'
 import { newId } from '../../ids'
@@ -12,19 +12,7 @@ import { adminPage } from './page-view'
 export async function createPage(deps: Deps, actorId: string, body: unknown): Promise<Result<AdminPage>> {
   const checked = await checkPageInput(deps.db, body, null)
   if (!checked.ok) return checked
-  const now = deps.clock.now().toISOString()
-  const row = {
-    id: newId('pg'),
-    ...contentColumns(checked.value),
-    createdAt: now,
-    updatedAt: now,
-    publishedVersion: null,
-    publishedSlug: null,
-    publishedAt: null,
-    scheduledVersion: null,
-    scheduledAt: null,
-    unpublishAt: null
-  }
+  const row = newDraftRow(newId('pg'), contentColumns(checked.value), deps.clock.now().toISOString())
   try {
     await deps.db.transaction().execute(async (trx) => {
       await insertPage(trx, row)

@@ -5,7 +5,7 @@
  */
 import type { AdminPage } from '@core/contract/admin-pages'
 import { err, ok, type Result } from '@core/result'
-import { findPageRow, insertPage, slugInUse } from '../../db/repos/page-repo'
+import { findPageRow, insertPage, newDraftRow, slugInUse } from '../../db/repos/page-repo'
 import { isUniqueViolation } from '../../db/unique-violation'
 import type { Deps } from '../../deps'
 import { newId } from '../../ids'
@@ -34,23 +34,11 @@ export async function duplicatePage(deps: Deps, actorId: string, id: string): Pr
   for (let n = 1; n <= 50; n++) {
     const slug = copySlug(source.slug, n)
     if (await slugInUse(deps.db, slug, null)) continue
-    const row = {
-      id: newId('pg'),
-      slug,
-      title: copyTitle(source.title),
-      cover: source.cover,
-      blocks: source.blocks,
-      shareTitle: source.shareTitle,
-      shareImageUrl: source.shareImageUrl,
-      createdAt: now,
-      updatedAt: now,
-      publishedVersion: null,
-      publishedSlug: null,
-      publishedAt: null,
-      scheduledVersion: null,
-      scheduledAt: null,
-      unpublishAt: null
-    }
+    const row = newDraftRow(
+      newId('pg'),
+      { slug, title: copyTitle(source.title), cover: source.cover, blocks: source.blocks, shareTitle: source.shareTitle, shareImageUrl: source.shareImageUrl },
+      now
+    )
     try {
       await deps.db.transaction().execute(async (trx) => {
         await insertPage(trx, row)
