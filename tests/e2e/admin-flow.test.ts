@@ -116,16 +116,23 @@ test('staff build, publish and sell a page, refund an order and see the analytic
   await saved(page)
 
   // Drag the text block above the product block by its handle.
+  // The handle is measured once it is on screen and the layout has settled (the live preview beside the form
+  // loads meanwhile); a drag that landed while the layout still moved is made again.
   const handle = page.getByRole('button', { name: '拖动模块 2' })
   const target = page.getByRole('group', { name: '模块 1：商品' })
-  const from = (await handle.boundingBox())!
-  const to = (await target.boundingBox())!
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
-  await page.mouse.down()
-  await page.mouse.move(from.x + from.width / 2, from.y - 20, { steps: 5 })
-  await page.mouse.move(from.x + from.width / 2, to.y + 10, { steps: 15 })
-  await page.mouse.up()
-  await page.getByRole('group', { name: '模块 1：文字' }).waitFor()
+  const moved = page.getByRole('group', { name: '模块 1：文字' })
+  for (let attempt = 1; attempt <= 3 && !(await moved.isVisible()); attempt++) {
+    await handle.scrollIntoViewIfNeeded()
+    const from = (await handle.boundingBox())!
+    const to = (await target.boundingBox())!
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(from.x + from.width / 2, from.y - 20, { steps: 5 })
+    await page.mouse.move(from.x + from.width / 2, to.y + 10, { steps: 15 })
+    await page.mouse.up()
+    await moved.waitFor({ timeout: 5_000 }).catch(() => undefined)
+  }
+  await moved.waitFor()
   await saved(page)
   await screenshot(page, 'admin-04-page-editor')
 
