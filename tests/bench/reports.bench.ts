@@ -27,6 +27,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openDatabase, type Database } from '../../src/server/db/database'
 import { migrateToLatest } from '../../src/server/db/migrate'
+import { rebuildShareFacts } from '../../src/server/db/repos/share-fact-repo'
 import { contentReport } from '../../src/server/flows/analytics/content-report'
 import { dailyReport } from '../../src/server/flows/analytics/daily-report'
 import { funnelReport } from '../../src/server/flows/analytics/funnel-report'
@@ -79,6 +80,8 @@ async function prepare(events: number, days: number): Promise<{ database: Databa
   const database = openDatabase(`sqlite:${building}`)
   await migrateToLatest(database)
   const summary = await generateEvents(database, { events, days, endMs: Date.parse(END) }, building)
+  // The generator writes events without ingest: derive what ingest would have kept beside them.
+  await rebuildShareFacts(database.db)
   await database.close()
   renameSync(building, file)
   return { database: await reopen(file), summary, generatedMs: Date.now() - started }

@@ -334,6 +334,22 @@ export interface RetentionTables {
   }
 }
 
+/** Migration 0015: one row per share id, kept at ingest and login (db/repos/share-fact-repo.ts). */
+export interface ShareFactTables {
+  shareFacts: {
+    shareId: string
+    /** The `share` event that is the share: earliest ts, then smallest id. */
+    eventId: string
+    sharer: string
+    parentShareId: string | null
+    contentSlug: string | null
+    /** Epoch ms; bigint (pg reads it back as a string). */
+    ts: ColumnType<number | string, number, number>
+    depth: number
+    subtreeDepth: number
+  }
+}
+
 /** Coupons and sharer rewards (migration 0012). productIds is JSON text; null = every product. */
 export interface CouponTables {
   coupons: {
@@ -443,4 +459,5 @@ export interface Tables
     AfterSalesTables,
     HardeningTables,
     RetentionTables,
+    ShareFactTables,
     CouponTables {}

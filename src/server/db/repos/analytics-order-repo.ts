@@ -55,11 +55,11 @@ export async function paidOrdersBySharer(
   paidStatuses: readonly string[]
 ): Promise<Array<{ sharer: string; paidOrders: number; paidFen: number; refundedFen: number; discountFen: number }>> {
   const { rows } = await sql<{ sharer: string; paid_orders: unknown; paid_fen: unknown; refunded_fen: unknown; discount_fen: unknown }>`
-    SELECT s.shopper AS sharer, COUNT(*) AS paid_orders, SUM(o.payable_fen) AS paid_fen, SUM(o.refunded_fen) AS refunded_fen, SUM(o.discount_fen) AS discount_fen
+    SELECT s.sharer AS sharer, COUNT(*) AS paid_orders, SUM(o.payable_fen) AS paid_fen, SUM(o.refunded_fen) AS refunded_fen, SUM(o.discount_fen) AS discount_fen
     FROM orders o ${firstShareOf('o.attr_share_id')}
     WHERE o.created_at >= ${w.fromIso} AND o.created_at < ${w.toIso}
       AND o.status IN (${sql.join(paidStatuses.map((st) => sql`${st}`))})
-    GROUP BY s.shopper`.execute(db.withoutPlugins())
+    GROUP BY s.sharer`.execute(db.withoutPlugins())
   return rows.map((r) => ({ sharer: r.sharer, paidOrders: n(r.paid_orders), paidFen: n(r.paid_fen), refundedFen: n(r.refunded_fen), discountFen: n(r.discount_fen) }))
 }
 

@@ -134,13 +134,13 @@ export async function contentEventCounts(
 /**
  * Every `share` event, oldest first (the first event of a share id is the
  * share; a later one reusing the id is ignored by callers): sharer, parent
- * and page, for chains and depths. Shares are a small fraction of events.
+ * and page. Reads all of history: no report calls it any more (they read
+ * share_facts, migration 0015); kept for tests that check the facts against it.
  */
 export async function allShares(
   db: Executor
 ): Promise<Array<{ shareId: string; sharer: string; parentShareId: string | null; slug: string | null; ts: number }>> {
   // The literal type matches the partial index events_shares (migration 0005).
-  // Without plugins: no camelCase mapping of ~1% of all events' rows.
   const { rows } = await sql<{ share_id: string; shopper: string; parent_share_id: string | null; content_slug: string | null; ts: unknown }>`
     SELECT share_id, shopper, parent_share_id, content_slug, ts FROM events
     WHERE type = 'share' ORDER BY ts, id`.execute(db.withoutPlugins())
@@ -148,20 +148,39 @@ export async function allShares(
 }
 
 /**
- * `s` joined as the share an event names: the first `share` event of that
- * id (a later event reusing the id is ignored, as attribution ignores it).
- * Reads only the partial index events_share_lookup.
+ * Per sharer with a `share` event in the window: how many, and the
+ * greatest subtree depth among the shares (first events of their ids) made
+ * in the window. Two window reads: the partial index events_shares on
+ * (ts, …, shopper) and share_facts_ts on (ts, sharer, subtree_depth).
+ */
+export async function sharesBySharer(db: Executor, w: Window): Promise<Array<{ sharer: string; shares: number; maxDepth: number }>> {
+  const { rows } = await sql<{ sharer: string; shares: unknown; max_depth: unknown }>`
+    SELECT e.sharer, e.shares, COALESCE(f.max_depth, 0) AS max_depth
+    FROM (
+      SELECT shopper AS sharer, COUNT(*) AS shares FROM events
+      WHERE type = 'share' AND ts >= ${w.fromMs} AND ts < ${w.toMs}
+      GROUP BY shopper
+    ) e LEFT JOIN (
+      SELECT sharer, MAX(subtree_depth) AS max_depth FROM share_facts
+      WHERE ts >= ${w.fromMs} AND ts < ${w.toMs}
+      GROUP BY sharer
+    ) f ON f.sharer = e.sharer`.execute(db.withoutPlugins())
+  return rows.map((r) => ({ sharer: r.sharer, shares: n(r.shares), maxDepth: n(r.max_depth) }))
+}
+
+/**
+ * `s` joined as the share an event names: its row in share_facts (the first
+ * `share` event of that id; a later event reusing the id is ignored, as
+ * attribution ignores it), one primary-key lookup. Columns: s.sharer,
+ * s.content_slug, s.parent_share_id, s.depth.
  */
 export function firstShareOf(shareIdColumn: string) {
-  return sql`JOIN events s ON s.type = 'share' AND s.share_id = ${sql.ref(shareIdColumn)}
-    AND NOT EXISTS (
-      SELECT 1 FROM events s2
-      WHERE s2.type = 'share' AND s2.share_id = s.share_id AND (s2.ts < s.ts OR (s2.ts = s.ts AND s2.id < s.id)))`
+  return sql`JOIN share_facts s ON s.share_id = ${sql.ref(shareIdColumn)}`
 }
 
 const opensOfOthers = (w: Window) => sql`
   FROM events o ${firstShareOf('o.share_id')}
-  WHERE o.type = 'share_open' AND o.ts >= ${w.fromMs} AND o.ts < ${w.toMs} AND s.shopper <> o.shopper`
+  WHERE o.type = 'share_open' AND o.ts >= ${w.fromMs} AND o.ts < ${w.toMs} AND s.sharer <> o.shopper`
 
 /** Per page: share_open events in the window on the page's shares, by shoppers other than the sharer. */
 export async function shareOpensByPage(db: Executor, w: Window): Promise<Array<{ slug: string; opens: number }>> {
@@ -185,7 +204,7 @@ export async function opensBySharer(
   w: Window
 ): Promise<Array<{ sharer: string; opens: number; loggedInOpens: number; newUsers: number }>> {
   const { rows } = await sql<{ sharer: string; opens: unknown; logged_in_opens: unknown; new_users: unknown }>`
-    SELECT s.shopper AS sharer, COUNT(DISTINCT o.shopper) AS opens,
+    SELECT s.sharer AS sharer, COUNT(DISTINCT o.shopper) AS opens,
       COUNT(DISTINCT CASE WHEN EXISTS (SELECT 1 FROM users u WHERE u.id = o.shopper) THEN o.shopper END) AS logged_in_opens,
       COUNT(DISTINCT CASE WHEN NOT EXISTS (
         SELECT 1 FROM events x
@@ -195,6 +214,6 @@ export async function opensBySharer(
         SELECT 1 FROM event_daily_rollups r WHERE r.shopper = o.shopper AND r.first_ts < o.ts
       ) THEN o.shopper END) AS new_users
     ${opensOfOthers(w)}
-    GROUP BY s.shopper`.execute(db.withoutPlugins())
+    GROUP BY s.sharer`.execute(db.withoutPlugins())
   return rows.map((r) => ({ sharer: r.sharer, opens: n(r.opens), loggedInOpens: n(r.logged_in_opens), newUsers: n(r.new_users) }))
 }

@@ -18,13 +18,15 @@
  *               when they made none in the window
  *   name / avatarUrl  the sharer's profile, when they set one
  * Rows: most paid first, then most opens, most shares, then by id.
+ * Every read is of the window: shares and depths come from share_facts
+ * (migration 0015, kept at ingest), whose subtree depths already reach
+ * every descendant, made at any time.
  */
 import type { SharerReportRow } from '@core/contract/analytics'
 import type { Executor } from '../../db/database'
 import { paidOrdersBySharer, rewardsBy } from '../../db/repos/analytics-order-repo'
-import { allShares, opensBySharer, type Window } from '../../db/repos/analytics-repo'
+import { opensBySharer, sharesBySharer, type Window } from '../../db/repos/analytics-repo'
 import { PAID_STATUSES } from './paid-statuses'
-import { indexShares, subtreeMaxDepths } from './share-index'
 
 export async function sharerReport(db: Executor, w: Window): Promise<{ rows: SharerReportRow[] }> {
   const rows = new Map<string, SharerReportRow>()
@@ -37,16 +39,10 @@ export async function sharerReport(db: Executor, w: Window): Promise<{ rows: Sha
     return r
   }
 
-  // Shares and depths need every share (chains reach back before the window).
-  const shareEvents = await allShares(db)
-  const shares = indexShares(shareEvents)
-  const inWindow = shareEvents.filter((s) => s.ts >= w.fromMs && s.ts < w.toMs)
-  const deepest = inWindow.length > 0 ? subtreeMaxDepths(shares) : new Map<string, number>()
-  for (const s of inWindow) {
+  for (const s of await sharesBySharer(db, w)) {
     const r = row(s.sharer)
-    r.shares++
-    // A reused share id's later event is not a share of its own: its depth is the first event's.
-    if (shares.get(s.shareId) === s) r.maxDepth = Math.max(r.maxDepth, deepest.get(s.shareId) ?? 0)
+    r.shares = s.shares
+    r.maxDepth = s.maxDepth
   }
 
   for (const o of await opensBySharer(db, w)) {

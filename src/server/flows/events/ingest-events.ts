@@ -19,6 +19,7 @@ import { ok, type Result } from '@core/result'
 import { insertEventsCounting, type EventRow } from '../../db/repos/event-repo'
 import { lockAnonIds, usersOfAnonIds } from '../../db/repos/identity-repo'
 import { claimShareIds, findShareOwners } from '../../db/repos/share-owner-repo'
+import { recordShareFacts } from '../../db/repos/share-fact-repo'
 import type { Executor } from '../../db/database'
 import type { Deps } from '../../deps'
 import { bindDevice } from './bind-device'
@@ -66,6 +67,7 @@ export async function ingestEvents(
       const e = event as ClientEvent
       return toRow(e, receivedAt, input.userId, shopperOf(e))
     })
+    await recordShareFacts(trx, rows) // reports' share rollup (share-fact-repo.ts, owned by reports)
     return { inserted: await insertEventsCounting(trx, rows, deps.database.sqlite), taken }
   })
   const refused = [...taken].map((index) => ({
