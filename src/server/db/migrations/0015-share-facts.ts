@@ -24,8 +24,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('depth', 'integer', (c) => c.notNull())
     .addColumn('subtree_depth', 'integer', (c) => c.notNull())
     .execute()
-  // The reports' window read (covering: the sharer report needs nothing else).
-  await db.schema.createIndex('share_facts_ts').on('share_facts').columns(['ts', 'sharer', 'subtree_depth']).execute()
+  // No ts index: reports reach facts from the window's share events by share id (the primary key).
   // Children of a share (depths pushed down when a parent arrives after them) and login's re-keying.
   await db.schema.createIndex('share_facts_parent').on('share_facts').column('parent_share_id').execute()
   await db.schema.createIndex('share_facts_sharer').on('share_facts').column('sharer').execute()

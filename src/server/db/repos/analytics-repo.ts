@@ -149,22 +149,18 @@ export async function allShares(
 
 /**
  * Per sharer with a `share` event in the window: how many, and the
- * greatest subtree depth among the shares (first events of their ids) made
- * in the window. Two window reads: the partial index events_shares on
- * (ts, …, shopper) and share_facts_ts on (ts, sharer, subtree_depth).
+ * greatest subtree depth among those events that are the share of their id
+ * (share_facts.event_id; a later event reusing an id has no depth of its
+ * own). Reads the window on the partial index events_shares (ts, …) and one
+ * primary-key lookup in share_facts per event. (Grouping share_facts by
+ * sharer instead made SQLite scan the sharer index: all of history.)
  */
 export async function sharesBySharer(db: Executor, w: Window): Promise<Array<{ sharer: string; shares: number; maxDepth: number }>> {
   const { rows } = await sql<{ sharer: string; shares: unknown; max_depth: unknown }>`
-    SELECT e.sharer, e.shares, COALESCE(f.max_depth, 0) AS max_depth
-    FROM (
-      SELECT shopper AS sharer, COUNT(*) AS shares FROM events
-      WHERE type = 'share' AND ts >= ${w.fromMs} AND ts < ${w.toMs}
-      GROUP BY shopper
-    ) e LEFT JOIN (
-      SELECT sharer, MAX(subtree_depth) AS max_depth FROM share_facts
-      WHERE ts >= ${w.fromMs} AND ts < ${w.toMs}
-      GROUP BY sharer
-    ) f ON f.sharer = e.sharer`.execute(db.withoutPlugins())
+    SELECT e.shopper AS sharer, COUNT(*) AS shares, COALESCE(MAX(f.subtree_depth), 0) AS max_depth
+    FROM events e LEFT JOIN share_facts f ON f.share_id = e.share_id AND f.event_id = e.id
+    WHERE e.type = 'share' AND e.ts >= ${w.fromMs} AND e.ts < ${w.toMs}
+    GROUP BY e.shopper`.execute(db.withoutPlugins())
   return rows.map((r) => ({ sharer: r.sharer, shares: n(r.shares), maxDepth: n(r.max_depth) }))
 }
 
