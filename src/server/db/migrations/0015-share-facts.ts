@@ -3,7 +3,7 @@
  * with its sharer, parent, page, time, depth and the greatest depth in its
  * subtree, so the sharer and content reports read the shares of their
  * window and look shares up by id without scanning every share ever made
- * (docs/architecture.md "Report rollups"). Ingest writes it in the same
+ * (docs/operations.md "Retention"). Ingest writes it in the same
  * transaction as the share events and login re-keys its sharer
  * (db/repos/share-fact-repo.ts). Backfilled here from the events already
  * stored. Forward only.
