@@ -101,6 +101,8 @@ test('a started server on SQLite has not loaded pg, nor kept source maps, and st
     expect(ofPackage(atStart.modules, 'better-sqlite3').length).toBeGreaterThan(0)
     expect(ofPackage(atStart.modules, 'pg')).toEqual([])
     expect(ofPackage(atStart.modules, 'pg-pool')).toEqual([])
+    // The picture libraries belong to the sandbox and the admin web, never to the server.
+    expect([...ofPackage(atStart.modules, 'qrcode'), ...ofPackage(atStart.modules, 'pngjs')]).toEqual([])
     expect(atStart.sourceMapsEnabled).toBe(false)
 
     const login = await fetch(`${server.url}/api/admin/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) })
