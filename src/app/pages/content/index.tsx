@@ -3,7 +3,7 @@
 // navigation, and a note on how to open the full mini-program.
 // Each block's first view is a block_view; taps and add-to-carts from a block name it.
 // `?live=1` (H5 in the admin's editor): renders the drafts the editor posts, counts nothing.
-import { useCallback, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useDidShow, useLoad, usePullDownRefresh, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import type { Product } from '@core/contract/catalog'
@@ -26,7 +26,7 @@ import { useLaunches } from '../../hooks/use-launches'
 import { previewBlocks, scrollToBlock, useLivePreview } from '../../hooks/use-live-preview'
 import { rememberContent } from '../../services/attribution'
 import { brandName } from '../../services/brand'
-import { getPage, type ShownPage } from '../../services/content-api'
+import { getPage, takeReadyPage, type ShownPage } from '../../services/content-api'
 import { isSinglePageMode, openSceneTarget, recordPageShare } from '../../services/entry'
 import { ApiError } from '../../services/http'
 import { askLaunchReminder } from '../../services/launch-reminders'
@@ -47,7 +47,10 @@ export default function ContentPage() {
   // The admin editor's live preview: drafts come by postMessage, nothing is counted.
   const live = params.live === '1'
   const counted = !preview && !live
-  const [data, setData] = useState<ShownPage | null>(null)
+  // The entry page's answer, prefetched as the app started: when it came before this page's
+  // code, the page is drawn with it at once, with no placeholder frame and no second read.
+  const [first] = useState(() => (counted && slug ? takeReadyPage(slug) : undefined))
+  const [data, setData] = useState<ShownPage | null>(first ?? null)
   const [error, setError] = useState<{ message: string; missing: boolean } | null>(null)
   const [picking, setPicking] = useState<{ product: Product; from?: BlockRef } | null>(null)
   const [reminders, setReminders] = useState<Record<string, ReminderState>>({})
@@ -106,12 +109,16 @@ export default function ContentPage() {
       tracker.track('content_view', { contentSlug: slug })
       rememberContent(slug)
     }
-    void load()
+    if (first) setTitle(first.page.title)
+    else void load()
   })
   usePullDownRefresh(() => (live ? stopPullDownRefresh() : void load()))
-  // Back on the page (after buying, say): prices and stock are read again.
+  // Back on the page (after buying, say): prices and stock are read again; never on its first show.
+  const shown = useRef(false)
   useDidShow(() => {
-    if (data && !live) void load()
+    const again = shown.current
+    shown.current = true
+    if (again && data && !live) void load()
   })
 
   const shareActions = useShareActions({ contentSlug: slug }, { hidden: Boolean(preview) || live })
