@@ -63,5 +63,5 @@ export async function payOrder(deps: Deps, userId: string, orderId: string): Pro
     if (!closed.ok) return closed
     return err('ORDER_CLOSED', 'This order was cancelled; place a new order')
   }
-  return ok(pay.requestPayment(created.value.prepayId))
+  return ok(await pay.requestPayment(created.value.prepayId))
 }
