@@ -7,6 +7,7 @@
  * fetch: on the checkout's hot path fetch's stream machinery cost more CPU
  * than the whole exchange needs (docs/architecture.md "The checkout hot path").
  */
+import { channel } from 'node:diagnostics_channel'
 import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http'
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
 import { err, ok, type Result } from '@core/result'
@@ -31,6 +32,21 @@ export interface Answer {
 }
 
 const USER_AGENT = 'brand-storefront/0.1 (node; WeChat Pay API v3)'
+
+/**
+ * After every call: `{method, path, outTradeNo?, waitMs}`, waitMs being the
+ * time from sending the request to the answer's last byte. Nothing is built
+ * unless someone subscribes; the order-pay bench does, to take WeChat's answer
+ * time out of "our side" of the checkout.
+ */
+export const payCallChannel = channel('storefront:wechatpay:call')
+
+export interface PayCallMessage {
+  method: string
+  path: string
+  outTradeNo?: string
+  waitMs: number
+}
 
 const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) }
 
@@ -115,8 +131,14 @@ export async function payRequest(
     headers['Content-Length'] = String(Buffer.byteLength(text))
   }
   let res: RawAnswer
+  const sentAt = performance.now()
   try {
     res = await send(url, method, headers, method === 'POST' ? text : undefined, timeoutMs)
+    if (payCallChannel.hasSubscribers) {
+      const outTradeNo = (body as { out_trade_no?: unknown } | undefined)?.out_trade_no
+      const message: PayCallMessage = { method, path: url.pathname, waitMs: performance.now() - sentAt, ...(typeof outTradeNo === 'string' ? { outTradeNo } : {}) }
+      payCallChannel.publish(message)
+    }
   } catch (e) {
     return err('PAY_UNAVAILABLE', `WeChat Pay could not be reached (${(e as Error).name}: ${(e as Error).message})`)
   }
