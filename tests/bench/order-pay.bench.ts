@@ -143,7 +143,13 @@ export async function measureOrderPay(opts: { shoppers?: number; durationSec?: n
   try {
     const load = await runLoad({ base: stack.base, sandbox: stack.sandboxUrl, tokens: stack.tokens, productId: stack.productId, skuId: stack.skuId, durationSec })
     const pending = await stack.database.db.selectFrom('orders').select('id').where('status', '!=', 'paid').execute()
-    if (pending.length > 0) throw new Error(`${pending.length} bench orders were not paid: the notify path lost some`)
+    if (pending.length > 0) {
+      const errors = load.orderPay.errors + load.product.errors
+      throw new Error(
+        `${pending.length} bench orders were not paid: the notify path lost some` +
+          (errors > 0 ? ` (${errors} operations failed; first: ${load.orderPay.firstError ?? load.product.firstError})` : '')
+      )
+    }
     const ours: number[] = []
     const server: number[] = []
     const parts = { create: [] as number[], pay: [] as number[], payWait: [] as number[], notify: [] as number[], serverCreate: [] as number[], serverPay: [] as number[] }
