@@ -1,5 +1,7 @@
+import fs from 'fs'
 import path from 'path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import { FirstScreenPlugin } from './first-screen'
 
 // NOTE: Taro's script rule only compiles sourceRoot and taro packages; src/core lives
 // outside sourceRoot, so both mini.compile.include and h5.compile.include must list it.
@@ -13,6 +15,17 @@ const SANDBOX_BASE = process.env.TARO_APP_SANDBOX_BASE || 'http://127.0.0.1:3100
 const SUBSCRIBE_TEMPLATES = process.env.TARO_APP_SUBSCRIBE_TEMPLATES || ''
 // The brand's name in titles and on the home page (the demo brand when unset).
 const BRAND_NAME = process.env.TARO_APP_BRAND_NAME || '山茶'
+
+// `H5_STATS=file npm run build:h5` writes webpack's stats (chunks and their modules) to read chunk contents.
+class StatsJson {
+  constructor(private readonly file: string) {}
+  apply(compiler: import('webpack').Compiler) {
+    compiler.hooks.done.tap('stats-json', (stats) => {
+      const json = stats.toJson({ all: false, chunks: true, chunkModules: true, chunkOrigins: true, assets: true, ids: true, modules: true, nestedModules: true, dependentModules: true, modulesSpace: Infinity, nestedModulesSpace: Infinity, chunkModulesSpace: Infinity, reasons: false })
+      fs.writeFileSync(this.file, JSON.stringify(json))
+    })
+  }
+}
 
 export default defineConfig<'webpack5'>(async () => {
   const config: UserConfigExport<'webpack5'> = {
@@ -48,6 +61,21 @@ export default defineConfig<'webpack5'>(async () => {
       output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
       webpackChain(chain) {
         chain.performance.hints(false)
+        // Taro splits only initial chunks (chunks: 'initial'), so every page chunk carried its own copy of
+        // @tarojs/components (with Swiper and the video player: its React wrappers are one module, so
+        // every component some page uses comes along), zustand, dayjs and our shared services: 280-370 KB
+        // each, fetched and parsed again for every page. A page's chunk now keeps only its own code; what
+        // two or more pages share goes to two cached chunks, the packages and our own code.
+        chain.optimization.merge({
+          splitChunks: {
+            cacheGroups: {
+              pageVendors: { name: 'page-vendors', chunks: 'async', test: /[\\/]node_modules[\\/]/, minChunks: 2, priority: 20, reuseExistingChunk: true },
+              pageCommon: { name: 'page-common', chunks: 'async', minChunks: 2, priority: 5, reuseExistingChunk: true }
+            }
+          }
+        })
+        chain.plugin('first-screen').use(FirstScreenPlugin, [{ apiBase: API_BASE.replace(/\/+$/, ''), homePage: 'pages/index/index' }])
+        if (process.env.H5_STATS) chain.plugin('stats-json').use(StatsJson, [process.env.H5_STATS])
       },
       postcss: { autoprefixer: { enable: true, config: {} }, cssModules: { enable: false } }
     }

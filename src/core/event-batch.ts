@@ -1,5 +1,6 @@
 // The POST /events body: at most MAX_BATCH_EVENTS events and MAX_BATCH_BYTES.
 // The shape is checked once; then each event alone, so good events are kept.
+import { fastClientEvent } from './event-fast-path'
 import { type Event, type EventCode, MAX_BATCH_BYTES, MAX_BATCH_EVENTS, validateEvent } from './event-schema'
 import { err, ok, type Result } from './result'
 import { jsonByteLength } from './utf8'
@@ -19,17 +20,29 @@ export function validateBatchShape(body: unknown, byteLength?: number): Result<u
   return ok(body.events)
 }
 
-/** Each event of a client batch, kept or rejected with its index. */
+/**
+ * Each event of a client batch, kept or rejected with its index. A kept
+ * event that passed the fast path (event-fast-path.ts) is the input object
+ * itself and carries its props as JSON (`propsJson`), so storage does not
+ * write it again; the others went through validateEvent, which words every
+ * rejection.
+ */
 export function validateBatch(
   events: readonly unknown[],
   options: { now?: number } = {}
-): { events: Array<{ index: number; event: Event }>; rejected: BatchRejection[] } {
-  const kept: Array<{ index: number; event: Event }> = []
+): { events: Array<{ index: number; event: Event; propsJson?: string | null }>; rejected: BatchRejection[] } {
+  const kept: Array<{ index: number; event: Event; propsJson?: string | null }> = []
   const rejected: BatchRejection[] = []
-  events.forEach((input, index) => {
+  for (let index = 0; index < events.length; index++) {
+    const input = events[index]
+    const fast = fastClientEvent(input, options.now)
+    if (fast) {
+      kept.push({ index, event: fast.event, propsJson: fast.propsJson })
+      continue
+    }
     const result = validateEvent(input, { from: 'client', now: options.now })
     if (result.ok) kept.push({ index, event: result.value })
     else rejected.push({ index, code: result.error.code, message: result.error.message })
-  })
+  }
   return { events: kept, rejected }
 }

@@ -102,7 +102,8 @@ export const REQUIRED_FIELDS: Record<EventType, readonly Field[]> = {
 
 export type EventCode = 'INVALID_EVENT' | 'UNKNOWN_EVENT_TYPE' | 'SERVER_ONLY_TYPE' | 'PROPS_TOO_LARGE' | 'TS_OUT_OF_RANGE'
 
-function typeRules(event: ServerEvent): FieldIssue[] {
+/** The rules a type adds beyond the fields' own (exported for the fast path, event-fast-path.ts). */
+export function typeRules(event: ServerEvent): FieldIssue[] {
   const issues: FieldIssue[] = REQUIRED_FIELDS[event.type]
     .filter((field) => event[field] === undefined)
     .map((field) => ({ path: field, message: `${event.type} needs ${field}` }))

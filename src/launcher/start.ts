@@ -12,7 +12,8 @@
  * Ctrl-C (or SIGTERM) stops the build in progress, the backend and the sandbox,
  * and exits 0; a second Ctrl-C quits at once. Options: src/launcher/start/options.ts.
  *
- * NOTE: package.json runs this as `node --import tsx`, not the `tsx` CLI: the
+ * NOTE: package.json runs this as `node --require tsx/cjs` (tsx's CommonJS hooks only: its
+ * ESM loader runs on a thread of its own, ~25 MB; docs/operations.md "Memory"), not the `tsx` CLI: the
  * CLI relays a Ctrl-C to its child and SIGKILLs it when the child does not
  * acknowledge within ~60 ms, which a busy moment (drawing the demo pictures)
  * easily exceeds, so the stack would die without closing anything.

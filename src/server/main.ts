@@ -4,6 +4,8 @@
  * admin web and H5 shop too (STATIC_DIR) when `npm run build` has made them. A bad environment
  * stops here with the variable's name. SIGINT/SIGTERM close cleanly.
  */
+// NOTE: first, so no module after it keeps a decoded source map (see the file).
+import './source-maps'
 import { buildApp } from './app'
 import { ConfigError, loadConfig, type Config } from './config'
 import { openDatabase } from './db/database'

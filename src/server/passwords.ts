@@ -5,10 +5,16 @@
  * At most MAX_CONCURRENT_HASHES derivations run at once (the rest wait in
  * line): scrypt runs on libuv's small thread pool, which file and DNS work
  * share, so a burst of logins must not take all of it.
+ * N = 2^15 makes scrypt's working buffer 32 MiB (128·N·r), just above glibc's
+ * largest dynamic mmap threshold: freeing it returns it to the system and
+ * leaves malloc's threshold alone. At 2^14 (16 MiB) the first login raised
+ * the threshold for good and the process kept ~45–60 MB of freed memory
+ * resident from then on (docs/operations.md "Memory"). Hashes stored at an
+ * older cost are rehashed at the next good login (needsRehash).
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto'
 
-const N = 16384
+const N = 32768
 const R = 8
 const P = 1
 const KEYLEN = 32
@@ -64,6 +70,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected)
 }
 
+/** Whether a stored hash was made at a lower cost than hashPassword uses now. */
+export function needsRehash(stored: string): boolean {
+  const [scheme, n, r, p] = stored.split('$')
+  return scheme !== 'scrypt' || Number(n) < N || Number(r) < R || Number(p) < P
+}
+
 /** Verifying against this when the e-mail is unknown keeps the timing the same as a wrong password. */
 export const DUMMY_HASH =
-  'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'
+  'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'

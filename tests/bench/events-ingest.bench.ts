@@ -41,6 +41,12 @@ export interface IngestFigures {
   ceiling: LoadFigures
   /** ingest events/s ÷ ceiling events/s */
   ratio: number
+  /**
+   * ceiling CPU ms per request ÷ ingest CPU ms per request: what the ratio would be if the
+   * server's CPU were all that limits both (steadier than the throughput ratio on a shared,
+   * loaded machine, where the load generator and other processes take turns with the server).
+   */
+  cpuRatio: number
   storedEvents: number
 }
 
@@ -163,6 +169,7 @@ export async function measureIngest(opts: { clients?: number; batchSize?: number
       ingest,
       ceiling,
       ratio: Math.round((ingest.eventsPerSec / ceiling.eventsPerSec) * 100) / 100,
+      cpuRatio: Math.round((ceiling.serverCpuMsPerRequest / Math.max(0.001, ingest.serverCpuMsPerRequest)) * 100) / 100,
       storedEvents: Number(stored.n)
     }
     print(figures)
@@ -184,6 +191,7 @@ function print(f: IngestFigures): void {
   }
   console.log(`stored events: ${f.storedEvents}`)
   console.log(`ratio (ingest / empty POST events/s): ${f.ratio}  (target >= ${TARGET_RATIO})`)
+  console.log(`server CPU per request, empty POST / ingest: ${f.cpuRatio}  (the same ratio if CPU alone limited both)`)
 }
 
 export async function run(opts: { clients?: number; batchSize?: number; durationSec?: number } = {}): Promise<BenchRow[]> {
@@ -195,6 +203,7 @@ export async function run(opts: { clients?: number; batchSize?: number; duration
     row('empty POST throughput (same bodies)', f.ceiling.eventsPerSec, 'events/s'),
     row('empty POST server CPU', f.ceiling.serverCpuMsPerRequest, 'ms/request'),
     row('ingest ÷ empty POST throughput', f.ratio, '×', { atLeast: TARGET_RATIO }),
+    row('empty POST ÷ ingest server CPU per request', f.cpuRatio, '×'),
     row('failed requests', f.ingest.errors + f.ceiling.errors, 'requests')
   ]
 }

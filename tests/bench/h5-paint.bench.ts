@@ -73,8 +73,9 @@ async function load(browser: Browser, url: string, apiUrl: string, waitFor: stri
         new PerformanceObserver((list) => resolve(list.getEntries()[0]!.startTime)).observe({ type: 'paint', buffered: true })
       })
   )
+  // By name: index.html preloads the entry page's chunks, so most scripts arrive as initiatorType 'link'.
   const scripts = await page.evaluate(() =>
-    (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.initiatorType === 'script').reduce((n, e) => n + e.decodedBodySize, 0)
+    (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => /\.js(\?|$)/.test(e.name)).reduce((n, e) => n + e.decodedBodySize, 0)
   )
   await context.close()
   return { fcp, visibleMs, requests, scripts }

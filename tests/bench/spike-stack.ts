@@ -1,6 +1,6 @@
 /**
- * The spike bench's servers: real backend processes (`node --import tsx
- * src/server/main.ts`, as production runs them) with the WeChat sandbox in
+ * The spike bench's servers: real backend processes (what `npm run server`
+ * runs: `node --require tsx/cjs src/server/main.ts`, as production runs them) with the WeChat sandbox in
  * this process. SQLite: one process on a file database. PostgreSQL: N
  * processes on one fresh schema behind the round-robin proxy
  * (startSpikeProxy below), PUBLIC_BASE_URL the proxy, as in
@@ -17,6 +17,7 @@ import { Client } from 'pg'
 import { backendEnvFor, ensureKeysDir, sandboxOptionsFromKeys } from '../../src/sandbox/keys'
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox'
 import http from 'node:http'
+import { nodeArgsOf } from '../helpers/npm-script'
 
 const ROOT = path.resolve(__dirname, '../..')
 export const SPIKE_ADMIN = { email: 'bench-admin@shop.test', password: 'bench-admin-password-1' }
@@ -117,12 +118,22 @@ async function freePort(): Promise<number> {
   return port
 }
 
+/**
+ * The node arguments of `npm run server` (package.json), so the bench measures the process
+ * production runs, loader included. SPIKE_SERVER_ARGS (space-separated) replaces them, e.g. to
+ * add a diagnostic `--require` or a V8 flag.
+ */
+export function serverNodeArgs(): string[] {
+  const override = process.env.SPIKE_SERVER_ARGS?.trim()
+  return override ? override.split(/\s+/) : nodeArgsOf('server')
+}
+
 function spawnInstance(port: number, env: Record<string, string>): { instance: SpikeInstance; child: ChildProcess } {
   let tail = ''
   const keep = (d: Buffer) => {
     tail = (tail + d.toString()).slice(-8000)
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, serverNodeArgs(), {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     // One log line per request is part of the server's cost; only the tail is kept.

@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { nodeArgsOf } from '../helpers/npm-script'
 import { poll } from '../helpers/poll'
 
 const ROOT = path.resolve(__dirname, '../..')
@@ -124,7 +125,7 @@ test('a second start keeps the data, and exits 0 on SIGINT and on SIGTERM', asyn
   const before = { pages: '', products: '' }
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     // What `npm start` runs, without npm and sh in between (whose exit status after a signal is their own).
-    const run = start([process.execPath, '--import', 'tsx', 'src/launcher/start.ts', '--skip-builds'], env)
+    const run = start([process.execPath, ...nodeArgsOf('start'), '--skip-builds'], env)
     await waitFor(run, 'Ready.', 120_000)
     expect(run.output()).toContain('demo data kept')
     expect(run.output()).not.toContain('demo brand seeded')

@@ -1,4 +1,5 @@
-// `npm run server` as an operator runs it: tsx, no build step, configured
+// `npm run server` as an operator runs it: its command line from package.json
+// (node with tsx's CommonJS hooks), no build step, configured
 // only by the environment. A bad environment stops it naming the variable;
 // a good one serves /healthz and creates the bootstrap admin.
 import { spawn } from 'node:child_process'
@@ -6,13 +7,13 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createServer } from 'node:net'
+import { nodeArgsOf } from '../helpers/npm-script'
 import { poll } from '../helpers/poll'
 
 const root = resolve(__dirname, '../..')
-const tsx = join(root, 'node_modules/.bin/tsx')
 
 function run(env: Record<string, string>) {
-  const child = spawn(tsx, ['src/server/main.ts'], {
+  const child = spawn(process.execPath, nodeArgsOf('server'), {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', ...env } as unknown as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'] as const

@@ -6,7 +6,7 @@ import type { PageResponse, PageSummary } from '@core/contract/pages'
 import { parseBlocksLenient, type Block, type BlockIssue } from '@core/content'
 import { api } from './api'
 import { mediaUrl } from './env'
-import { takePrefetchedPage } from './page-prefetch'
+import { takePrefetchedPage, takeSettledPage } from './page-prefetch'
 
 export const FEED_PAGE_SIZE = 10
 
@@ -60,7 +60,16 @@ export type ShownPage = PageResponse & { indexes: number[] }
 /** preview: a staff preview token (the admin's phone frame or QR code) serves the draft. */
 export async function getPage(slug: string, options: { preview?: string } = {}): Promise<ShownPage> {
   const early = options.preview === undefined ? takePrefetchedPage(slug) : undefined
-  const answer = await (early ?? api.get<PageResponse>(`/api/v1/pages/${encodeURIComponent(slug)}`, { query: { preview: options.preview } }))
+  return shownPage(slug, await (early ?? api.get<PageResponse>(`/api/v1/pages/${encodeURIComponent(slug)}`, { query: { preview: options.preview } })))
+}
+
+/** The entry page's prefetched answer when it has already arrived (the page draws it in its first frame); once. */
+export function takeReadyPage(slug: string): ShownPage | undefined {
+  const answer = takeSettledPage(slug)
+  return answer ? shownPage(slug, answer) : undefined
+}
+
+function shownPage(slug: string, answer: PageResponse): ShownPage {
   // An older app meets newer block types: skip them, never crash the page.
   const { blocks, indexes } = renderableBlocks(answer.page.blocks, (index, issues) =>
     console.warn(`content: block ${index} of ${slug} skipped: ${issues.map((i) => i.message).join('; ')}`)

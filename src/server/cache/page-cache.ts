@@ -21,7 +21,8 @@
  */
 import { createHash } from 'node:crypto'
 import { EventEmitter } from 'node:events'
-import { Client } from 'pg'
+import type { Client } from 'pg'
+import { loadPg } from '../db/drivers'
 import { pageResponse, type PageResponse } from '@core/contract/pages'
 import { ok, type Result } from '@core/result'
 import type { Clock } from '../clock'
@@ -130,7 +131,7 @@ export class PageCache extends EventEmitter {
 
   private async connect(): Promise<void> {
     if (this.stopped) return
-    const client = new Client({ connectionString: this.opts.listenUrl })
+    const client = new (loadPg().Client)({ connectionString: this.opts.listenUrl })
     const lost = () => {
       if (this.listener !== client) return
       this.listener = null

@@ -7,9 +7,10 @@
  */
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import SQLite from 'better-sqlite3'
-import { Pool } from 'pg'
+import type SQLite from 'better-sqlite3'
+import type { Pool } from 'pg'
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely'
+import { loadBetterSqlite3, loadPg } from './drivers'
 import type { Tables } from './schema'
 
 export type DialectName = 'sqlite' | 'postgres'
@@ -35,7 +36,8 @@ export function openDatabase(url: string): Database {
 
 function openSqlite(path: string): Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
-  const sqlite = new SQLite(path)
+  const Sqlite = loadBetterSqlite3()
+  const sqlite = new Sqlite(path)
   sqlite.pragma('journal_mode = WAL')
   // NOTE: another process (a second instance, a migration) may hold the write
   // lock briefly; wait instead of failing with SQLITE_BUSY at once.
@@ -72,6 +74,7 @@ function withStatementCache(sqlite: SQLite.Database, max = 500): SqliteDatabase 
 }
 
 function openPostgres(url: string): Database {
+  const { Pool } = loadPg()
   const pool = new Pool({ connectionString: url, max: 10 })
   const db = new Kysely<Tables>({
     dialect: new PostgresDialect({ pool }),

@@ -33,9 +33,12 @@ const provider: MigrationProvider = {
       .sort()
     const out: Record<string, Migration> = {}
     for (const file of files) {
-      // NOTE: this import() stays in our (transformed) code so it works under
-      // tsx and under jest's CommonJS transform alike.
-      const mod = (await import(join(folder, file))) as Migration
+      // NOTE: require(), not import(): the server runs under tsx's CommonJS
+      // hooks only (package.json; docs/operations.md "Memory"), where import()
+      // would reach Node's own ESM loader, which cannot read .ts. jest's
+      // CommonJS runtime transforms a required .ts as well.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const mod = require(join(folder, file)) as Migration
       if (typeof mod.up !== 'function') throw new Error(`migration ${file} exports no up()`)
       out[file.replace(/\.(ts|js)$/, '')] = { up: mod.up }
     }

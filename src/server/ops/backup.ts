@@ -18,7 +18,8 @@
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
-import SQLite from 'better-sqlite3'
+import type SQLite from 'better-sqlite3'
+import { loadBetterSqlite3 } from '../db/drivers'
 import { knownMigrations } from '../db/migrate'
 
 export const BACKUP_PREFIX = 'shop-'
@@ -100,7 +101,7 @@ export async function backupSqlite(opts: BackupOptions): Promise<BackupResult> {
   mkdirSync(partial, { recursive: true })
 
   // A separate read connection: the backup steps through pages while the server writes (WAL).
-  const db = new SQLite(source, { readonly: true, fileMustExist: true })
+  const db = new (loadBetterSqlite3())(source, { readonly: true, fileMustExist: true })
   let migrations: string[]
   try {
     db.pragma('busy_timeout = 5000')
@@ -111,7 +112,7 @@ export async function backupSqlite(opts: BackupOptions): Promise<BackupResult> {
   } finally {
     db.close()
   }
-  const copy = new SQLite(join(partial, 'shop.db'))
+  const copy = new (loadBetterSqlite3())(join(partial, 'shop.db'))
   try {
     // A single file: no -wal beside it, so the backup is one self-contained file.
     copy.pragma('journal_mode = DELETE')
@@ -206,7 +207,7 @@ export async function checkBackup(path: string): Promise<CheckedBackup> {
   const manifestFile = join(folder ? path : dirname(path), 'manifest.json')
   const manifest = folder && existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest) : null
   let migrations: string[]
-  const db = new SQLite(dbFile, { readonly: true, fileMustExist: true })
+  const db = new (loadBetterSqlite3())(dbFile, { readonly: true, fileMustExist: true })
   try {
     const check = db.pragma('integrity_check', { simple: true })
     if (check !== 'ok') throw new Error(`${dbFile} fails integrity_check: ${String(check)}`)
@@ -257,7 +258,7 @@ export async function restoreSqlite(backupPath: string, opts: RestoreOptions): P
       movedAside.push(`${file}${suffix}`)
     }
   }
-  const source = new SQLite(checked.path, { readonly: true, fileMustExist: true })
+  const source = new (loadBetterSqlite3())(checked.path, { readonly: true, fileMustExist: true })
   try {
     await source.backup(target)
   } finally {

@@ -70,8 +70,15 @@ interface RawEvent {
   ts: unknown
 }
 
-/** The condition of the partial index events_prunable_ts (migration 0011), written the same way so it is used. */
-const prunable = sql`type IN (${sql.join(PRUNED_TYPES.map((t) => sql.lit(t)))})`
+/**
+ * The condition of the partial index events_prunable_ts, written the same way so it is used: an OR chain
+ * (migration 0016; an IN list cost SQLite a temporary b-tree on every insert). PostgreSQL's index keeps
+ * the IN list of migration 0011, which this chain implies.
+ */
+const prunable = sql`(${sql.join(
+  PRUNED_TYPES.map((t) => sql`type = ${sql.lit(t)}`),
+  sql` OR `
+)})`
 
 async function pruneBatch(db: Executor, cutoffMs: number, batch: number): Promise<{ events: number; rollups: number }> {
   return db.transaction().execute(async (trx) => {

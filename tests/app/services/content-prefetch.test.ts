@@ -2,7 +2,7 @@
 // the page's first getPage takes that answer (one request in all), a later read asks again,
 // and previews, live drafts and other entry pages are never fetched early.
 import { __reset } from '../../setup/taro'
-import { getPage } from '../../../src/app/services/content-api'
+import { getPage, takeReadyPage } from '../../../src/app/services/content-api'
 import { prefetchEntryPage } from '../../../src/app/services/page-prefetch'
 import { fakeBackend } from '../helpers/fake-backend'
 
@@ -31,4 +31,19 @@ test('previews, live drafts and other pages are not fetched at launch', () => {
   prefetchEntryPage({ path: 'pages/index/index', query: { slug: 'look' } })
   prefetchEntryPage({ path: 'pages/content/index', query: {} })
   expect(backend.callsTo('GET', '/api/v1/pages/look')).toHaveLength(0)
+})
+
+test('an answer that arrived before the page renders is handed over at once, and only once', async () => {
+  const backend = fakeBackend().on('GET', '/api/v1/pages/look', { body: answer })
+  expect(takeReadyPage('look')).toBeUndefined()
+  prefetchEntryPage({ path: 'pages/content/index', query: { slug: 'look' } })
+  expect(takeReadyPage('look')).toBeUndefined() // not here yet
+  await new Promise((resolve) => setTimeout(resolve, 0)) // lets the answer's promise chain settle (no clock involved)
+  const ready = takeReadyPage('look')
+  expect(ready?.page.blocks).toEqual([{ type: 'text', text: '你好' }])
+  expect(ready?.indexes).toEqual([0])
+  expect(takeReadyPage('look')).toBeUndefined()
+  // Taken: the page's next read asks the server again.
+  await getPage('look')
+  expect(backend.callsTo('GET', '/api/v1/pages/look')).toHaveLength(2)
 })

@@ -64,6 +64,19 @@ describeEachDb('events ingest', (dialect) => {
     expect(rows[0]!.scene).toBe(1007)
   })
 
+  test('props are stored as the JSON the app sent, whether an event took the fast check or the schema', async () => {
+    const props = { blockIndex: 3, blockType: 'product', note: '限时 ✓', nested: { list: [1, 'two', null] } }
+    const answer = await sendEvents(t, [
+      ev('p1', 'add_to_cart', 'anonP', now, { skuId: 'k1', qty: 1, props }),
+      // an extra field the schema drops: this one goes through zod, and is stored the same way
+      ev('p2', 'add_to_cart', 'anonP', now, { skuId: 'k1', qty: 1, props, tracker: 'v2' }),
+      ev('p3', 'page_view', 'anonP', now, { page: 'pages/index/index', props: { k: 'bad\u0000' } })
+    ])
+    expect(answer).toEqual({ accepted: 2, duplicates: 0, rejected: [{ index: 2, code: 'INVALID_EVENT', message: expect.stringContaining('props.k') }] })
+    const rows = await stored(['p1', 'p2'])
+    expect(rows.map((r) => r.props)).toEqual([JSON.stringify(props), JSON.stringify(props)])
+  })
+
   test('batch limits: more than 100 events or 256 KB are refused whole', async () => {
     const many = Array.from({ length: 101 }, (_, i) => ev(`m${i}`, 'app_launch', 'anonC', now))
     const tooMany = await t.call('POST', '/api/v1/events', { body: { events: many } })

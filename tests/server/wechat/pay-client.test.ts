@@ -100,8 +100,8 @@ test("keeps WeChat's code on a verified refusal, and calls 5xx and silence unava
   expect(await dead.queryOrder('ORDER_1')).toEqual({ ok: false, error: expect.objectContaining({ code: 'PAY_UNAVAILABLE' }) })
 })
 
-test('makes requestPayment parameters whose paySign verifies with the merchant public key', () => {
-  const p = client.requestPayment('wx2014')
+test('makes requestPayment parameters whose paySign verifies with the merchant public key', async () => {
+  const p = await client.requestPayment('wx2014')
   expect(p).toEqual({ timeStamp: String(Math.floor(clock.now().getTime() / 1000)), nonceStr: expect.stringMatching(/^[A-Za-z0-9]{32}$/), package: 'prepay_id=wx2014', signType: 'RSA', paySign: expect.any(String) })
   const message = `${keys.appid}\n${p.timeStamp}\n${p.nonceStr}\n${p.package}\n`
   expect(createVerify('RSA-SHA256').update(message).verify(keys.merchantPublicKeyPem, p.paySign, 'base64')).toBe(true)

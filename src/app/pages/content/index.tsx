@@ -3,7 +3,7 @@
 // navigation, and a note on how to open the full mini-program.
 // Each block's first view is a block_view; taps and add-to-carts from a block name it.
 // `?live=1` (H5 in the admin's editor): renders the drafts the editor posts, counts nothing.
-import { useCallback, useState } from 'react'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useDidShow, useLoad, usePullDownRefresh, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import type { Product } from '@core/contract/catalog'
@@ -22,11 +22,12 @@ import { useShareActions } from '../../hooks/use-share-actions'
 import { useCouponClaims } from '../../hooks/use-coupon-claims'
 import { useBlockProducts } from '../../hooks/use-block-products'
 import { blockQuery, useBlockViews, type BlockRef } from '../../hooks/use-block-views'
+import { useFirstScreen } from '../../hooks/use-first-screen'
 import { useLaunches } from '../../hooks/use-launches'
 import { previewBlocks, scrollToBlock, useLivePreview } from '../../hooks/use-live-preview'
 import { rememberContent } from '../../services/attribution'
 import { brandName } from '../../services/brand'
-import { getPage, type ShownPage } from '../../services/content-api'
+import { getPage, takeReadyPage, type ShownPage } from '../../services/content-api'
 import { isSinglePageMode, openSceneTarget, recordPageShare } from '../../services/entry'
 import { ApiError } from '../../services/http'
 import { askLaunchReminder } from '../../services/launch-reminders'
@@ -47,7 +48,10 @@ export default function ContentPage() {
   // The admin editor's live preview: drafts come by postMessage, nothing is counted.
   const live = params.live === '1'
   const counted = !preview && !live
-  const [data, setData] = useState<ShownPage | null>(null)
+  // The entry page's answer, prefetched as the app started: when it came before this page's
+  // code, the page is drawn with it at once, with no placeholder frame and no second read.
+  const [first] = useState(() => (counted && slug ? takeReadyPage(slug) : undefined))
+  const [data, setData] = useState<ShownPage | null>(first ?? null)
   const [error, setError] = useState<{ message: string; missing: boolean } | null>(null)
   const [picking, setPicking] = useState<{ product: Product; from?: BlockRef } | null>(null)
   const [reminders, setReminders] = useState<Record<string, ReminderState>>({})
@@ -58,9 +62,13 @@ export default function ContentPage() {
   const { coupons, claim } = useCouponClaims({ blocks: data?.page.blocks, contentSlug: slug, claimable: counted && !singlePage })
   const products = useBlockProducts(data?.page.blocks, data?.products)
   const launches = useLaunches(data?.page.blocks ?? NO_BLOCKS, products)
+  // H5 draws the first screen's blocks first, the rest a frame later (hooks/use-first-screen.h5.ts).
+  const drawn = useFirstScreen(data?.page.blocks ?? NO_BLOCKS, !live)
+  const blocks = useMemo(() => (data?.page.blocks ?? NO_BLOCKS).slice(0, drawn), [data, drawn])
+  const indexes = useMemo(() => (data?.indexes ?? NO_INDEXES).slice(0, drawn), [data, drawn])
   const blocksId = useBlockViews({
-    blocks: data?.page.blocks ?? NO_BLOCKS,
-    indexes: data?.indexes ?? NO_INDEXES,
+    blocks,
+    indexes,
     enabled: counted && Boolean(slug),
     onView: (from) => tracker.track('block_view', { contentSlug: slug, props: { ...from } })
   })
@@ -106,12 +114,16 @@ export default function ContentPage() {
       tracker.track('content_view', { contentSlug: slug })
       rememberContent(slug)
     }
-    void load()
+    if (first) setTitle(first.page.title)
+    else void load()
   })
   usePullDownRefresh(() => (live ? stopPullDownRefresh() : void load()))
-  // Back on the page (after buying, say): prices and stock are read again.
+  // Back on the page (after buying, say): prices and stock are read again; never on its first show.
+  const shown = useRef(false)
   useDidShow(() => {
-    if (data && !live) void load()
+    const again = shown.current
+    shown.current = true
+    if (again && data && !live) void load()
   })
 
   const shareActions = useShareActions({ contentSlug: slug }, { hidden: Boolean(preview) || live })
@@ -178,8 +190,8 @@ export default function ContentPage() {
       {singlePage ? <NoticeBar text='当前为朋友圈预览，点击屏幕下方「前往小程序」即可查看完整内容并购买' /> : null}
       <BlockRenderer
         id={blocksId}
-        blocks={data.page.blocks}
-        indexes={data.indexes}
+        blocks={blocks}
+        indexes={indexes}
         products={products}
         launches={launches}
         readOnly={singlePage}

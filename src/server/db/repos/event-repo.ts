@@ -1,73 +1,72 @@
 /** The append-only events table: inserts that keep the first copy of an id, and the reads attribution needs. */
 import type SQLite from 'better-sqlite3'
-import { SqliteAdapter, sql, type CompiledQuery, type Insertable } from 'kysely'
+import { CompiledQuery, SqliteAdapter, sql, type Insertable } from 'kysely'
 import type { Executor } from '../database'
 import type { EventTables } from '../schema'
 
 export type EventRow = Insertable<EventTables['events']>
 
-/** Inserts rows in one statement; an id already stored (or repeated in `rows`) is skipped. Returns how many were new. */
-export async function insertEvents(db: Executor, rows: readonly EventRow[]): Promise<number> {
-  if (rows.length === 0) return 0
-  const res = await db
-    .insertInto('events')
-    .values([...rows])
-    .onConflict((oc) => oc.column('id').doNothing())
-    .executeTakeFirst()
-  return Number(res.numInsertedOrUpdatedRows ?? 0)
-}
-
+/** Columns of an INSERT INTO events, in the order valuesOf gives a row's values. */
 const EVENT_COLUMNS = [
-  'id', 'type', 'ts', 'receivedAt', 'anonId', 'userId', 'shopper', 'sessionId', 'page', 'scene', 'shareId',
-  'parentShareId', 'channel', 'contentSlug', 'productId', 'skuId', 'qty', 'orderId', 'totalFen', 'props', 'campaignCode'
+  'id', 'type', 'ts', 'received_at', 'anon_id', 'user_id', 'shopper', 'session_id', 'page', 'scene', 'share_id',
+  'parent_share_id', 'channel', 'content_slug', 'product_id', 'sku_id', 'qty', 'order_id', 'total_fen', 'props', 'campaign_code'
 ] as const
 
-// Compiled INSERTs by dialect and row count, reused with new parameters:
-// ingest runs in a new transaction (a new executor) every batch, so
-// compiled-once.ts's per-executor cache would never hit.
-const insertCache = new Map<string, CompiledQuery>()
-
-function compiledInsert(db: Executor, rows: readonly EventRow[], params: readonly unknown[]): CompiledQuery {
-  const key = `${db.getExecutor().adapter.constructor.name}:${rows.length}`
-  let compiled = insertCache.get(key)
-  if (!compiled) {
-    const full = rows.map((r) => Object.fromEntries(EVENT_COLUMNS.map((c) => [c, r[c] ?? null])) as EventRow)
-    compiled = db.insertInto('events').values(full).onConflict((oc) => oc.column('id').doNothing()).compile()
-    if (compiled.parameters.length !== params.length || compiled.parameters.some((p, i) => p !== params[i])) {
-      throw new Error('events insert compiles to other parameters than the row values; it cannot be reused')
-    }
-    insertCache.set(key, compiled)
-  }
-  return compiled
+/** A row's values in EVENT_COLUMNS order, read field by field (no lookup by column name per value). */
+function valuesOf(r: EventRow): unknown[] {
+  return [
+    r.id, r.type, r.ts, r.receivedAt, r.anonId ?? null, r.userId ?? null, r.shopper, r.sessionId ?? null, r.page ?? null,
+    r.scene ?? null, r.shareId ?? null, r.parentShareId ?? null, r.channel ?? null, r.contentSlug ?? null, r.productId ?? null,
+    r.skuId ?? null, r.qty ?? null, r.orderId ?? null, r.totalFen ?? null, r.props ?? null, r.campaignCode ?? null
+  ]
 }
 
-const valuesOf = (r: EventRow) => EVENT_COLUMNS.map((c) => r[c] ?? null)
+/**
+ * Most bound parameters in one statement: PostgreSQL's protocol allows
+ * 65,535; SQLite 32,766 since 3.32 (better-sqlite3 12 bundles a newer one),
+ * 999 before. One bound below the smaller, so either dialect takes a chunk.
+ */
+export const MAX_INSERT_PARAMS = 32_766
+/** Rows in one multi-row INSERT INTO events (1,560 of 21 columns). */
+export const EVENT_ROWS_PER_INSERT = Math.floor(MAX_INSERT_PARAMS / EVENT_COLUMNS.length)
+
+const insertTexts = new Map<string, string>()
+
+/** INSERT … VALUES (…) × rows ON CONFLICT (id) DO NOTHING, with $n placeholders on PostgreSQL and ? on SQLite; built once per size. */
+function insertText(postgres: boolean, rows: number): string {
+  const key = `${postgres ? 'pg' : 'sqlite'}:${rows}`
+  let text = insertTexts.get(key)
+  if (!text) {
+    const width = EVENT_COLUMNS.length
+    const tuple = (r: number) => `(${EVENT_COLUMNS.map((_, c) => (postgres ? `$${r * width + c + 1}` : '?')).join(', ')})`
+    text = `INSERT INTO events (${EVENT_COLUMNS.join(', ')}) VALUES ${Array.from({ length: rows }, (_, r) => tuple(r)).join(', ')} ON CONFLICT (id) DO NOTHING`
+    insertTexts.set(key, text)
+  }
+  return text
+}
 
 /**
- * The hot path of POST /events: stores the rows, skipping ids already
- * there or repeated, and answers how many were new. On SQLite one cached
- * single-row statement runs once a row (measured cheaper than binding one
- * 1,000-parameter statement); on PostgreSQL one multi-row statement saves
- * round trips.
+ * Stores the rows, skipping ids already there or repeated, and answers how
+ * many were new: the hot path of POST /events and every server event. With
+ * the better-sqlite3 handle (SQLite inside a transaction on it), one cached
+ * single-row statement runs once a row (cheaper than binding a 1,000-value
+ * statement); otherwise one multi-row statement per EVENT_ROWS_PER_INSERT
+ * rows, which on PostgreSQL saves round trips. No query is built per call:
+ * the statement texts are cached by row count.
  */
 export async function insertEventsCounting(db: Executor, rows: readonly EventRow[], sqlite?: SQLite.Database): Promise<number> {
   if (rows.length === 0) return 0
   if (sqlite) return insertEventsSqlite(sqlite, rows)
-  if (db.getExecutor().adapter instanceof SqliteAdapter) {
-    let inserted = 0
-    for (const row of rows) {
-      const params = valuesOf(row)
-      const res = await db.executeQuery({ ...compiledInsert(db, [row], params), parameters: params })
-      inserted += Number(res.numAffectedRows ?? 0)
-    }
-    return inserted
+  const postgres = !(db.getExecutor().adapter instanceof SqliteAdapter)
+  let inserted = 0
+  for (let from = 0; from < rows.length; from += EVENT_ROWS_PER_INSERT) {
+    const chunk = rows.slice(from, from + EVENT_ROWS_PER_INSERT)
+    const res = await db.executeQuery(CompiledQuery.raw(insertText(postgres, chunk.length), chunk.flatMap(valuesOf)))
+    inserted += Number(res.numAffectedRows ?? 0)
   }
-  const params = rows.flatMap(valuesOf)
-  const res = await db.executeQuery({ ...compiledInsert(db, rows, params), parameters: params })
-  return Number(res.numAffectedRows ?? 0)
+  return inserted
 }
 
-const snake = (c: string) => c.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`)
 const rawInserts = new WeakMap<SQLite.Database, SQLite.Statement>()
 
 /**
@@ -80,14 +79,34 @@ const rawInserts = new WeakMap<SQLite.Database, SQLite.Statement>()
 function insertEventsSqlite(sqlite: SQLite.Database, rows: readonly EventRow[]): number {
   let statement = rawInserts.get(sqlite)
   if (!statement) {
-    statement = sqlite.prepare(
-      `INSERT INTO events (${EVENT_COLUMNS.map(snake).join(', ')}) VALUES (${EVENT_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (id) DO NOTHING`
-    )
+    statement = sqlite.prepare(insertText(false, 1))
     rawInserts.set(sqlite, statement)
   }
   let inserted = 0
   for (const row of rows) inserted += statement.run(valuesOf(row)).changes
   return inserted
+}
+
+const rawBindings = new WeakMap<SQLite.Database, SQLite.Statement<[string], { user_id: string }>>()
+
+/**
+ * The user each of these anon ids is bound to (anon_bindings), for the rows
+ * ingest is about to write, on the better-sqlite3 handle like
+ * insertEventsSqlite: one cached statement per id (a batch holds one device,
+ * rarely a few) instead of a query built per batch.
+ */
+export function usersOfAnonIdsSqlite(sqlite: SQLite.Database, anonIds: readonly string[]): Map<string, string> {
+  let statement = rawBindings.get(sqlite)
+  if (!statement) {
+    statement = sqlite.prepare<[string], { user_id: string }>('SELECT user_id FROM anon_bindings WHERE anon_id = ?')
+    rawBindings.set(sqlite, statement)
+  }
+  const out = new Map<string, string>()
+  for (const anonId of anonIds) {
+    const row = statement.get(anonId)
+    if (row) out.set(anonId, row.user_id)
+  }
+  return out
 }
 
 /** The shopper's share_open events with ts in [fromMs, toMs], oldest first. */

@@ -16,7 +16,7 @@
 import type { EventsResponse } from '@core/contract/events'
 import { validateBatch, validateBatchShape, type ClientEvent } from '@core/events'
 import { ok, type Result } from '@core/result'
-import { insertEventsCounting, type EventRow } from '../../db/repos/event-repo'
+import { insertEventsCounting, usersOfAnonIdsSqlite, type EventRow } from '../../db/repos/event-repo'
 import { lockAnonIds, usersOfAnonIds } from '../../db/repos/identity-repo'
 import { claimShareIds, findShareOwners } from '../../db/repos/share-owner-repo'
 import { recordShareFacts } from '../../db/repos/share-fact-repo'
@@ -42,6 +42,8 @@ function groupCommitOf(deps: Deps): GroupCommit {
   return committer
 }
 
+type Kept = { index: number; event: unknown; propsJson?: string | null }
+
 export async function ingestEvents(
   deps: Deps,
   input: { body: unknown; byteLength?: number; userId: string | null }
@@ -51,25 +53,13 @@ export async function ingestEvents(
   const now = deps.clock.now()
   const { events, rejected } = validateBatch(shape.value, { now: now.getTime() })
   if (events.length === 0) return ok({ accepted: 0, duplicates: 0, rejected })
-  const receivedAt = now.toISOString()
   const anonIds = [...new Set(events.map(({ event }) => (event as ClientEvent).anonId))]
 
   // Written in a transaction shared with the batches that arrived beside it (group-commit.ts);
   // answered only once that transaction has committed.
-  const { inserted, taken } = await groupCommitOf(deps).run(anonIds, async (trx) => {
-    if (input.userId) {
-      for (const anonId of anonIds) await bindDevice(trx, { anonId, userId: input.userId, at: now })
-    }
-    const bound = await usersOfAnonIds(trx, anonIds)
-    const shopperOf = (e: ClientEvent) => bound.get(e.anonId) ?? e.anonId
-    const taken = await sharesTakenByOthers(trx, events, shopperOf, receivedAt)
-    const rows = events.filter(({ index }) => !taken.has(index)).map(({ event }) => {
-      const e = event as ClientEvent
-      return toRow(e, receivedAt, input.userId, shopperOf(e))
-    })
-    await recordShareFacts(trx, rows) // reports' share rollup (share-fact-repo.ts, owned by reports)
-    return { inserted: await insertEventsCounting(trx, rows, deps.database.sqlite), taken }
-  })
+  const { inserted, taken } = await groupCommitOf(deps).run(anonIds, (trx) =>
+    writeBatch(deps, trx, { events, anonIds, userId: input.userId, now })
+  )
   const refused = [...taken].map((index) => ({
     index,
     code: 'SHARE_ID_TAKEN' as const,
@@ -78,8 +68,39 @@ export async function ingestEvents(
   return ok({
     accepted: inserted,
     duplicates: events.length - taken.size - inserted,
-    rejected: [...rejected, ...refused].sort((a, b) => a.index - b.index)
+    rejected: refused.length === 0 ? rejected : [...rejected, ...refused].sort((a, b) => a.index - b.index)
   })
+}
+
+/**
+ * The write path of one batch, inside the group's transaction: bind the
+ * batch's devices to the shopper's user (with a token), learn who each
+ * device's shopper is, claim the batch's new shareIds, then store the rows.
+ * Anything else a batch must maintain as it is written goes here, after the
+ * rows, in this same transaction.
+ */
+async function writeBatch(
+  deps: Deps,
+  trx: Executor,
+  b: { events: readonly Kept[]; anonIds: readonly string[]; userId: string | null; now: Date }
+): Promise<{ inserted: number; taken: Set<number> }> {
+  const receivedAt = b.now.toISOString()
+  const sqlite = deps.database.sqlite
+  if (b.userId) {
+    for (const anonId of b.anonIds) await bindDevice(trx, { anonId, userId: b.userId, at: b.now })
+  }
+  const bound = sqlite ? usersOfAnonIdsSqlite(sqlite, b.anonIds) : await usersOfAnonIds(trx, b.anonIds)
+  const shopperOf = (e: ClientEvent) => bound.get(e.anonId) ?? e.anonId
+  const taken = await sharesTakenByOthers(trx, b.events, shopperOf, receivedAt)
+  const rows: EventRow[] = []
+  for (const { index, event, propsJson } of b.events) {
+    if (taken.size > 0 && taken.has(index)) continue
+    const e = event as ClientEvent
+    rows.push(toRow(e, propsJson, receivedAt, b.userId, shopperOf(e)))
+  }
+  const inserted = await insertEventsCounting(trx, rows, sqlite)
+  await recordShareFacts(trx, rows) // the reports' share rollup (share-fact-repo.ts), in the same transaction
+  return { inserted, taken }
 }
 
 /** Claims the batch's new shareIds and answers the indexes of `share` events whose id another shopper owns. */
@@ -110,7 +131,8 @@ async function sharesTakenByOthers(
   return taken
 }
 
-function toRow(e: ClientEvent, receivedAt: string, userId: string | null, shopper: string): EventRow {
+/** The stored row; props as the JSON validation already wrote when it did (propsJson), else written now. */
+function toRow(e: ClientEvent, propsJson: string | null | undefined, receivedAt: string, userId: string | null, shopper: string): EventRow {
   return {
     id: e.id,
     type: e.type,
@@ -131,7 +153,7 @@ function toRow(e: ClientEvent, receivedAt: string, userId: string | null, shoppe
     qty: e.qty ?? null,
     orderId: null,
     totalFen: null,
-    props: e.props === undefined ? null : JSON.stringify(e.props),
+    props: propsJson !== undefined ? propsJson : e.props === undefined ? null : JSON.stringify(e.props),
     campaignCode: e.campaignCode ?? null
   }
 }

@@ -15,16 +15,15 @@ import type { Address, AttributionHint, OrderDto, OrderItemDto } from '@core/con
 import { priceCart, type CartLine } from '@core/cart'
 import { err, ok, type Result } from '@core/result'
 import { makeOutTradeNo, orderExpiresAt } from '@core/order'
-import { countUnpaidOrders, insertOrder, findOrderByIdempotencyKey, lockShopperOrders, type OrderRow } from '../../db/repos/order-repo'
+import { findCheckoutLookup, insertOrder, findOrderByIdempotencyKey, lockShopperOrders, type OrderRow } from '../../db/repos/order-repo'
 import { reserveStock } from '../../db/repos/stock-repo'
 import { isUniqueViolation } from '../../db/unique-violation'
 import type { Deps } from '../../deps'
 import { newId } from '../../ids'
 import { attributeOrder } from '../attribution/attribute-order'
-import { loadSkuFacts } from '../cart/sku-facts'
 import { recordServerEvent } from '../events/record-server-event'
 import { priceOrderCoupon } from '../coupons/order-coupon'
-import { checkOnSale } from '../launch/on-sale'
+import { loadCheckoutFacts } from './checkout-facts'
 import { toOrderDto } from './order-view'
 import { Rollback } from './rollback'
 import { contentChanged } from '../../cache/content-changes'
@@ -74,23 +73,23 @@ export async function createOrder(
   try {
     return await deps.db.transaction().execute(async (trx) => {
       await lockShopperOrders(trx, userId)
-      const earlier = await findOrderByIdempotencyKey(trx, userId, idempotencyKey)
+      const now = deps.clock.now()
+      const { earlier, unpaid } = await findCheckoutLookup(trx, userId, idempotencyKey, now.toISOString())
       if (earlier) return replay(earlier, requestHash)
 
-      const now = deps.clock.now()
-      if ((await countUnpaidOrders(trx, userId, now.toISOString())) >= MAX_UNPAID_ORDERS) {
+      if (unpaid >= MAX_UNPAID_ORDERS) {
         return err('TOO_MANY_UNPAID_ORDERS', `At most ${MAX_UNPAID_ORDERS} unpaid orders at once: pay or cancel one first`, {
           max: MAX_UNPAID_ORDERS
         })
       }
-      const facts = await loadSkuFacts(trx, input.items.map((i) => i.skuId))
+      // SKU facts and launches in one read; stock is still checked by the conditional UPDATE below.
+      const { facts, onSale } = await loadCheckoutFacts(trx, input.items.map((i) => i.skuId), now)
       const priced = priceCart(input.items, facts)
       for (const line of priced.lines) {
         if (line.problem === 'SKU_GONE') return err('SKU_UNAVAILABLE', `SKU ${line.skuId} is no longer sold`, { skuId: line.skuId })
         if (line.problem) return err('OUT_OF_STOCK', `Only ${line.maxQty} of SKU ${line.skuId} left`, { skuId: line.skuId, available: line.maxQty })
       }
       // A product whose launch (a live page's countdown) has not come is not on sale: 409 NOT_ON_SALE.
-      const onSale = await checkOnSale(trx, [...facts.values()].map((f) => f.productId), now)
       if (!onSale.ok) return onSale
       if (priced.totalFen <= 0) return err('INVALID_ORDER_TOTAL', 'An order must cost more than 0 fen to be paid with WeChat Pay')
 

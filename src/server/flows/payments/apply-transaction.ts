@@ -63,7 +63,8 @@ export async function applyPaidTransaction(deps: Deps, tx: Transaction): Promise
     const paidAt = isoFromWechat(tx.successTime) ?? now.toISOString()
     const won = await deps.db.transaction().execute(async (trx) => {
       if (!(await markPaid(trx, order.id, { paidAt, transactionId: tx.transactionId, updatedAt: now.toISOString() }))) return false
-      await spendOrderCoupon(trx, order.id, now.toISOString())
+      // Only an order placed with a coupon has one locked to it (create-order sets couponId exactly then).
+      if (order.couponId !== null) await spendOrderCoupon(trx, order.id, now.toISOString())
       await recordServerEvent(trx, {
         type: 'order_paid',
         userId: order.userId,

@@ -8,7 +8,7 @@
  */
 import { err, ok, type Result } from '@core/result'
 import { isOrderExpired } from '@core/order'
-import { findBuyerOpenid, findOrder, markPayRequested, savePrepayIdReadingStatus, type OrderRow } from '../../db/repos/order-repo'
+import { findOrder, findOrderForPay, markPayRequested, savePrepayIdReadingStatus, type OrderRow } from '../../db/repos/order-repo'
 import type { Deps } from '../../deps'
 import type { RequestPaymentParams } from '../../wechat/pay/client'
 import { wechatCodeOf } from '../../wechat/pay/transport'
@@ -25,12 +25,13 @@ function notPayable(order: OrderRow): Result<never> {
 export async function payOrder(deps: Deps, userId: string, orderId: string): Promise<Result<RequestPaymentParams>> {
   const pay = deps.pay
   if (!pay) return err('PAY_NOT_CONFIGURED', 'WeChat Pay is not configured on this server (WECHATPAY_* variables)')
-  const order = await findOrder(deps.db, orderId)
-  if (!order || order.userId !== userId) return err('ORDER_NOT_FOUND', `No order ${orderId}`)
+  // The order and its buyer's openid in one read.
+  const found = await findOrderForPay(deps.db, orderId)
+  if (!found || found.userId !== userId) return err('ORDER_NOT_FOUND', `No order ${orderId}`)
+  const { buyerOpenid: openid, ...order } = found
   if (order.status !== 'pending_payment') return notPayable(order)
   const now = deps.clock.now()
   if (isOrderExpired(order.expiresAt, now.getTime())) return err('ORDER_EXPIRED', 'The time to pay this order is over; it will close shortly')
-  const openid = await findBuyerOpenid(deps.db, userId)
   if (!openid) return err('ORDER_NOT_FOUND', `No shopper ${userId}`)
 
   if (!(await markPayRequested(deps.db, order.id, now.toISOString()))) {
@@ -63,5 +64,5 @@ export async function payOrder(deps: Deps, userId: string, orderId: string): Pro
     if (!closed.ok) return closed
     return err('ORDER_CLOSED', 'This order was cancelled; place a new order')
   }
-  return ok(pay.requestPayment(created.value.prepayId))
+  return ok(await pay.requestPayment(created.value.prepayId))
 }

@@ -21,11 +21,11 @@ import {
   deleteLoginAttempt,
   recordFailedLogin
 } from '../../db/repos/login-attempt-repo'
-import { findStaffByEmail } from '../../db/repos/staff-repo'
+import { findStaffByEmail, updateStaff } from '../../db/repos/staff-repo'
 import { insertStaffSession } from '../../db/repos/staff-session-repo'
 import type { Deps } from '../../deps'
 import { hashToken, newId, newToken } from '../../ids'
-import { DUMMY_HASH, verifyPassword } from '../../passwords'
+import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from '../../passwords'
 import type { Staff } from '@core/contract/staff'
 import { staffView } from './staff-view'
 
@@ -70,6 +70,8 @@ export async function staffLogin(
   const staff = await findStaffByEmail(deps.db, email)
   const good = await verifyPassword(input.password, staff?.passwordHash ?? DUMMY_HASH)
   if (!staff || !good || staff.active !== 1) return err('INVALID_CREDENTIALS', 'E-mail or password is wrong')
+  // A hash stored at an older cost is replaced while the password is at hand (passwords.ts).
+  if (needsRehash(staff.passwordHash)) await updateStaff(deps.db, staff.id, { passwordHash: await hashPassword(input.password) })
 
   const token = newToken()
   const expiresAt = addMs(now, STAFF_SESSION_MS)

@@ -9,7 +9,7 @@ import type { Clock } from '../../clock'
 import type { WechatPayConfig } from '../../config'
 import { payKeys, type PayKeys } from './keys'
 import { openNotification, type Notification, type NotifyResult } from './notification'
-import { nonceStr, rsaSign, signingMessage, type SignedHeaders } from './signing'
+import { nonceStr, rsaSignAsync, signingMessage, type SignedHeaders } from './signing'
 import { beijingRfc3339 } from './time'
 import { payRequest, type PayResult } from './transport'
 import { readRefund, readTransaction, type RefundInfo, type Transaction } from './views'
@@ -46,7 +46,7 @@ export interface PayClient {
   readonly mchId: string
   readonly appId: string
   createJsapiOrder(input: JsapiOrderInput): Promise<PayResult<{ prepayId: string }>>
-  requestPayment(prepayId: string): RequestPaymentParams
+  requestPayment(prepayId: string): Promise<RequestPaymentParams>
   queryOrder(outTradeNo: string): Promise<PayResult<Transaction>>
   closeOrder(outTradeNo: string): Promise<PayResult<void>>
   refund(input: RefundInput): Promise<PayResult<RefundInfo>>
@@ -92,11 +92,11 @@ export function createPayClient(
       if (typeof prepayId !== 'string' || prepayId === '') return err('PAY_BAD_ANSWER', 'WeChat Pay answered the order without prepay_id')
       return ok({ prepayId })
     },
-    requestPayment(prepayId) {
+    async requestPayment(prepayId) {
       const timeStamp = String(Math.floor(clock.now().getTime() / 1000))
       const nonce = nonceStr()
       const pkg = `prepay_id=${prepayId}`
-      const paySign = rsaSign(keys.privateKey, signingMessage(appId, timeStamp, nonce, pkg))
+      const paySign = await rsaSignAsync(keys.privateKey, signingMessage(appId, timeStamp, nonce, pkg))
       return { timeStamp, nonceStr: nonce, package: pkg, signType: 'RSA', paySign }
     },
     async queryOrder(outTradeNo) {

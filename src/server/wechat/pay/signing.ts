@@ -6,7 +6,7 @@
  * public key named by `Wechatpay-Serial` (`PUB_KEY_ID_…`), over the raw
  * bytes, within 300 s of our clock.
  */
-import { createSign, createVerify, randomInt, type KeyObject } from 'node:crypto'
+import { createSign, createVerify, randomInt, sign as oneShotSign, type KeyObject } from 'node:crypto'
 import { err, ok, type Result } from '@core/result'
 
 export const SIGNATURE_TYPE = 'WECHATPAY2-SHA256-RSA2048'
@@ -24,16 +24,27 @@ export function rsaSign(key: KeyObject, message: string): string {
   return createSign('RSA-SHA256').update(message, 'utf8').sign(key, 'base64')
 }
 
+/**
+ * The same SHA256withRSA signature, computed on libuv's thread pool: an
+ * RSA-2048 signature is most of a millisecond of CPU, and on the event loop
+ * it holds up every other request for that long (two of them per order + pay).
+ */
+export function rsaSignAsync(key: KeyObject, message: string): Promise<string> {
+  return new Promise((resolve, reject) =>
+    oneShotSign('sha256', Buffer.from(message, 'utf8'), key, (e, signature) => (e ? reject(e) : resolve(signature.toString('base64'))))
+  )
+}
+
 /** Lines joined by `\n`, each ending in `\n`, the last one included: WeChat's signing message. */
 export function signingMessage(...lines: string[]): string {
   return lines.map((l) => `${l}\n`).join('')
 }
 
-export function authorizationHeader(
+export async function authorizationHeader(
   m: { mchId: string; serialNo: string; privateKey: KeyObject },
   req: { method: string; canonicalUrl: string; body: string; timestamp: string; nonce: string }
-): string {
-  const signature = rsaSign(m.privateKey, signingMessage(req.method, req.canonicalUrl, req.timestamp, req.nonce, req.body))
+): Promise<string> {
+  const signature = await rsaSignAsync(m.privateKey, signingMessage(req.method, req.canonicalUrl, req.timestamp, req.nonce, req.body))
   return `${SIGNATURE_TYPE} mchid="${m.mchId}",serial_no="${m.serialNo}",timestamp="${req.timestamp}",nonce_str="${req.nonce}",signature="${signature}"`
 }
 
