@@ -4,7 +4,8 @@
  * a cancel and reconciliation each win at most once; the caller reads the
  * boolean to know whether it was the one.
  */
-import { PostgresAdapter, sql, type Compilable, type CompiledQuery, type QueryResult, type Selectable } from 'kysely'
+import { PostgresAdapter, sql, type QueryResult, type Selectable } from 'kysely'
+import { compiledQueries } from '../compiled-queries'
 import type { Executor } from '../database'
 import type { CommerceTables } from '../schema'
 
@@ -12,27 +13,8 @@ export type OrderRow = Selectable<CommerceTables['orders']>
 
 const PENDING = 'pending_payment'
 
-/**
- * The checkout's queries (create, pay, notify) compiled once per dialect and
- * run again with new parameters, in or out of a transaction: Kysely would
- * otherwise rebuild, transform and compile each one on every call, which
- * was about a third of order creation's CPU. Keyed by the adapter, not the
- * executor, because every transaction is a new executor. The first call
- * checks the compiled parameters are exactly `params`, in order.
- */
-const compiled = new Map<string, CompiledQuery>()
-
-async function runCompiled<R>(db: Executor, key: string, params: readonly unknown[], build: () => Compilable<R>): Promise<QueryResult<R>> {
-  const cacheKey = `${db.getExecutor().adapter.constructor.name}:${key}`
-  let query = compiled.get(cacheKey)
-  if (!query) {
-    query = build().compile()
-    const same = query.parameters.length === params.length && query.parameters.every((p, i) => p === params[i])
-    if (!same) throw new Error(`order query "${key}" compiles to parameters other than the ones given; it cannot be reused`)
-    compiled.set(cacheKey, query)
-  }
-  return db.executeQuery<R>({ ...query, parameters: params })
-}
+/** The checkout's queries (create, pay, notify), compiled once per dialect (compiled-queries.ts). */
+const runCompiled = compiledQueries('order')
 
 const affected = (r: QueryResult<unknown>) => Number(r.numAffectedRows ?? 0)
 

@@ -4,24 +4,13 @@
  * re-checks `stock >= qty` on the row the first writer committed, SQLite
  * runs one writer at a time.
  * The checkout's reads and writes here are compiled once per dialect and
- * shape (see order-repo.ts's runCompiled for why).
+ * shape (compiled-queries.ts says why).
  */
-import { sql, type Compilable, type CompiledQuery, type QueryResult } from 'kysely'
+import { sql } from 'kysely'
+import { compiledQueries } from '../compiled-queries'
 import type { Executor } from '../database'
 
-const compiled = new Map<string, CompiledQuery>()
-
-async function runCompiled<R>(db: Executor, key: string, params: readonly unknown[], build: () => Compilable<R>): Promise<QueryResult<R>> {
-  const cacheKey = `${db.getExecutor().adapter.constructor.name}:${key}`
-  let query = compiled.get(cacheKey)
-  if (!query) {
-    query = build().compile()
-    const same = query.parameters.length === params.length && query.parameters.every((p, i) => p === params[i])
-    if (!same) throw new Error(`stock query "${key}" compiles to parameters other than the ones given; it cannot be reused`)
-    compiled.set(cacheKey, query)
-  }
-  return db.executeQuery<R>({ ...query, parameters: params })
-}
+const runCompiled = compiledQueries('stock')
 
 /** Takes qty units if that many are there; false (and nothing changed) otherwise. */
 export async function reserveStock(db: Executor, skuId: string, qty: number): Promise<boolean> {
